@@ -1,0 +1,386 @@
+"""Conferences, the articles that report them, and the figures they reported.
+
+Every stored fact points back to the verbatim sentence it came from (``quote``) in one ``Source``.
+Nothing is filled in that no source states: an unknown date, session number or host stays NULL.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from conferences.vietnamese.roman import to_roman
+from portal.translated import translated
+from regions.models import Province, Region
+
+
+class SlugQuerySet(models.QuerySet):
+    """Fixtures refer to rows by slug so that they read well in a diff."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Source(models.Model):
+    """An article a conference's facts were taken from.
+
+    Only metadata and short quotes are published; the article texts stay in the repository.
+    """
+
+    slug = models.SlugField(_("identifier"), unique=True)
+    file_name = models.CharField(_("captured text"), max_length=100, unique=True)
+    text_sha256 = models.CharField(_("SHA-256 of the captured text"), max_length=64)
+    publication = models.CharField(_("publication"), max_length=200, blank=True)
+    publication_note = models.TextField(_("about the publication"), blank=True)
+    title = models.CharField(_("title as printed"), max_length=300, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_as_written = models.CharField(_("publication date as written"), max_length=100, blank=True)
+    reproduction_notice = models.TextField(
+        _("reproduction notice"),
+        blank=True,
+        help_text=_("The publisher's notice, verbatim, where it restricts reproduction."),
+    )
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title or self.publication or self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class ConferenceQuerySet(SlugQuerySet):
+    def for_listing(self):
+        return self.select_related("region", "host", "next_host").order_by(
+            "region__position", "-year", "-session_number"
+        )
+
+
+class Conference(models.Model):
+    """One session of a conference group, held or announced."""
+
+    class Status(models.TextChoices):
+        HELD = "held", _("held")
+        ANNOUNCED = "announced", _("announced")
+
+    class HostBasis(models.TextChoices):
+        STATED = "stated", _("stated as host or co-organiser")
+        VENUE = "venue", _("where the session was held")
+
+    slug = models.SlugField(_("identifier"), unique=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("conference group"), on_delete=models.PROTECT, related_name="conferences"
+    )
+    session_number = models.PositiveSmallIntegerField(
+        _("session number"), null=True, blank=True, help_text=_("Unknown when no source states it.")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_as_written = models.CharField(_("date as written"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    host = models.ForeignKey(
+        Province,
+        verbose_name=_("host province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_conferences",
+    )
+    host_basis = models.CharField(_("basis for the host"), max_length=10, choices=HostBasis.choices, blank=True)
+    venue = models.CharField(_("venue as written"), max_length=200, blank=True)
+    organisers = models.TextField(_("organisers as written"), blank=True)
+    chairs = models.TextField(_("chairs as written"), blank=True)
+    theme = models.TextField(_("theme as written"), blank=True)
+    next_host = models.ForeignKey(
+        Province,
+        verbose_name=_("next host named at the flag handover"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="designated_conferences",
+    )
+    sources = models.ManyToManyField(Source, through="ConferenceMention", related_name="conferences")
+
+    objects = ConferenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__position", "year", "session_number"]
+        verbose_name = _("conference")
+        verbose_name_plural = _("conferences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "session_number"],
+                condition=models.Q(session_number__isnull=False),
+                name="conference_session_unique_per_region",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(session_number__isnull=True) | models.Q(session_number__gte=1),
+                name="conference_session_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(host__isnull=True, host_basis="")
+                | models.Q(host__isnull=False) & ~models.Q(host_basis=""),
+                name="conference_host_has_basis",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("conferences:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def session_roman(self):
+        """The session as the sources write it (X, XI…); empty when unknown."""
+        return to_roman(self.session_number) if self.session_number else ""
+
+    @property
+    def title(self):
+        if self.session_number:
+            return _("%(group)s, session %(session)s (%(year)s)") % {
+                "group": self.region.name,
+                "session": self.session_roman,
+                "year": self.year,
+            }
+        return _("%(group)s (%(year)s)") % {"group": self.region.name, "year": self.year}
+
+
+class ConferenceMention(models.Model):
+    """A source's sentence about a conference: its report of the session, or a passing mention."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("reports the session")
+        MENTION = "mention", _("mentions a past session")
+        ANNOUNCEMENT = "announcement", _("announces the next session")
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="mentions")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="mentions")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    quote = models.TextField(_("verbatim quote"))
+    quote_line = models.PositiveIntegerField(_("line in the captured text"))
+
+    class Meta:
+        ordering = ["conference", "source", "quote_line"]
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "source", "quote"], name="mention_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} → {self.conference}"
+
+
+class ConferenceOfficial(models.Model):
+    """A person the source names at a session, with the title the source gives them there."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        SPEAKER = "speaker", _("speaker")
+        DELEGATE = "delegate", _("delegate")
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="officials")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="officials")
+    name = models.CharField(_("name"), max_length=100)
+    title = models.CharField(_("title as stated"), max_length=300)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    quote = models.TextField(_("verbatim quote"))
+    quote_line = models.PositiveIntegerField(_("line in the captured text"))
+    position = models.PositiveSmallIntegerField(_("order in the source"))
+
+    class Meta:
+        ordering = ["conference", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "name", "role"], name="official_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.title})"
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Indicator(models.Model):
+    """An entry of the controlled vocabulary of indicators."""
+
+    code = models.SlugField(_("code"), unique=True)
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    unit = models.CharField(_("base unit"), max_length=10)
+    description_vi = models.TextField(_("description (Vietnamese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    position = models.PositiveSmallIntegerField(_("display order"))
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+    @property
+    def name(self):
+        return translated(self, "name")
+
+    @property
+    def description(self):
+        return translated(self, "description")
+
+
+class IndicatorReport(models.Model):
+    """One figure as a source reports it, with everything needed to read and cite it correctly."""
+
+    class Scope(models.TextChoices):
+        COUNTRY = "country", _("whole country")
+        REGION = "region", _("conference group")
+        PROVINCE = "province", _("province")
+
+    class Qualifier(models.TextChoices):
+        ACTUAL = "actual", _("as reported (no qualifier)")
+        ESTIMATE = "estimate", _("estimate")
+        FORECAST = "forecast", _("forecast")
+        LOWER_BOUND = "lower_bound", _("more than")
+        APPROXIMATE = "approximate", _("about")
+
+    class ShareOf(models.TextChoices):
+        REGION = "region", _("of the group's total")
+        COUNTRY = "country", _("of the national total")
+        ANNUAL_PLAN = "annual_plan", _("of the annual plan")
+
+    class Comparator(models.TextChoices):
+        ABOVE = ">", _("above")
+        AT_LEAST = "≥", _("at least")
+
+    slug = models.SlugField(_("identifier"), max_length=120, unique=True)
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.PROTECT, related_name="reports"
+    )
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="reports")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="reports"
+    )
+    indicator_as_written = models.CharField(_("indicator as written"), max_length=200)
+    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices)
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end, or the date a level stands at"))
+    is_stock = models.BooleanField(_("level at a date"), default=False)
+    period_label = models.CharField(_("period as written"), max_length=100)
+    period_quote = models.TextField(
+        _("sentence stating the period"),
+        blank=True,
+        help_text=_("Set when the period is stated in a neighbouring sentence rather than in the quote."),
+    )
+    value = models.DecimalField(_("value in the base unit"), max_digits=24, decimal_places=4)
+    unit = models.CharField(_("base unit"), max_length=10)
+    unit_as_written = models.CharField(_("unit as written"), max_length=50)
+    value_as_written = models.CharField(_("value as written"), max_length=100)
+    denominator = models.PositiveSmallIntegerField(_("out of"), null=True, blank=True)
+    threshold_comparator = models.CharField(
+        _("growth threshold comparator"), max_length=1, choices=Comparator.choices, blank=True
+    )
+    threshold_pct = models.DecimalField(
+        _("growth threshold (%)"), max_digits=7, decimal_places=3, null=True, blank=True
+    )
+    growth_pct = models.DecimalField(
+        _("growth on the same period of the previous year (%)"),
+        max_digits=7,
+        decimal_places=3,
+        null=True,
+        blank=True,
+    )
+    share_pct = models.DecimalField(_("share (%)"), max_digits=7, decimal_places=3, null=True, blank=True)
+    share_of = models.CharField(_("share of"), max_length=12, choices=ShareOf.choices, blank=True)
+    qualifier = models.CharField(_("qualifier"), max_length=12, choices=Qualifier.choices)
+    quote = models.TextField(_("verbatim quote"))
+    quote_line = models.PositiveIntegerField(_("line in the captured text"))
+    note_vi = models.TextField(_("curator's note (Vietnamese)"), blank=True)
+    note_en = models.TextField(_("curator's note (English)"), blank=True)
+    position = models.PositiveSmallIntegerField(_("order in the source"))
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["conference", "source", "position"]
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(scope="province", province__isnull=False)
+                | ~models.Q(scope="province") & models.Q(province__isnull=True),
+                name="report_province_iff_province_scope",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_stock=True, period_start__isnull=True)
+                | models.Q(is_stock=False, period_start__lte=models.F("period_end")),
+                name="report_period_consistent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(share_pct__isnull=True, share_of="")
+                | models.Q(share_pct__isnull=False, share_pct__gte=0) & ~models.Q(share_of=""),
+                name="report_share_has_base",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(threshold_pct__isnull=True, threshold_comparator="")
+                | models.Q(threshold_pct__isnull=False) & ~models.Q(threshold_comparator=""),
+                name="report_threshold_complete",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(qualifier__in=["actual", "estimate", "forecast", "lower_bound", "approximate"]),
+                name="report_qualifier_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} — {self.value_as_written} ({self.period_label})"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def note(self):
+        return translated(self, "note")
+
+
+class DatasetQuerySet(models.QuerySet):
+    def current(self):
+        return self.order_by("-loaded_at").first()
+
+
+class Dataset(models.Model):
+    """Which fixtures are loaded: the version changes only when different data is loaded."""
+
+    version = models.CharField(_("version"), max_length=64)
+    loaded_at = models.DateTimeField(_("loaded at"))
+
+    objects = DatasetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dataset")
+
+    def __str__(self):
+        return self.version[:12]
