@@ -1,0 +1,118 @@
+"""Checks across articles: one record per conference, shares against totals, parts against wholes.
+
+Figures are rounded as printed, so a share is consistent with its total when some values within the
+printed rounding of each number agree: "16 tỷ USD, chiếm 13,3%" of "120,7 tỷ USD" holds because
+15.5–16.5 out of 120.65–120.75 spans 12.8%–13.7%, which meets 13.25%–13.35%.
+"""
+
+from decimal import Decimal
+
+from conferences.curation.curate import FigureFacts
+from conferences.curation.problems import Problem
+
+MERGED_FIELDS = (
+    "region", "session_number", "year", "date", "date_as_written", "host", "host_basis",
+    "venue", "organisers", "chairs", "theme", "next_host",
+)  # fmt: skip
+
+
+def merge_conferences(entries: list[dict], problems: list[Problem]) -> list[dict]:
+    """One record per slug. Stated facts must agree; a report of the session outranks its announcement."""
+    merged: dict[str, dict] = {}
+    for entry in entries:
+        record = merged.get(entry["slug"])
+        if record is None:
+            merged[entry["slug"]] = dict(entry)
+            continue
+        for name in MERGED_FIELDS:
+            ours, theirs = record[name], entry[name]
+            if ours in (None, "") or theirs in (None, ""):
+                record[name] = ours if ours not in (None, "") else theirs
+            elif ours != theirs:
+                problems.append(
+                    Problem(
+                        entry["_path"],
+                        entry["_line"],
+                        f"{entry['slug']}: {name} {theirs!r} contradicts "
+                        f"{ours!r} from {record['_path']}:{record['_line']}",
+                    )
+                )
+        if entry["status"] == "held":
+            record["status"] = "held"
+    return list(merged.values())
+
+
+def check_handover(conferences: list[dict], problems: list[Problem]):
+    """The next host named at a flag handover is the host of the group's next session, where both are known."""
+    by_session = {(c["region"], c["session_number"]): c for c in conferences if c["session_number"]}
+    for conference in conferences:
+        following = by_session.get((conference["region"], (conference["session_number"] or 0) + 1))
+        if conference["next_host"] and following and following["host"] and following["host"] != conference["next_host"]:
+            problems.append(
+                Problem(
+                    conference["_path"],
+                    conference["_line"],
+                    f"{conference['slug']} hands over to "
+                    f"{conference['next_host']}, but {following['slug']} is hosted by {following['host']}",
+                )
+            )
+
+
+def check_shares_and_parts(figures: list[tuple[str, FigureFacts]], problems: list[Problem]):
+    """Shares against the total they are a share of; provincial values against the regional total."""
+    totals = {}
+    for _, facts in figures:
+        if facts.fields["scope"] in ("region", "country"):
+            totals[_total_key(facts, facts.fields["scope"])] = facts
+    parts: dict[tuple, list[FigureFacts]] = {}
+    for path, facts in figures:
+        fields = facts.fields
+        if fields["share_of"] in ("region", "country"):
+            total = totals.get(_total_key(facts, fields["share_of"]))
+            if total is not None and not _share_fits(facts, total):
+                low, high = _share_range(facts, total)
+                problems.append(
+                    Problem(
+                        path,
+                        facts.line,
+                        f"figure {fields['slug']}: a share of {fields['share_pct']}% does not fit "
+                        f"{fields['value']:f} out of {total.fields['value']:f} ({low:.2f}%–{high:.2f}%)",
+                    )
+                )
+        if fields["scope"] == "province":
+            parts.setdefault(_total_key(facts, "region"), []).append((path, facts))
+    for key, members in parts.items():
+        total = totals.get(key)
+        if total is None:
+            continue
+        smallest = sum(facts.fields["value"] - facts.half_unit for _, facts in members)
+        if smallest > total.fields["value"] + total.half_unit:
+            path, facts = members[0]
+            problems.append(
+                Problem(
+                    path,
+                    facts.line,
+                    f"provincial {facts.fields['indicator']} figures add up to more than "
+                    f"the regional total {total.fields['slug']}",
+                )
+            )
+
+
+def _total_key(facts: FigureFacts, scope: str) -> tuple:
+    fields = facts.fields
+    return (facts.conference, fields["indicator"], fields["period_start"], fields["period_end"], scope)
+
+
+def _share_range(part: FigureFacts, total: FigureFacts) -> tuple[Decimal, Decimal]:
+    value, whole = part.fields["value"], total.fields["value"]
+    hundred = Decimal(100)
+    return (
+        (value - part.half_unit) / (whole + total.half_unit) * hundred,
+        (value + part.half_unit) / (whole - total.half_unit) * hundred,
+    )
+
+
+def _share_fits(part: FigureFacts, total: FigureFacts) -> bool:
+    low, high = _share_range(part, total)
+    stated = part.fields["share_pct"]
+    return stated - part.share_half_unit <= high and low <= stated + part.share_half_unit

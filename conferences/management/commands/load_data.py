@@ -1,0 +1,85 @@
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from conferences.models import (
+    Conference,
+    ConferenceMention,
+    ConferenceOfficial,
+    Dataset,
+    Indicator,
+    IndicatorReport,
+    Source,
+)
+from regions.models import Province, Region, RegionMembership
+
+FIXTURES = ("regions.json", "conferences.json")
+# Children before parents, so that protected foreign keys never block the replacement.
+REPLACED_MODELS = (
+    IndicatorReport,
+    ConferenceOfficial,
+    ConferenceMention,
+    Conference,
+    Source,
+    Indicator,
+    RegionMembership,
+    Province,
+    Region,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Replace the portal's data with the fixtures, in one transaction: either all of the new data "
+        "is loaded, or none of it and the previous data stays as it was. Does nothing when the same "
+        "fixtures are already loaded."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Load and check, then roll back.")
+        parser.add_argument("--force", action="store_true", help="Reload even when this version is loaded.")
+
+    def handle(self, *args, dry_run, force, **options):
+        paths = [settings.FIXTURE_DIRS[0] / name for name in FIXTURES]
+        missing = [str(path) for path in paths if not path.exists()]
+        if missing:
+            raise CommandError(f"Missing fixture file(s): {', '.join(missing)}. Run `python manage.py build_fixtures`.")
+        version = _version(paths)
+        current = Dataset.objects.current()
+        if current and current.version == version and not force and not dry_run:
+            self.stdout.write(f"Data version {version[:12]} is already loaded.")
+            return
+        try:
+            with transaction.atomic():
+                conferences, figures = self._replace(paths, version)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except (DeserializationError, DatabaseError, ValidationError, CommandError) as exc:
+            raise CommandError(f"The data was not loaded, and the previous data is unchanged.\n{exc}") from None
+        verb = "Checked, then rolled back," if dry_run else "Loaded"
+        self.stdout.write(
+            self.style.SUCCESS(f"{verb} data version {version[:12]}: {conferences} conferences, {figures} figures.")
+        )
+
+    def _replace(self, paths, version):
+        for model in REPLACED_MODELS:
+            if model is Province:
+                model.objects.filter(successor__isnull=False).delete()  # predecessors protect successors
+            model.objects.all().delete()
+        call_command("loaddata", *[str(path) for path in paths], verbosity=0)
+        Dataset.objects.all().delete()
+        Dataset.objects.create(version=version, loaded_at=timezone.now())
+        return Conference.objects.count(), IndicatorReport.objects.count()
+
+
+def _version(paths) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
