@@ -249,7 +249,7 @@ class IndicatorReport(models.Model):
 
     class Scope(models.TextChoices):
         COUNTRY = "country", _("whole country")
-        REGION = "region", _("conference group")
+        REGION = "region", _("the whole group")
         PROVINCE = "province", _("province")
 
     class Qualifier(models.TextChoices):

@@ -21,7 +21,7 @@ def conference_detail(*, slug: str) -> Conference:
         Prefetch(
             "reports",
             queryset=IndicatorReport.objects.select_related("indicator", "province", "source").order_by(
-                "scope", "indicator__position", "province__name_folded", "period_end"
+                "source__slug", "position"
             ),
         ),
     )

@@ -6,6 +6,7 @@ predecessors while having different borders, so the two are different rows.
 """
 
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from portal.translated import translated
@@ -27,7 +28,11 @@ class Region(models.Model):
     """A conference group of the Ministry of Industry and Trade, e.g. the 28 northern provinces."""
 
     slug = models.SlugField(_("identifier"), unique=True)
-    name_vi = models.CharField(_("name (Vietnamese)"), max_length=200)
+    name_vi = models.CharField(
+        _("name (Vietnamese)"),
+        max_length=200,
+        help_text=_("As written inside a conference's name, so lower case unless it starts with a number."),
+    )
     name_en = models.CharField(_("name (English)"), max_length=200)
     declared_size = models.PositiveSmallIntegerField(
         _("declared number of members"),
@@ -44,13 +49,14 @@ class Region(models.Model):
         verbose_name_plural = _("conference groups")
 
     def __str__(self):
-        return self.name
+        return capfirst(self.name)
 
     def natural_key(self):
         return (self.slug,)
 
     @property
     def name(self):
+        """The name as it reads inside a sentence ("Hội nghị … các tỉnh, thành phố khu vực phía Nam")."""
         return translated(self, "name")
 
 

@@ -1,5 +1,8 @@
 import hashlib
+import json
+from collections import Counter
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -73,9 +76,25 @@ class Command(BaseCommand):
                 model.objects.filter(successor__isnull=False).delete()  # predecessors protect successors
             model.objects.all().delete()
         call_command("loaddata", *[str(path) for path in paths], verbosity=0)
+        _check_every_object_loaded(paths)
         Dataset.objects.all().delete()
         Dataset.objects.create(version=version, loaded_at=timezone.now())
         return Conference.objects.count(), IndicatorReport.objects.count()
+
+
+def _check_every_object_loaded(paths):
+    """Loading by natural key updates an earlier row that has the same key: make sure none did."""
+    expected = Counter()
+    for path in paths:
+        try:
+            objects = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DeserializationError(f"{path.name} is not valid JSON: {exc}") from None
+        expected.update(obj["model"] for obj in objects)
+    for label, count in sorted(expected.items()):
+        stored = apps.get_model(label).objects.count()
+        if stored != count:
+            raise ValidationError(f"{label}: {count} objects in the fixtures, {stored} stored (a repeated identifier?)")
 
 
 def _version(paths) -> str:

@@ -1,0 +1,69 @@
+# The two commands a new machine needs: `make run` and `make test`. See README.md.
+
+PORT ?= 8000
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test check test-sqlite test-postgres data fixtures messages clean
+
+## run: set up, load the data into the embedded SQLite database, serve on 127.0.0.1:$(PORT)
+run: $(VENV)/.installed-run
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_data
+	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## test: lint and consistency checks, then the whole suite on SQLite and on PostgreSQL
+test: check test-sqlite test-postgres
+
+check: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) build_fixtures --check
+	$(MANAGE) compilemessages -l vi --ignore=$(VENV) -v0
+	git diff --exit-code -- locale || (echo "locale/*.mo is out of date: run 'make messages' and commit." && exit 1)
+
+test-sqlite: $(VENV)/.installed-dev
+	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest
+
+test-postgres: $(VENV)/.installed-dev
+	@$(PY) -c "import psycopg2, sys; psycopg2.connect(sys.argv[1]).close()" "$(TEST_POSTGRES_URL)" 2>/dev/null || { \
+	  echo "PostgreSQL is not reachable at $(TEST_POSTGRES_URL)."; \
+	  echo "Start it (e.g. pg_ctlcluster --skip-systemctl-redirect \$$(ls /etc/postgresql) main start)"; \
+	  echo "or point TEST_POSTGRES_URL at a server where the suite may create its test database."; \
+	  exit 1; }
+	DATABASE_URL=$(TEST_POSTGRES_URL) $(PY) -m pytest
+
+## fixtures: rebuild fixtures/*.json from the annotations (after editing fixtures/annotations/)
+fixtures: $(VENV)/.installed-run
+	$(MANAGE) build_fixtures
+
+## data: reload the fixtures into the database even if this version is loaded
+data: $(VENV)/.installed-run
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_data --force
+
+## messages: refresh the Vietnamese catalogue after changing interface text
+messages: $(VENV)/.installed-dev
+	$(MANAGE) makemessages -l vi --no-location --ignore=$(VENV) --ignore=staticfiles
+	$(MANAGE) compilemessages -l vi --ignore=$(VENV)
+
+$(VENV)/.created:
+	@python=$$(scripts/find-python) && "$$python" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.installed-run: $(VENV)/.created requirements.txt
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed-run requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

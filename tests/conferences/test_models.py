@@ -1,0 +1,62 @@
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from conferences.models import Conference, IndicatorReport
+
+pytestmark = pytest.mark.django_db
+
+
+def test_session_is_shown_as_the_roman_numeral_the_sources_use():
+    assert Conference.objects.get(slug="north-28-viii-2022").session_roman == "VIII"
+    assert Conference.objects.get(slug="north-28-2016").session_roman == ""
+
+
+def test_title_in_both_languages():
+    conference = Conference.objects.select_related("region").get(slug="south-20-x-2024")
+    with translation.override("vi"):
+        assert str(conference.title) == (
+            "Hội nghị ngành Công Thương các tỉnh, thành phố khu vực phía Nam lần thứ X (2024)"
+        )
+    with translation.override("en"):
+        assert str(conference.title) == "Southern provinces and cities, session X (2024)"
+
+
+def test_a_session_number_is_unique_within_its_group():
+    existing = Conference.objects.get(slug="north-28-x-2024")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Conference.objects.create(
+            slug="duplicate", region=existing.region, session_number=10, year=2030, status="announced"
+        )
+
+
+def test_a_host_needs_its_basis():
+    existing = Conference.objects.get(slug="north-28-x-2024")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Conference.objects.filter(pk=existing.pk).update(host_basis="")
+
+
+def test_a_provincial_figure_needs_its_province():
+    report = IndicatorReport.objects.get(slug="hanoimoi-north-28-x-2024-exports-hai-phong")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        IndicatorReport.objects.filter(pk=report.pk).update(province=None)
+
+
+def test_a_share_needs_what_it_is_a_share_of():
+    report = IndicatorReport.objects.get(slug="hanoimoi-north-28-x-2024-exports-hai-phong")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        IndicatorReport.objects.filter(pk=report.pk).update(share_of="")
+
+
+def test_a_flow_period_must_start_before_it_ends():
+    report = IndicatorReport.objects.get(slug="hanoimoi-north-28-x-2024-exports")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        IndicatorReport.objects.filter(pk=report.pk).update(period_start=report.period_end.replace(year=2030))
+
+
+def test_indicator_names_follow_the_language():
+    report = IndicatorReport.objects.select_related("indicator").get(slug="hanoimoi-north-28-x-2024-exports")
+    with translation.override("vi"):
+        assert report.indicator.name == "Kim ngạch xuất khẩu"
+    with translation.override("en"):
+        assert report.indicator.name == "Export turnover"

@@ -1,0 +1,40 @@
+import json
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Tests render templates without running collectstatic first."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real dataset once; each test runs in a transaction that is rolled back."""
+    with django_db_blocker.unblock():
+        call_command("load_data", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def fixture_objects():
+    """The committed fixture files as Django objects, by model label."""
+    objects = {}
+    for name in ("regions.json", "conferences.json"):
+        for obj in json.loads((settings.FIXTURE_DIRS[0] / name).read_text(encoding="utf-8")):
+            objects.setdefault(obj["model"], []).append(obj["fields"])
+    return objects
+
+
+@pytest.fixture(scope="session")
+def article_texts():
+    """Each source article's text as the build compares quotes with it (no-break spaces as spaces)."""
+    from conferences.curation.articles import Article
+
+    sources = settings.FIXTURE_DIRS[0] / "sources"
+    return {path.name: Article.read(path).text for path in sources.glob("*.txt")}
