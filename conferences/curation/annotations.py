@@ -6,6 +6,7 @@ not figures. This module only checks the file's shape (known keys, types, requir
 the values say is checked against the article by ``checks``.
 """
 
+import re
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
@@ -120,7 +121,7 @@ def read_annotation(path: Path) -> Annotation:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CurationError([Problem(str(path), getattr(exc, "lineno", None), f"not valid TOML: {exc}")]) from None
+        raise CurationError([Problem(str(path), _error_line(exc), f"not valid TOML: {exc}")]) from None
     problems: list[Problem] = []
     unknown = set(data) - {"source", *ARRAYS}
     for key in sorted(unknown):
@@ -185,12 +186,20 @@ def _has_type(value, expected) -> bool:
     raise TypeError(f"no type check for {expected}")
 
 
+def _error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    """Python 3.14 gives the line as an attribute; earlier versions only in the message."""
+    if getattr(exc, "lineno", None):
+        return exc.lineno
+    found = re.search(r"at line (\d+)", str(exc))
+    return int(found.group(1)) if found else None
+
+
 def _header_line(text: str, key: str, index: int) -> int | None:
     """The line of the ``index``-th ``[key]`` or ``[[key]]`` header, for error messages."""
-    headers = (f"[{key}]", f"[[{key}]]")
+    header = re.compile(rf"^\s*\[\[?\s*{re.escape(key)}\s*\]\]?\s*(#.*)?$")
     seen = 0
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip() in headers:
+        if header.match(line):
             if seen == index:
                 return number
             seen += 1

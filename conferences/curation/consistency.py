@@ -10,6 +10,9 @@ from decimal import Decimal
 from conferences.curation.curate import FigureFacts
 from conferences.curation.problems import Problem
 
+# Units whose provincial values add up to a regional total; growth rates and shares do not.
+ADDITIVE_UNITS = {"VND", "USD", "ha", "km2", "m3", "tonne", "kWh", "count"}
+
 MERGED_FIELDS = (
     "region", "session_number", "year", "date", "date_as_written", "host", "host_basis",
     "venue", "organisers", "chairs", "theme", "next_host",
@@ -46,7 +49,9 @@ def check_handover(conferences: list[dict], problems: list[Problem]):
     """The next host named at a flag handover is the host of the group's next session, where both are known."""
     by_session = {(c["region"], c["session_number"]): c for c in conferences if c["session_number"]}
     for conference in conferences:
-        following = by_session.get((conference["region"], (conference["session_number"] or 0) + 1))
+        if not conference["session_number"]:
+            continue  # without its own number, which session follows is not known
+        following = by_session.get((conference["region"], conference["session_number"] + 1))
         if conference["next_host"] and following and following["host"] and following["host"] != conference["next_host"]:
             problems.append(
                 Problem(
@@ -79,7 +84,7 @@ def check_shares_and_parts(figures: list[tuple[str, FigureFacts]], problems: lis
                         f"{fields['value']:f} out of {total.fields['value']:f} ({low:.2f}%–{high:.2f}%)",
                     )
                 )
-        if fields["scope"] == "province":
+        if fields["scope"] == "province" and fields["unit"] in ADDITIVE_UNITS:
             parts.setdefault(_total_key(facts, "region"), []).append((path, facts))
     for key, members in parts.items():
         total = totals.get(key)

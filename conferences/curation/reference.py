@@ -104,13 +104,18 @@ def _read_provinces(before_path: Path, after_path: Path, problems: list[Problem]
         if kind is None:
             problems.append(Problem(str(after_path), line, f"unknown kind {row['kind']!r}"))
             continue
+        try:
+            valid_from = date.fromisoformat(row["valid_from"])
+        except ValueError:
+            problems.append(Problem(str(after_path), line, f"valid_from {row['valid_from']!r} is not YYYY-MM-DD"))
+            continue
         successors[row["name"]] = ProvinceRecord(
             slug=f"{slugify_vi(row['name'])}-2025",
             name=row["name"],
             kind=kind,
             administrative_map=MAP_2025,
             geographic_region="",
-            valid_from=date.fromisoformat(row["valid_from"]),
+            valid_from=valid_from,
             valid_until=None,
             successor=None,
         )
@@ -160,6 +165,7 @@ def _read_memberships(path: Path, regions, provinces, problems: list[Problem]) -
     region_slugs = {region["slug"]: region for region in regions}
     before_2025 = {p.name: p for p in provinces if p.administrative_map == MAP_BEFORE_2025}
     memberships = []
+    member_lines: dict[str, list[int]] = {slug: [] for slug in region_slugs}
     for line, row in _rows(path):
         province = before_2025.get(row["province"])
         if row["group"] not in region_slugs:
@@ -170,6 +176,7 @@ def _read_memberships(path: Path, regions, provinces, problems: list[Problem]) -
             problems.append(Problem(str(path), line, f"basis must be stated or inferred, not {row['basis']!r}"))
         if row["group"] not in region_slugs or province is None:
             continue
+        member_lines[row["group"]].append(line)
         memberships.append(
             {
                 "region": row["group"],
@@ -181,10 +188,11 @@ def _read_memberships(path: Path, regions, provinces, problems: list[Problem]) -
             }
         )
     for slug, region in region_slugs.items():
-        members = sum(m["region"] == slug for m in memberships)
-        if members > region["declared_size"]:
+        lines, declared = member_lines[slug], region["declared_size"]
+        if len(lines) > declared:
+            first_extra = lines[declared]
             problems.append(
-                Problem(str(path), None, f"{slug} lists {members} members but declares {region['declared_size']}")
+                Problem(str(path), first_extra, f"{slug} lists {len(lines)} members but declares {declared}")
             )
     return memberships
 
