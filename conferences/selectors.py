@@ -1,15 +1,26 @@
 """Reads that span several models, kept out of the views (HackSoft's selector style)."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from conferences.models import Conference, ConferenceMention, IndicatorReport
 
+SCOPE_ORDER = Case(
+    When(scope="country", then=Value(0)),
+    When(scope="region", then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
 
 def conference_list() -> QuerySet[Conference]:
-    """Every conference, held or announced, grouped by region, latest first, with its sources."""
-    return Conference.objects.for_listing().prefetch_related(
-        Prefetch("mentions", queryset=ConferenceMention.objects.select_related("source").order_by("source__slug"))
+    """Every conference, held or announced, latest first, with its sources."""
+    return (
+        Conference.objects.for_listing()
+        .order_by("-year", "region__position", "-session_number")
+        .prefetch_related(
+            Prefetch("mentions", queryset=ConferenceMention.objects.select_related("source").order_by("source__slug"))
+        )
     )
 
 
@@ -20,9 +31,39 @@ def conference_detail(*, slug: str) -> Conference:
         "officials",
         Prefetch(
             "reports",
-            queryset=IndicatorReport.objects.select_related("indicator", "province", "source").order_by(
-                "source__slug", "position"
-            ),
+            queryset=IndicatorReport.objects.select_related("indicator", "province", "source")
+            .annotate(scope_order=SCOPE_ORDER)
+            .order_by("scope_order", "source__slug", "position"),
         ),
     )
     return get_object_or_404(queryset, slug=slug)
+
+
+def neighbouring_sessions(*, conference: Conference) -> tuple[Conference | None, Conference | None]:
+    """The same group's sessions just before and just after, by year then session number."""
+    same_group = Conference.objects.filter(region_id=conference.region_id).exclude(pk=conference.pk)
+    key = (conference.year, conference.session_number or 0)
+    ordered = sorted(same_group.select_related("host"), key=lambda c: (c.year, c.session_number or 0))
+    before = [c for c in ordered if (c.year, c.session_number or 0) < key]
+    after = [c for c in ordered if (c.year, c.session_number or 0) > key]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+def home_summary() -> dict:
+    """The home page: each group's latest held session and its next announced one, and recent figures."""
+    conferences = list(Conference.objects.for_listing())
+    latest, upcoming = {}, {}
+    for conference in conferences:
+        slot = latest if conference.status == Conference.Status.HELD else upcoming
+        current = slot.get(conference.region_id)
+        if current is None or (conference.year, conference.session_number or 0) > (
+            current.year,
+            current.session_number or 0,
+        ):
+            slot[conference.region_id] = conference
+    headline = list(
+        IndicatorReport.objects.filter(scope=IndicatorReport.Scope.REGION, unit__in=["VND", "USD"])
+        .select_related("indicator", "conference__region")
+        .order_by("-period_end", "conference__region__position", "indicator__position")[:6]
+    )
+    return {"latest": list(latest.values()), "upcoming": list(upcoming.values()), "headline": headline}

@@ -1,10 +1,15 @@
 from django.urls import path
 
-from conferences import views
+from conferences import figure_views, views
 
 app_name = "conferences"
 
 urlpatterns = [
-    path("", views.conference_list_view, name="list"),
+    path("", views.home, name="home"),
+    path("conferences/", views.ConferenceListView.as_view(), name="list"),
     path("conferences/<slug:slug>/", views.conference_detail_view, name="detail"),
+    path("figures/", figure_views.FigureListView.as_view(), name="figure_list"),
+    path("figures/<slug:slug>/", figure_views.figure_detail_view, name="figure_detail"),
+    path("sources/", figure_views.source_list_view, name="source_list"),
+    path("sources/<slug:slug>/", figure_views.source_detail_view, name="source_detail"),
 ]

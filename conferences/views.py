@@ -1,14 +1,39 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from conferences.selectors import conference_detail, conference_list
+from conferences.facets import Facet
+from conferences.filters import ConferenceFilter
+from conferences.listing import FilteredListView
+from conferences.models import Conference
+from conferences.selectors import conference_detail, conference_list, home_summary, neighbouring_sessions
+from regions.models import Region
 
 
 @require_safe
-def conference_list_view(request):
-    return render(request, "conferences/conference_list.html", {"conferences": conference_list()})
+def home(request):
+    return render(request, "conferences/home.html", {"regions": Region.objects.all(), **home_summary()})
+
+
+class ConferenceListView(FilteredListView):
+    filterset_class = ConferenceFilter
+    template_name = "conferences/conference_filter.html"
+    facets = [
+        Facet("region", "region__slug", "region__name_vi", "region__name_en"),
+        Facet("year", "year", descending=True),
+        Facet("status", "status", choices=dict(Conference.Status.choices)),
+        Facet("host", "host__slug", "host__name", "host__name"),
+    ]
+
+    def get_queryset(self):
+        return conference_list()
 
 
 @require_safe
 def conference_detail_view(request, slug):
-    return render(request, "conferences/conference_detail.html", {"conference": conference_detail(slug=slug)})
+    conference = conference_detail(slug=slug)
+    previous, following = neighbouring_sessions(conference=conference)
+    return render(
+        request,
+        "conferences/conference_detail.html",
+        {"conference": conference, "previous": previous, "following": following},
+    )

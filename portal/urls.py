@@ -1,5 +1,10 @@
+"""Vietnamese pages live at the root, English ones under /en/: a link keeps its language when shared."""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-urlpatterns = [
+urlpatterns = i18n_patterns(
     path("", include("conferences.urls")),
-]
+    path("", include("regions.urls")),
+    prefix_default_language=False,
+)

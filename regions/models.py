@@ -38,7 +38,8 @@ class Region(models.Model):
         _("declared number of members"),
         help_text=_("How many provinces and cities the group says it has (28, 20, 6)."),
     )
-    declared_size_note = models.TextField(_("basis of the declared size"), blank=True)
+    declared_size_note_vi = models.TextField(_("basis of the declared size (Vietnamese)"), blank=True)
+    declared_size_note_en = models.TextField(_("basis of the declared size (English)"), blank=True)
     position = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = RegionQuerySet.as_manager()
@@ -53,6 +54,10 @@ class Region(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def declared_size_note(self):
+        return translated(self, "declared_size_note")
 
     @property
     def name(self):
@@ -131,7 +136,8 @@ class Province(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        """The name, with "(2025)" for a unit of the 2025 map: names repeat across the two maps."""
+        return f"{self.name} (2025)" if self.administrative_map == self.Map.FROM_2025 else self.name
 
     def natural_key(self):
         return (self.slug,)
@@ -152,7 +158,8 @@ class RegionMembership(models.Model):
         Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="memberships"
     )
     basis = models.CharField(_("basis"), max_length=10, choices=Basis.choices)
-    note = models.TextField(_("basis note"), blank=True)
+    note_vi = models.TextField(_("basis note (Vietnamese)"), blank=True)
+    note_en = models.TextField(_("basis note (English)"), blank=True)
     valid_from = models.DateField(_("member from"), null=True, blank=True)
     valid_until = models.DateField(_("member until"), null=True, blank=True)
 
@@ -171,5 +178,9 @@ class RegionMembership(models.Model):
 
     def natural_key(self):
         return (self.region.slug, self.province.slug)
+
+    @property
+    def note(self):
+        return translated(self, "note")
 
     natural_key.dependencies = ["regions.region", "regions.province"]

@@ -63,7 +63,8 @@ def read_reference(folder: Path) -> Reference:
     problems: list[Problem] = []
     regions = _read_regions(folder / "regions.csv", problems)
     provinces = _read_provinces(folder / "provinces-2024.csv", folder / "units-2025.csv", problems)
-    memberships = _read_memberships(folder / "conference-groups.csv", regions, provinces, problems)
+    notes_vi = _read_note_translations(folder / "membership-notes-vi.csv")
+    memberships = _read_memberships(folder / "conference-groups.csv", regions, provinces, notes_vi, problems)
     indicators = _read_indicators(folder / "indicators.csv", problems)
     if problems:
         raise CurationError(problems)
@@ -89,7 +90,8 @@ def _read_regions(path: Path, problems: list[Problem]) -> list[dict]:
                 "name_vi": row["name_vi"],
                 "name_en": row["name_en"],
                 "declared_size": int(row["declared_size"]),
-                "declared_size_note": row["declared_size_note"],
+                "declared_size_note_vi": row["declared_size_note_vi"],
+                "declared_size_note_en": row["declared_size_note_en"],
                 "position": position,
             }
         )
@@ -161,7 +163,12 @@ def _check_map_sizes(before_path, after_path, predecessors, successors, problems
             problems.append(Problem(str(after_path), None, f"{unit.name} has no predecessor"))
 
 
-def _read_memberships(path: Path, regions, provinces, problems: list[Problem]) -> list[dict]:
+def _read_note_translations(path: Path) -> dict[str, str]:
+    """Vietnamese versions of the reference's English basis notes, keyed by the English text."""
+    return {row["note_en"]: row["note_vi"] for _, row in _rows(path)}
+
+
+def _read_memberships(path: Path, regions, provinces, notes_vi: dict[str, str], problems: list[Problem]) -> list[dict]:
     region_slugs = {region["slug"]: region for region in regions}
     before_2025 = {p.name: p for p in provinces if p.administrative_map == MAP_BEFORE_2025}
     memberships = []
@@ -174,6 +181,12 @@ def _read_memberships(path: Path, regions, provinces, problems: list[Problem]) -
             problems.append(Problem(str(path), line, f"unknown province {row['province']!r}"))
         if row["basis"] not in ("stated", "inferred"):
             problems.append(Problem(str(path), line, f"basis must be stated or inferred, not {row['basis']!r}"))
+        if row["note"] and row["note"] not in notes_vi:
+            problems.append(
+                Problem(
+                    str(path), line, f"no Vietnamese version of the note {row['note']!r} in membership-notes-vi.csv"
+                )
+            )
         if row["group"] not in region_slugs or province is None:
             continue
         member_lines[row["group"]].append(line)
@@ -182,7 +195,8 @@ def _read_memberships(path: Path, regions, provinces, problems: list[Problem]) -
                 "region": row["group"],
                 "province": province.slug,
                 "basis": row["basis"],
-                "note": row["note"],
+                "note_vi": notes_vi.get(row["note"], ""),
+                "note_en": row["note"],
                 "valid_from": None,
                 "valid_until": province.valid_until,
             }

@@ -1,55 +1,131 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
+LIST = "/conferences/"
 
-def test_list_shows_every_conference_held_or_announced(client, django_assert_num_queries):
-    with django_assert_num_queries(2):  # conferences with their group and hosts; their sources
-        response = client.get(reverse("conferences:list"))
+
+def results(response):
+    return [conference.slug for conference in response.context["object_list"]]
+
+
+def test_home_shows_groups_latest_and_next_sessions(client, django_assert_num_queries):
+    with django_assert_num_queries(3):  # groups; conferences; headline figures
+        response = client.get("/")
     assert response.status_code == 200
-    assert len(response.context["conferences"]) == 9
     page = response.content.decode()
-    for slug in ("north-28-2016", "north-28-xi-2025", "south-20-xi-2025", "north-central-6-xi-2023"):
-        assert f"/conferences/{slug}/" in page
-
-
-def test_list_is_vietnamese_by_default_and_says_what_is_unknown(client):
-    page = client.get(reverse("conferences:list")).content.decode()
     assert '<html lang="vi">' in page
-    assert "Các hội nghị" in page
-    assert "nguồn không nêu lần thứ" in page  # the 2016 session has no number
-    assert "Long An" in page
+    for slug in ("north-28-x-2024", "north-28-xi-2025", "south-20-xi-2025", "north-central-6-xi-2023"):
+        assert f"/conferences/{slug}/" in page
+    assert 'role="search"' in page
 
 
-def test_list_in_english_with_accept_language(client):
-    page = client.get(reverse("conferences:list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '<html lang="en">' in page
-    assert "number not stated" in page
-
-
-def test_detail_shows_figures_with_quotes_in_fixed_queries(client, django_assert_num_queries):
-    url = reverse("conferences:detail", kwargs={"slug": "north-28-x-2024"})
-    with django_assert_num_queries(4):  # conference; mentions with sources; officials; figures
-        response = client.get(url)
+def test_list_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    # filter form choices (2), count, page, sources, four facets
+    with django_assert_num_queries(9):
+        response = client.get(LIST)
     assert response.status_code == 200
+    assert len(results(response)) == 9
+
+
+def test_browse_the_northern_sessions_of_2022_to_2024(client):
+    response = client.get(LIST, {"region": "north-28", "year": "2022-2024"})
+    assert results(response) == ["north-28-x-2024", "north-28-ix-2023", "north-28-viii-2022"]
+
+
+@pytest.mark.parametrize("session", ["10", "X", "x", "lần thứ X"])
+def test_session_accepts_the_ways_people_write_it(client, session):
+    response = client.get(LIST, {"session": session})
+    assert sorted(results(response)) == ["north-28-x-2024", "north-central-6-x-2022", "south-20-x-2024"]
+
+
+def test_find_every_session_thanh_hoa_hosted(client):
+    for params in ({"host": "thanh-hoa"}, {"q": "THANH HOÁ"}):
+        response = client.get(LIST, params)
+        assert sorted(results(response)) == ["north-28-viii-2022", "north-central-6-x-2022"]
+
+
+def test_status_and_sorting(client):
+    assert results(client.get(LIST, {"status": "announced", "sort": "year"})) == [
+        "north-central-6-xi-2023",
+        "north-28-xi-2025",
+        "south-20-xi-2025",
+    ][:1] + sorted(["north-28-xi-2025", "south-20-xi-2025"])
+    assert results(client.get(LIST, {"sort": "-year"}))[0].endswith("2025")
+
+
+def test_facets_count_what_choosing_each_value_would_give(client):
+    facets = client.get(LIST, {"region": "north-28"}).context["facets"]
+    years = {value.value: value.count for value in facets["year"]}
+    assert years == {"2016": 1, "2022": 1, "2023": 1, "2024": 1, "2025": 1}
+    regions = {value.value: (value.count, value.selected) for value in facets["region"]}
+    assert regions["north-28"] == (5, True) and regions["south-20"] == (2, False)
+    assert "region=south-20" in next(v.query for v in facets["region"] if v.value == "south-20")
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"year": "abc"}, "Nhập một năm"),
+        ({"year": "2024-2022"}, "từ năm trước đến năm sau"),
+        ({"session": "XIVV"}, "Nhập lần thứ"),
+        ({"region": "atlantis"}, "Khu vực"),
+        ({"sort": "nope"}, "Sắp xếp"),
+        ({"x": "a" * 3000}, "quá dài"),
+    ],
+)
+def test_bad_input_gets_the_page_with_a_clear_message_and_400(client, params, message):
+    response = client.get(LIST, params)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert results(response) == []
+
+
+def test_an_unknown_page_is_a_404(client):
+    assert client.get(LIST, {"page": "999999"}).status_code == 404
+
+
+def test_english_pages_live_under_en_and_the_switch_keeps_the_query(client):
+    response = client.get("/en" + LIST, {"region": "north-28", "year": "2022-2024"})
     page = response.content.decode()
-    assert "120,7 tỷ USD" in page
-    assert "Tổng kim ngạch xuất khẩu của khu vực ước đạt 120,7 tỷ USD" in page
-    assert "6 tháng đầu năm 2024" in page
-    assert "ước tính" in page
+    assert '<html lang="en">' in page
+    assert 'href="/conferences/?region=north-28&amp;year=2022-2024"' in page  # back to Vietnamese, same view
+    vietnamese = client.get(LIST, {"region": "north-28"}).content.decode()
+    assert 'href="/en/conferences/?region=north-28"' in vietnamese
+
+
+def test_detail_groups_figures_by_scope_in_fixed_queries(client, django_assert_num_queries):
+    url = reverse("conferences:detail", kwargs={"slug": "north-28-x-2024"})
+    with django_assert_num_queries(5):  # conference; mentions; officials; figures; neighbouring sessions
+        response = client.get(url)
+    page = response.content.decode()
+    assert "120,7 tỷ USD" in page and "+18,3%" in page
+    assert page.index("<h3>Toàn khu vực</h3>") < page.index("<h3>Tỉnh</h3>")
+    assert "/figures/hanoimoi-north-28-x-2024-exports/" in page
+    assert response.context["previous"].slug == "north-28-ix-2023"
+    assert response.context["following"].slug == "north-28-xi-2025"
+
+
+def test_detail_in_english_formats_numbers_in_english(client):
+    with translation.override("en"):
+        url = reverse("conferences:detail", kwargs={"slug": "north-28-x-2024"})
+    page = client.get(url).content.decode()
+    assert url.startswith("/en/")
+    assert "USD 120.7 billion" in page and "+18.3%" in page
 
 
 def test_unknown_conference_is_a_404(client):
-    assert client.get(reverse("conferences:detail", kwargs={"slug": "north-28-xcix-2099"})).status_code == 404
+    assert client.get("/conferences/north-28-xcix-2099/").status_code == 404
 
 
-@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
 def test_only_get_and_head_are_allowed(client, method):
-    response = getattr(client, method)(reverse("conferences:list"))
+    response = getattr(client, method)(LIST)
     assert response.status_code == 405
     assert response.headers["Allow"] == "GET, HEAD"
 
 
 def test_head_is_allowed(client):
-    assert client.head(reverse("conferences:list")).status_code == 200
+    assert client.head(LIST).status_code == 200

@@ -1,0 +1,164 @@
+"""Reads for the figures and sources pages, as keyword-only functions with a fixed number of queries."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+
+from conferences.facets import FacetValue
+from conferences.figure_periods import PeriodKind, period_kind
+from conferences.models import (
+    Conference,
+    ConferenceMention,
+    ConferenceOfficial,
+    Indicator,
+    IndicatorReport,
+    Source,
+)
+from conferences.selectors import SCOPE_ORDER
+
+ROW_RELATIONS = ("indicator", "conference__region", "province", "source")
+
+
+def figure_list() -> QuerySet[IndicatorReport]:
+    """Every figure with what a row shows, grouped by indicator, latest period first."""
+    return (
+        IndicatorReport.objects.select_related(*ROW_RELATIONS)
+        .annotate(scope_order=SCOPE_ORDER)
+        .order_by(
+            "indicator__position",
+            "-period_end",
+            "conference__region__position",
+            "scope_order",
+            "province__name_folded",
+            "pk",
+        )
+    )
+
+
+def figure_detail(*, slug: str) -> IndicatorReport:
+    """One figure with its indicator, conference, group, host, province and source: one query."""
+    queryset = IndicatorReport.objects.select_related(*ROW_RELATIONS, "conference__host")
+    return get_object_or_404(queryset, slug=slug)
+
+
+@dataclass
+class ComparableGroup:
+    """Figures of one indicator over one kind of period: the only ones that may be set side by side."""
+
+    indicator: Indicator
+    kind: PeriodKind
+    reports: list[IndicatorReport] = field(default_factory=list)
+
+
+def comparable_groups(*, reports) -> list[ComparableGroup]:
+    """The reports split by (indicator, kind of period), keeping their order, groups by first appearance.
+
+    Each report gets ``period_kind``. A kind "other" is further split by exact dates, since two
+    irregular periods are not comparable with each other either.
+    """
+    groups: dict[tuple, ComparableGroup] = {}
+    for report in reports:
+        report.period_kind = period_kind(report.period_start, report.period_end, report.is_stock)
+        key = (report.indicator_id, report.period_kind)
+        if report.period_kind.kind == "other":
+            key += (report.period_start, report.period_end)
+        if key not in groups:
+            groups[key] = ComparableGroup(report.indicator, report.period_kind)
+        groups[key].reports.append(report)
+    return list(groups.values())
+
+
+def indicators_in_several_kinds(*, groups: list[ComparableGroup]) -> list[tuple[Indicator, list[PeriodKind]]]:
+    """Indicators that appear in more than one table: their tables must not be compared."""
+    counts = Counter(group.indicator.pk for group in groups)
+    seen, result = set(), []
+    for group in groups:
+        if counts[group.indicator.pk] > 1 and group.indicator.pk not in seen:
+            seen.add(group.indicator.pk)
+            kinds = [other.kind for other in groups if other.indicator.pk == group.indicator.pk]
+            result.append((group.indicator, list(dict.fromkeys(kinds))))
+    return result
+
+
+def period_kind_facet(*, filterset_class, query: QueryDict, queryset, param: str = "period") -> list[FacetValue]:
+    """Counts by kind of period over the list filtered by every other filter: one aggregate query.
+
+    The kind is not a column, so the figures are counted by (start, end, stock) and the counts
+    summed by kind in Python; there are as many rows as distinct periods, not as figures.
+    """
+    others = query.copy()
+    others.pop(param, None)
+    others.pop("page", None)
+    filterset = filterset_class(others, queryset=queryset)
+    if not filterset.is_valid():
+        return []
+    rows = filterset.qs.order_by().values("period_start", "period_end", "is_stock").annotate(count=Count("pk"))
+    counts: Counter[PeriodKind] = Counter()
+    for row in rows:
+        counts[period_kind(row["period_start"], row["period_end"], row["is_stock"])] += row["count"]
+    values = []
+    for kind in sorted(counts, key=lambda kind: kind.sort_key):
+        chosen = others.copy()
+        chosen[param] = kind.code
+        values.append(
+            FacetValue(kind.code, kind.label, counts[kind], query.get(param) == kind.code, chosen.urlencode())
+        )
+    return values
+
+
+def source_list() -> list[Source]:
+    """Every source with its figure count and the conferences it names (``conference_kinds``): 2 queries."""
+    sources = list(
+        Source.objects.annotate(figure_count=Count("reports", distinct=True))
+        .order_by("slug")
+        .prefetch_related(
+            Prefetch(
+                "mentions",
+                queryset=ConferenceMention.objects.select_related("conference__region").order_by(
+                    "conference__year", "conference__region__position", "conference__session_number", "quote_line"
+                ),
+            )
+        )
+    )
+    for source in sources:
+        source.conference_kinds = _conference_kinds(source.mentions.all())
+    return sources
+
+
+def _conference_kinds(mentions) -> list[tuple[Conference, list[str]]]:
+    """Each conference a source names once, with the kinds of mention (report, mention, announcement)."""
+    named: dict[int, tuple[Conference, list[str]]] = {}
+    for mention in mentions:
+        _, kinds = named.setdefault(mention.conference_id, (mention.conference, []))
+        label = mention.get_kind_display()
+        if label not in kinds:
+            kinds.append(label)
+    return list(named.values())
+
+
+def source_detail(*, slug: str) -> Source:
+    """One source with its mentions, officials and figures: 4 queries whatever the data size."""
+    queryset = Source.objects.prefetch_related(
+        Prefetch(
+            "mentions",
+            queryset=ConferenceMention.objects.select_related("conference__region").order_by(
+                "quote_line", "conference__year"
+            ),
+        ),
+        Prefetch(
+            "officials",
+            queryset=ConferenceOfficial.objects.select_related("conference__region").order_by(
+                "conference__year", "position"
+            ),
+        ),
+        Prefetch(
+            "reports",
+            queryset=IndicatorReport.objects.select_related(*ROW_RELATIONS)
+            .annotate(scope_order=SCOPE_ORDER)
+            .order_by("indicator__position", "-period_end", "scope_order", "province__name_folded", "position"),
+        ),
+    )
+    return get_object_or_404(queryset, slug=slug)

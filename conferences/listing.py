@@ -1,0 +1,56 @@
+"""The list pages' common behaviour: filters, sort and page in the query string, facets, bad input."""
+
+from django.forms.forms import NON_FIELD_ERRORS
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django_filters.views import FilterView
+
+from conferences.facets import facet_counts
+
+MAX_QUERY_LENGTH = 2000
+
+
+class FilteredListView(FilterView):
+    """A FilterView whose state lives in the URL, so a filtered, sorted page is a shareable link.
+
+    Invalid filter values, or a query string too long to be a real one, render the page with the
+    problems spelled out, no results and status 400; an unknown page number is a 404 (Django's
+    paginator). ``facets`` lists the filters that show counts beside their values.
+    """
+
+    paginate_by = 25
+    facets = []
+
+    def get_filterset(self, filterset_class):
+        if len(self.request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH:
+            return super().get_filterset(filterset_class)
+        filterset = filterset_class(QueryDict(""), queryset=self.get_queryset(), request=self.request)
+        filterset.form.full_clean()
+        filterset.form.add_error(None, _("The address was too long; its filters were ignored."))
+        return filterset
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.query_problems():
+            response.status_code = 400
+        return response
+
+    def query_problems(self) -> list[str]:
+        if not self.filterset.is_bound or self.filterset.is_valid():
+            return []
+        fields = self.filterset.form.fields
+        problems = []
+        for name, errors in self.filterset.form.errors.items():
+            label = fields[name].label if name in fields else ""
+            problems.extend(f"{label}: {error}" if label and name != NON_FIELD_ERRORS else error for error in errors)
+        return problems
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["query_problems"] = problems = self.query_problems()
+        context["facets"] = (
+            {}
+            if problems or not self.facets
+            else facet_counts(self.filterset_class, self.request.GET, self.filterset.queryset, self.facets)
+        )
+        return context

@@ -1,0 +1,97 @@
+"""How a figure reads on a page: the number in the page's language, at the scale its source wrote.
+
+Vietnamese pages keep the source's own unit words ("1.404 nghìn tỷ đồng", "120,7 tỷ USD"); English
+pages say the same in English ("1,404 trillion VND", "USD 120.7 billion"). Numbers go through
+Django's localisation (``number_format``), with Vietnamese grouping fixed in ``portal/formats/vi``.
+"""
+
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from conferences.vietnamese.numbers import parse_number, parse_quantity
+
+ENGLISH_SCALES = {0: "", 3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
+ENGLISH_COUNT_NOUNS = {
+    "địa phương": "provinces",
+    "tỉnh": "provinces",
+    "tỉnh, thành": "provinces and cities",
+    "tỉnh, thành phố": "provinces and cities",
+    "tỉnh thành": "provinces and cities",
+    "thành phố": "cities",
+    "cụm công nghiệp": "industrial clusters",
+    "khu công nghiệp": "industrial parks",
+    "dự án": "projects",
+    "lao động": "workers",
+    "doanh nghiệp": "enterprises",
+    "người": "people",
+}
+VALUE_PREFIXES = {"lower_bound": _("more than"), "approximate": _("about")}
+
+
+def is_english() -> bool:
+    return (get_language() or "vi").startswith("en")
+
+
+def written_scale(value_as_written: str) -> tuple[int, int]:
+    """(power of ten of the multiplier the source wrote, decimals it wrote): "120,7 tỷ USD" is (9, 1)."""
+    quantity = parse_quantity(value_as_written)
+    number = quantity.number_as_written.split("/")[0]
+    written = parse_number(number)
+    exponent = (quantity.value / written).adjusted() if written else 0
+    decimals = len(number.split(",")[1]) if "," in number else 0
+    return exponent, decimals
+
+
+def localized_number(value: Decimal, decimals: int) -> str:
+    return number_format(value, decimal_pos=decimals, force_grouping=True)
+
+
+def figure_value(report) -> str:
+    """The value with its unit and any "more than"/"about", in the active language."""
+    exponent, decimals = written_scale(report.value_as_written)
+    prefix = VALUE_PREFIXES.get(report.qualifier)
+    text = _english_value(report, exponent, decimals) if is_english() else _vietnamese_value(report, exponent, decimals)
+    return f"{prefix} {text}" if prefix else text
+
+
+def _vietnamese_value(report, exponent: int, decimals: int) -> str:
+    number = localized_number(report.value / Decimal(10) ** exponent, decimals)
+    if report.unit == "percent":
+        return f"{number}%"
+    if report.denominator:
+        number = f"{number}/{report.denominator}"
+    return f"{number} {report.unit_as_written}"
+
+
+def _english_value(report, exponent: int, decimals: int) -> str:
+    if report.unit == "percent":
+        return f"{localized_number(report.value, decimals)}%"
+    if report.unit == "count":
+        noun = ENGLISH_COUNT_NOUNS.get(report.unit_as_written.lower(), report.unit_as_written)
+        number = localized_number(report.value, 0)
+        return f"{number} of {report.denominator} {noun}" if report.denominator else f"{number} {noun}"
+    scale = min(exponent, 12) if exponent >= 6 else 0
+    decimals = max(0, decimals - (exponent - scale))
+    number = localized_number(report.value / Decimal(10) ** scale, decimals)
+    words = " ".join(part for part in (number, ENGLISH_SCALES[scale]) if part)
+    if report.unit == "USD":
+        return f"USD {words}"
+    return f"{words} {report.unit}"
+
+
+def signed_percent(value: Decimal | None) -> str:
+    """A change as "+12,3%" (Vietnamese) or "+12.3%" (English), with as many decimals as stated."""
+    if value is None:
+        return ""
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{percent(abs(value))}"
+
+
+def percent(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    decimals = max(0, -value.normalize().as_tuple().exponent)
+    return f"{localized_number(value, decimals)}%"

@@ -1,0 +1,61 @@
+"""The provinces list's filters, each naming its field and lookup explicitly (django-filter)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from conferences.vietnamese.folding import fold
+from regions.models import Province, Region
+
+TIE_BREAK = ("map_order", "slug")
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sorts by the chosen field, then by name and map, so that pages never overlap or skip a unit."""
+
+    def filter(self, qs, value):
+        if value in ([], (), {}, "", None):
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value]
+        if not any(field.lstrip("-") == "name_folded" for field in ordering):
+            ordering.append("name_folded")
+        return qs.order_by(*ordering, *TIE_BREAK)
+
+
+class ProvinceFilter(django_filters.FilterSet):
+    map = django_filters.ChoiceFilter(
+        label=_("Administrative map"),
+        field_name="administrative_map",
+        lookup_expr="exact",
+        choices=Province.Map.choices,
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Conference group"),
+        field_name="memberships__region",
+        to_field_name="slug",
+        queryset=Region.objects.all(),
+        empty_label=_("All"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=Province.Kind.choices
+    )
+    q = django_filters.CharFilter(label=_("Name, any spelling"), method="filter_name", max_length=100)
+    sort = StableOrderingFilter(
+        label=_("Sort by"),
+        fields=(
+            ("name_folded", "name"),
+            ("sessions_hosted", "sessions"),
+        ),
+        field_labels={
+            "name_folded": _("name"),
+            "sessions_hosted": _("sessions hosted"),
+        },
+    )
+
+    class Meta:
+        model = Province
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        """Diacritics and case do not matter: "THANH HOÁ" and "thanh hoa" both find Thanh Hóa."""
+        folded = fold(value)
+        return queryset.filter(name_folded__contains=folded) if folded else queryset

@@ -1,0 +1,196 @@
+"""Reads for the groups and provinces pages, each in a fixed number of queries (HackSoft's selector style)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from conferences.figure_selectors import ComparableGroup, comparable_groups
+from conferences.models import Conference, Indicator, IndicatorReport
+from regions.models import Basis, Province, Region, RegionMembership
+
+MAP_ORDER = Case(
+    When(administrative_map=Province.Map.BEFORE_2025, then=Value(0)),
+    default=Value(1),
+    output_field=IntegerField(),
+)
+
+
+def _session_key(conference: Conference) -> tuple[int, int]:
+    return (conference.year, conference.session_number or 0)
+
+
+def _count(queryset: QuerySet, group_field: str) -> Coalesce:
+    """A correlated COUNT(*) as an annotation: it neither joins nor groups the outer query."""
+    counted = queryset.order_by().values(group_field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+# Groups
+
+
+def region_list() -> list[Region]:
+    """Every group with its member and session counts, its latest held session and its next one.
+
+    Each region gets ``members_listed``, ``members_inferred``, ``members_missing`` (declared but not
+    identified), ``sessions_on_record``, ``latest`` (the latest held session or None) and
+    ``upcoming`` (the earliest announced session or None).
+    """
+    regions = list(
+        Region.objects.annotate(
+            members_listed=_count(RegionMembership.objects.filter(region=OuterRef("pk")), "region"),
+            members_inferred=_count(
+                RegionMembership.objects.filter(region=OuterRef("pk"), basis=Basis.INFERRED), "region"
+            ),
+            sessions_on_record=_count(Conference.objects.filter(region=OuterRef("pk")), "region"),
+        ).prefetch_related(Prefetch("conferences", queryset=Conference.objects.select_related("host", "next_host")))
+    )
+    for region in regions:
+        region.members_missing = max(region.declared_size - region.members_listed, 0)
+        _attach_latest_and_upcoming(region, list(region.conferences.all()))
+    return regions
+
+
+def _attach_latest_and_upcoming(region: Region, conferences: list[Conference]) -> None:
+    held = [c for c in conferences if c.status == Conference.Status.HELD]
+    announced = [c for c in conferences if c.status == Conference.Status.ANNOUNCED]
+    region.latest = max(held, key=_session_key, default=None)
+    region.upcoming = min(announced, key=_session_key, default=None)
+
+
+def region_detail(*, slug: str) -> Region:
+    """One group with its memberships (by province name) and its sessions (oldest first, as ``sessions``).
+
+    Like ``region_list``, it carries the member counts, ``latest`` and ``upcoming``.
+    """
+    queryset = Region.objects.prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=RegionMembership.objects.select_related("province").order_by("province__name_folded"),
+        ),
+        Prefetch(
+            "conferences",
+            queryset=Conference.objects.select_related("host", "next_host").order_by("year", "session_number"),
+        ),
+    )
+    region = get_object_or_404(queryset, slug=slug)
+    region.sessions = sorted(region.conferences.all(), key=_session_key)
+    memberships = list(region.memberships.all())
+    region.members_listed = len(memberships)
+    region.members_inferred = sum(1 for m in memberships if m.basis == Basis.INFERRED)
+    region.members_missing = max(region.declared_size - region.members_listed, 0)
+    _attach_latest_and_upcoming(region, region.sessions)
+    return region
+
+
+@dataclass
+class IndicatorSeries:
+    """One indicator's figures for a group, in tables of comparable periods (see ``comparable_groups``)."""
+
+    indicator: Indicator
+    groups: list[ComparableGroup] = field(default_factory=list)
+
+
+def region_figure_series(*, region: Region) -> list[IndicatorSeries]:
+    """The group-scope figures of the group's sessions, by indicator, then period kind, then period."""
+    reports = (
+        IndicatorReport.objects.filter(scope=IndicatorReport.Scope.REGION, conference__region=region)
+        .select_related("indicator", "conference")
+        .order_by("indicator__position", "period_end", "period_start", "conference__year", "position", "pk")
+    )
+    series: dict[int, IndicatorSeries] = {}
+    for group in comparable_groups(reports=reports):
+        series.setdefault(group.indicator.pk, IndicatorSeries(group.indicator)).groups.append(group)
+    for entry in series.values():
+        entry.groups.sort(key=lambda group: group.kind.sort_key)
+    return list(series.values())
+
+
+# Provinces
+
+
+def province_list() -> QuerySet[Province]:
+    """Every unit on both maps, by name (the pre-2025 unit before its 2025 namesake).
+
+    Each carries ``sessions_hosted`` (held sessions only: an announced host has not hosted yet) and
+    ``predecessor_count``, its successor, and its memberships with their groups.
+    """
+    return (
+        Province.objects.select_related("successor")
+        .annotate(
+            sessions_hosted=_count(
+                Conference.objects.filter(host=OuterRef("pk"), status=Conference.Status.HELD), "host"
+            ),
+            predecessor_count=_count(Province.objects.filter(successor=OuterRef("pk")), "successor"),
+            map_order=MAP_ORDER,
+        )
+        .prefetch_related(
+            Prefetch("memberships", queryset=RegionMembership.objects.select_related("region").order_by("region"))
+        )
+        .order_by("name_folded", "map_order", "slug")
+    )
+
+
+def province_detail(*, slug: str) -> Province:
+    """One unit with its successor and its group memberships."""
+    queryset = Province.objects.select_related("successor").prefetch_related(
+        Prefetch("memberships", queryset=RegionMembership.objects.select_related("region").order_by("region"))
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+@dataclass(frozen=True)
+class Designation:
+    """A session a province is to host: announced with it as host, or named it at a flag handover."""
+
+    conference: Conference
+    at_handover: bool  # True: ``conference`` is the session whose handover named the province
+
+
+@dataclass
+class ProvinceSessions:
+    hosted: list[Conference]
+    designated: list[Designation]
+    by_predecessors: list[tuple[Province, Conference, str]]  # (predecessor, session, "hosted"/"announced"/"named")
+
+
+def province_sessions(*, province: Province) -> ProvinceSessions:
+    """Sessions the unit hosted or is designated to host, and those of its predecessors (one query)."""
+    conferences = list(
+        Conference.objects.filter(
+            Q(host=province) | Q(next_host=province) | Q(host__successor=province) | Q(next_host__successor=province)
+        )
+        .select_related("region", "host", "next_host")
+        .order_by("year", "region__position", "session_number")
+    )
+    hosted, designated, by_predecessors = [], [], []
+    for conference in conferences:
+        if conference.host_id == province.pk:
+            if conference.status == Conference.Status.HELD:
+                hosted.append(conference)
+            else:
+                designated.append(Designation(conference, at_handover=False))
+        if conference.next_host_id == province.pk:
+            designated.append(Designation(conference, at_handover=True))
+        if conference.host and conference.host.successor_id == province.pk:
+            role = "hosted" if conference.status == Conference.Status.HELD else "announced"
+            by_predecessors.append((conference.host, conference, role))
+        if conference.next_host and conference.next_host.successor_id == province.pk:
+            by_predecessors.append((conference.next_host, conference, "named"))
+    return ProvinceSessions(hosted, designated, by_predecessors)
+
+
+def province_relatives(*, province: Province) -> list[Province]:
+    """For a pre-2025 unit, the other units its successor was formed from; for a 2025 unit, its predecessors."""
+    formed_into = province.successor_id or province.pk
+    return list(Province.objects.filter(successor_id=formed_into).exclude(pk=province.pk).order_by("name_folded"))
+
+
+def province_reports(*, province: Province) -> list[IndicatorReport]:
+    """The figures reported about the unit itself, by period then indicator."""
+    return list(
+        IndicatorReport.objects.filter(scope=IndicatorReport.Scope.PROVINCE, province=province)
+        .select_related("indicator", "conference__region")
+        .order_by("-period_end", "indicator__position", "position", "pk")
+    )

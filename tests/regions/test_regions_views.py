@@ -1,0 +1,394 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from conferences.figure_periods import period_kind
+
+pytestmark = pytest.mark.django_db
+
+PROVINCES = "/provinces/"
+
+
+def english(name, **kwargs):
+    with translation.override("en"):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def results(response):
+    return [province.slug for province in response.context["object_list"]]
+
+
+# The groups list
+
+
+def test_region_list_sets_declared_size_beside_listed_members(client, django_assert_num_queries):
+    with django_assert_num_queries(2):  # groups with their counts; their sessions
+        response = client.get("/regions/")
+    assert response.status_code == 200
+    regions = {region.slug: region for region in response.context["regions"]}
+    assert list(regions) == ["north-28", "south-20", "north-central-6"]
+    south = regions["south-20"]
+    assert (south.declared_size, south.members_listed, south.members_missing, south.members_inferred) == (20, 19, 1, 9)
+    assert (regions["north-28"].members_listed, regions["north-28"].members_missing) == (28, 0)
+    assert {slug: region.sessions_on_record for slug, region in regions.items()} == {
+        "north-28": 5,
+        "south-20": 2,
+        "north-central-6": 2,
+    }
+
+
+def test_region_list_names_the_latest_and_the_next_session(client):
+    regions = {region.slug: region for region in client.get("/regions/").context["regions"]}
+    assert {slug: region.latest.slug for slug, region in regions.items()} == {
+        "north-28": "north-28-x-2024",
+        "south-20": "south-20-x-2024",
+        "north-central-6": "north-central-6-x-2022",
+    }
+    assert {slug: region.upcoming.slug for slug, region in regions.items()} == {
+        "north-28": "north-28-xi-2025",
+        "south-20": "south-20-xi-2025",
+        "north-central-6": "north-central-6-xi-2023",
+    }
+
+
+def test_region_list_in_english_says_the_counts_plainly(client):
+    response = client.get(english("regions:region_list"))
+    page = response.content.decode()
+    assert '<html lang="en">' in page
+    assert "20 declared, 19 listed" in page
+    assert "1 member not identified by any source" in page
+    assert "9 of them inferred" in page
+    assert "28 declared, 28 listed" in page
+    assert "host not stated" in page  # northern session XI: handed over, host not named
+    assert 'href="/en/regions/south-20/"' in page
+
+
+# A group
+
+
+@pytest.mark.parametrize("slug", ["north-28", "south-20", "north-central-6"])
+def test_region_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, slug):
+    with django_assert_num_queries(4):  # group; memberships; sessions; figures
+        response = client.get(reverse("regions:region_detail", kwargs={"slug": slug}))
+    assert response.status_code == 200
+
+
+def test_south_lists_19_of_20_members_and_marks_the_9_inferred(client):
+    response = client.get(english("regions:region_detail", slug="south-20"))
+    region = response.context["region"]
+    assert (region.declared_size, region.members_listed, region.members_inferred) == (20, 19, 9)
+    page = response.content.decode()
+    assert "20 declared, 19 listed" in page
+    assert page.count('class="basis-tag basis-inferred">inferred</span>') == 9
+    assert "inferred from geography" in page  # the basis note is on the page
+    assert page.count("until 30 Jun 2025") == 19
+
+
+def test_region_detail_shows_sessions_as_a_timeline(client):
+    response = client.get(english("regions:region_detail", slug="north-28"))
+    sessions = [conference.slug for conference in response.context["region"].sessions]
+    assert sessions == [
+        "north-28-2016",
+        "north-28-viii-2022",
+        "north-28-ix-2023",
+        "north-28-x-2024",
+        "north-28-xi-2025",
+    ]
+    page = response.content.decode()
+    timeline = page[page.index('<ol class="timeline">') : page.index("</ol>")]
+    assert timeline.index("north-28-2016") < timeline.index("north-28-x-2024") < timeline.index("north-28-xi-2025")
+    assert "number not stated" in timeline  # the 2016 session
+    assert "where it was held" in timeline  # Ninh Bình 2016, Quảng Ninh 2023: venue only
+    assert 'href="/en/provinces/thanh-hoa/"' in timeline
+    assert "announced" in timeline and "held" in timeline
+
+
+def test_region_detail_names_the_next_host_at_the_handover(client):
+    page = client.get(english("regions:region_detail", slug="south-20")).content.decode()
+    timeline = page[page.index('<ol class="timeline">') : page.index("</ol>")]
+    assert 'href="/en/provinces/long-an/">Long An</a> <span class="basis">(named at the flag handover)' in timeline
+
+
+def test_figures_over_time_never_mix_period_kinds_in_one_table(client):
+    for slug in ("north-28", "south-20", "north-central-6"):
+        for entry in client.get(reverse("regions:region_detail", kwargs={"slug": slug})).context["series"]:
+            assert len({group.kind for group in entry.groups}) == len(entry.groups)
+            for group in entry.groups:
+                assert {report.scope for report in group.reports} == {"region"}
+                assert {report.conference.region.slug for report in group.reports} == {slug}
+                assert {period_kind(r.period_start, r.period_end, r.is_stock) for r in group.reports} == {group.kind}
+                ends = [report.period_end for report in group.reports]
+                assert ends == sorted(ends)
+
+
+def test_north_retail_sales_split_six_from_nine_months(client):
+    series = {
+        entry.indicator.code: entry
+        for entry in client.get(reverse("regions:region_detail", kwargs={"slug": "north-28"})).context["series"]
+    }
+    retail = series["retail_sales"]
+    assert [group.kind.code for group in retail.groups] == ["first-6-months", "first-9-months"]
+    assert [r.slug for r in retail.groups[1].reports] == ["tin-tu-cac-don-vi-north-28-viii-2022-retail-sales"]
+    assert "industrial_production_growth" not in series  # that figure is national, not the group's
+
+
+def test_north_central_retail_sales_shows_quarter_and_year_separately(client):
+    response = client.get(english("regions:region_detail", slug="north-central-6"))
+    retail = next(entry for entry in response.context["series"] if entry.indicator.code == "retail_sales")
+    assert [group.kind.code for group in retail.groups] == ["quarter-1", "full-year"]
+    page = response.content.decode()
+    assert "Total retail sales of goods and services — </span>Quarter 1</caption>" in page
+    assert "Total retail sales of goods and services — </span>Full year</caption>" in page
+    assert "These figures cover periods of different lengths" in page
+    assert "country" not in {r.scope for group in retail.groups for r in group.reports}
+
+
+def test_region_figures_show_value_qualifier_growth_and_a_link(client):
+    page = client.get(english("regions:region_detail", slug="south-20")).content.decode()
+    assert "USD 108.4 billion" in page and '<span class="qualifier">estimate</span>' in page
+    assert "+10.41%" in page
+    assert "more than 2,442 trillion VND" in page
+    assert 'href="/en/figures/plvn-south-20-x-2024-exports/"' in page
+    assert "Industrial clusters — </span>Level at a date</caption>" in page
+    assert "Export turnover — </span>First 9 months</caption>" in page
+
+
+def test_region_detail_in_vietnamese_formats_numbers_the_vietnamese_way(client):
+    page = client.get("/regions/north-28/").content.decode()
+    assert '<html lang="vi">' in page
+    assert "120,7 tỷ USD" in page and "+18,3%" in page
+    assert 'href="/figures/hanoimoi-north-28-x-2024-exports/"' in page
+
+
+def test_unknown_region_is_a_404(client):
+    assert client.get("/regions/atlantis/").status_code == 404
+    assert client.get("/en/regions/atlantis/").status_code == 404
+
+
+# The provinces list
+
+
+def test_province_list_runs_a_fixed_number_of_queries_and_pages_by_25(client, django_assert_num_queries):
+    # group choices for the form, count, page, memberships, three facets
+    with django_assert_num_queries(7):
+        response = client.get(PROVINCES)
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 97
+    assert len(results(response)) == 25
+    with django_assert_num_queries(7):  # the same whatever the data, sort and page
+        response = client.get(PROVINCES, {"page": "2", "map": "before-2025", "kind": "province", "sort": "-sessions"})
+    assert response.status_code == 200
+    assert len(results(response)) == 25
+    # A group is looked up by slug to validate it: once for the list, once for each other facet (map, kind).
+    with django_assert_num_queries(10):
+        response = client.get(PROVINCES, {"page": "2", "map": "before-2025", "region": "north-28", "sort": "-sessions"})
+    assert response.status_code == 200
+    assert len(results(response)) == 3
+
+
+def test_the_last_page_holds_the_rest(client):
+    assert len(results(client.get(PROVINCES, {"page": "4"}))) == 97 - 75
+
+
+@pytest.mark.parametrize(
+    ("params", "count"),
+    [
+        ({"map": "2025"}, 34),
+        ({"map": "before-2025"}, 63),
+        ({"region": "north-central-6"}, 6),
+        ({"region": "south-20"}, 19),
+        ({"region": "north-28", "map": "before-2025"}, 28),
+        ({"kind": "city", "map": "2025"}, 6),
+        ({"kind": "city"}, 11),
+    ],
+)
+def test_filters(client, params, count):
+    response = client.get(PROVINCES, params)
+    assert response.status_code == 200
+    assert response.context["paginator"].count == count
+
+
+def test_a_group_filter_lists_its_members(client):
+    slugs = results(client.get(PROVINCES, {"region": "north-central-6"}))
+    assert sorted(slugs) == ["ha-tinh", "nghe-an", "quang-binh", "quang-tri", "thanh-hoa", "thua-thien-hue"]
+
+
+@pytest.mark.parametrize("q", ["thanh hoa", "THANH HOÁ", "Thanh Hóa", "  thanh   hoá "])
+def test_name_search_ignores_case_and_diacritics(client, q):
+    assert results(client.get(PROVINCES, {"q": q})) == ["thanh-hoa", "thanh-hoa-2025"]
+
+
+def test_facets_count_what_choosing_each_value_would_give(client):
+    facets = client.get(PROVINCES).context["facets"]
+    assert {v.value: v.count for v in facets["map"]} == {"2025": 34, "before-2025": 63}
+    assert {v.value: v.count for v in facets["region"]} == {"north-28": 28, "north-central-6": 6, "south-20": 19}
+    assert {v.value: v.count for v in facets["kind"]} == {"city": 11, "province": 86}
+
+    facets = client.get(PROVINCES, {"map": "2025"}).context["facets"]
+    assert {v.value: v.count for v in facets["kind"]} == {"city": 6, "province": 28}
+    assert facets["region"] == []  # no membership on the 2025 map is recorded
+    selected = {v.value: v.selected for v in facets["map"]}
+    assert selected == {"2025": True, "before-2025": False}
+    assert "map=before-2025" in next(v.query for v in facets["map"] if v.value == "before-2025")
+
+    facets = client.get(PROVINCES, {"region": "south-20"}).context["facets"]
+    assert {v.value: v.count for v in facets["map"]} == {"before-2025": 19}
+    assert {v.value: v.count for v in facets["region"]}["north-28"] == 28  # counted without its own filter
+
+
+def test_sort_by_sessions_hosted_then_by_name(client):
+    response = client.get(PROVINCES, {"sort": "-sessions"})
+    provinces = list(response.context["object_list"])
+    assert provinces[0].slug == "thanh-hoa" and provinces[0].sessions_hosted == 2
+    hosted_once = [p.slug for p in provinces if p.sessions_hosted == 1]
+    assert hosted_once == ["ha-noi", "kien-giang", "ninh-binh", "quang-ninh"]
+    [long_an] = client.get(PROVINCES, {"q": "long an"}).context["object_list"]
+    assert long_an.sessions_hosted == 0  # announced as host of south XI, not held yet
+    assert provinces[len(hosted_once) + 1].sessions_hosted == 0
+
+
+def test_sort_by_name_puts_each_old_unit_before_its_2025_namesake(client):
+    slugs = results(client.get(PROVINCES, {"sort": "name", "q": "tay ninh"}))
+    assert slugs == ["tay-ninh", "tay-ninh-2025"]
+    assert results(client.get(PROVINCES, {"sort": "-name", "q": "tay ninh"}))[0].startswith("tay-ninh")
+
+
+def test_province_rows_show_groups_sessions_and_what_became_of_each_unit(client):
+    response = client.get("/en" + PROVINCES, {"q": "long an"})
+    page = response.content.decode()
+    assert results(response) == ["long-an"]
+    assert 'href="/en/regions/south-20/"' in page
+    assert 'became <a href="/en/provinces/tay-ninh-2025/">Tây Ninh (2025)</a>' in page
+
+    page = client.get("/en" + PROVINCES, {"q": "tay ninh", "map": "2025"}).content.decode()
+    assert "formed from 2 pre-2025 units" in page
+    assert "none recorded" in page
+
+
+@pytest.mark.parametrize(
+    ("params", "label"),
+    [
+        ({"map": "xyz"}, "Administrative map"),
+        ({"region": "atlantis"}, "Conference group"),
+        ({"kind": "village"}, "Kind"),
+        ({"sort": "nope"}, "Sort by"),
+        ({"q": "x" * 101}, "Name, any spelling"),
+        ({"x": "a" * 3000}, "too long"),
+    ],
+)
+def test_bad_input_gets_the_page_with_a_message_and_400(client, params, label):
+    response = client.get("/en" + PROVINCES, params)
+    assert response.status_code == 400
+    assert label in response.content.decode()
+    assert 'role="alert"' in response.content.decode()
+    assert results(response) == []
+
+
+def test_bad_input_in_vietnamese_is_also_a_400_not_a_500(client):
+    for params in ({"map": "xyz"}, {"region": "atlantis"}, {"sort": "nope"}, {"page": "abc"}):
+        assert client.get(PROVINCES, params).status_code in (400, 404)
+
+
+def test_an_unknown_page_is_a_404(client):
+    assert client.get(PROVINCES, {"page": "999999"}).status_code == 404
+    assert client.get(PROVINCES, {"page": "0"}).status_code == 404
+
+
+def test_english_province_list_lives_under_en(client):
+    response = client.get("/en" + PROVINCES, {"map": "2025"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in page
+    assert "34 units match" in page
+    assert 'href="/provinces/?map=2025"' in page  # the same view in Vietnamese
+
+
+# A province
+
+
+@pytest.mark.parametrize("slug", ["thanh-hoa", "long-an", "tay-ninh-2025", "hai-phong", "hue-2025", "lai-chau-2025"])
+def test_province_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, slug):
+    with django_assert_num_queries(5):  # unit and successor; memberships; sessions; related units; figures
+        response = client.get(reverse("regions:province_detail", kwargs={"slug": slug}))
+    assert response.status_code == 200
+
+
+def test_thanh_hoa_hosted_two_sessions_in_two_groups(client):
+    response = client.get(english("regions:province_detail", slug="thanh-hoa"))
+    sessions = response.context["sessions"]
+    assert [c.slug for c in sessions.hosted] == ["north-28-viii-2022", "north-central-6-x-2022"]
+    assert {c.region.slug for c in sessions.hosted} == {"north-28", "north-central-6"}
+    assert sessions.designated == []
+    page = response.content.decode()
+    hosted = page[page.index('id="hosted"') : page.index('id="designated"')]
+    assert hosted.count('href="/en/conferences/') == 2
+    groups = page[page.index('id="groups"') : page.index('id="hosted"')]
+    assert 'href="/en/regions/north-28/"' in groups and 'href="/en/regions/north-central-6/"' in groups
+    assert "stated by a source" in groups
+
+
+def test_long_an_is_designated_host_of_south_xi_and_became_tay_ninh(client):
+    response = client.get(english("regions:province_detail", slug="long-an"))
+    designated = [(d.conference.slug, d.at_handover) for d in response.context["sessions"].designated]
+    assert designated == [("south-20-x-2024", True), ("south-20-xi-2025", False)]
+    assert response.context["sessions"].hosted == []
+    assert [p.slug for p in response.context["relatives"]] == ["tay-ninh"]
+    page = response.content.decode()
+    designated_html = page[page.index('id="designated"') : page.index('id="map-2025"')]
+    assert 'href="/en/conferences/south-20-xi-2025/"' in designated_html
+    assert "announced as host" in designated_html
+    assert "Named next host at the flag handover of" in designated_html
+    assert 'href="/en/conferences/south-20-x-2024/"' in designated_html
+    after = page[page.index('id="map-2025"') : page.index('id="figures"')]
+    assert 'href="/en/provinces/tay-ninh-2025/">Tây Ninh (2025)</a>' in after
+    assert 'href="/en/provinces/tay-ninh/">Tây Ninh</a>' in after
+    assert "until 30 Jun 2025" in page
+
+
+def test_tay_ninh_2025_lists_its_predecessors_and_their_sessions(client):
+    response = client.get(english("regions:province_detail", slug="tay-ninh-2025"))
+    assert [p.slug for p in response.context["relatives"]] == ["long-an", "tay-ninh"]
+    by_predecessors = [(p.slug, c.slug, role) for p, c, role in response.context["sessions"].by_predecessors]
+    assert by_predecessors == [
+        ("long-an", "south-20-x-2024", "named"),
+        ("long-an", "south-20-xi-2025", "announced"),
+    ]
+    page = response.content.decode()
+    assert "from 1 Jul 2025" in page
+    assert "Memberships on the 2025 map are not recorded" in page
+    section = page[page.index('id="predecessor-sessions"') : page.index('id="figures"')]
+    assert 'href="/en/conferences/south-20-xi-2025/"' in section
+    assert 'href="/en/provinces/long-an/">Long An</a>' in section
+
+
+def test_hue_2025_inherits_the_north_central_designation(client):
+    response = client.get(reverse("regions:province_detail", kwargs={"slug": "hue-2025"}))
+    by_predecessors = [(p.slug, c.slug, role) for p, c, role in response.context["sessions"].by_predecessors]
+    assert by_predecessors == [
+        ("thua-thien-hue", "north-central-6-x-2022", "named"),
+        ("thua-thien-hue", "north-central-6-xi-2023", "announced"),
+    ]
+
+
+def test_province_figures_show_value_period_qualifier_and_link(client):
+    response = client.get(english("regions:province_detail", slug="hoa-binh"))
+    reports = response.context["reports"]
+    assert {r.scope for r in reports} == {"province"} and len(reports) == 3
+    page = response.content.decode()
+    assert "9 tháng đầu năm 2022" in page
+    assert page.count('<span class="qualifier">estimate</span>') == 3
+    assert 'href="/en/figures/tin-tu-cac-don-vi-north-28-viii-2022-exports-hoa-binh/"' in page
+
+    page = client.get(english("regions:province_detail", slug="hai-phong")).content.decode()
+    assert "USD 16 billion" in page and "+21%" in page and "13.3%" in page
+
+
+def test_unknown_province_is_a_404(client):
+    assert client.get("/provinces/atlantis/").status_code == 404
+    assert client.get("/en/provinces/atlantis/").status_code == 404
+
+
+def test_head_is_allowed_and_post_is_not(client):
+    assert client.head("/regions/south-20/").status_code == 200
+    assert client.head("/provinces/long-an/").status_code == 200
+    assert client.post(PROVINCES).status_code == 405
