@@ -16,6 +16,7 @@ run: $(VENV)/.installed-run
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## test: lint and consistency checks, then the whole suite on SQLite and on PostgreSQL
+## (browser tests drive Debian's /usr/bin/chromium through Playwright; screenshots in artifacts/)
 test: check test-sqlite test-postgres
 
 check: $(VENV)/.installed-dev
@@ -29,6 +30,7 @@ check: $(VENV)/.installed-dev
 
 test-sqlite: $(VENV)/.installed-dev
 	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest
+	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -m browser tests/browser
 
 test-postgres: $(VENV)/.installed-dev
 	@$(PY) -c "import psycopg2, sys; psycopg2.connect(sys.argv[1]).close()" "$(TEST_POSTGRES_URL)" 2>/dev/null || { \
@@ -37,6 +39,7 @@ test-postgres: $(VENV)/.installed-dev
 	  echo "or point TEST_POSTGRES_URL at a server where the suite may create its test database."; \
 	  exit 1; }
 	DATABASE_URL=$(TEST_POSTGRES_URL) $(PY) -m pytest
+	DATABASE_URL=$(TEST_POSTGRES_URL) $(PY) -m pytest -m browser tests/browser
 
 ## fixtures: rebuild fixtures/*.json from the annotations (after editing fixtures/annotations/)
 fixtures: $(VENV)/.installed-run
