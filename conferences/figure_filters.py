@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from conferences import figure_periods
 from conferences.filters import YearRangeFilter
 from conferences.models import Conference, Indicator, IndicatorReport, Source
+from portal.search import SearchFilter
 from regions.models import Province, Region
 
 LEAP_YEARS = [year for year in range(1800, 2201) if calendar.isleap(year)]
@@ -93,6 +94,7 @@ class FigureOrderingFilter(django_filters.OrderingFilter):
 
 
 class IndicatorReportFilter(django_filters.FilterSet):
+    q = SearchFilter(label=_("Search: indicator, province, quote"))
     region = django_filters.ModelChoiceFilter(
         label=_("Conference group"),
         field_name="conference__region",

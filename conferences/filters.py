@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conferences.fields import SessionField, YearRangeField
 from conferences.models import Conference
-from conferences.vietnamese.folding import fold
+from portal.search import SearchFilter
 from regions.models import Province, Region
 
 
@@ -24,6 +24,7 @@ class SessionFilter(django_filters.Filter):
 
 
 class ConferenceFilter(django_filters.FilterSet):
+    q = SearchFilter(label=_("Search: host, group, venue, chairs"))
     region = django_filters.ModelChoiceFilter(
         label=_("Conference group"),
         field_name="region",
@@ -46,7 +47,6 @@ class ConferenceFilter(django_filters.FilterSet):
         lookup_expr="exact",
         choices=Conference.Status.choices,
     )
-    q = django_filters.CharFilter(label=_("Host province, any spelling"), method="filter_host_name", max_length=100)
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(
@@ -66,8 +66,3 @@ class ConferenceFilter(django_filters.FilterSet):
     class Meta:
         model = Conference
         fields = []
-
-    def filter_host_name(self, queryset, name, value):
-        """Diacritics and case do not matter: "thanh hoa" finds Thanh Hóa."""
-        folded = fold(value)
-        return queryset.filter(host__name_folded__contains=folded) if folded else queryset

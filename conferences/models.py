@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from conferences.vietnamese.roman import to_roman
+from portal.search import SearchableModel
 from portal.translated import translated
 from regions.models import Province, Region
 
@@ -20,7 +21,7 @@ class SlugQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
-class Source(models.Model):
+class Source(SearchableModel):
     """An article a conference's facts were taken from.
 
     Only metadata and short quotes are published; the article texts stay in the repository.
@@ -54,6 +55,12 @@ class Source(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def search_names(self):
+        return [self.publication, self.title]
+
+    def search_extra(self):
+        return [self.author]
+
 
 class ConferenceQuerySet(SlugQuerySet):
     def for_listing(self):
@@ -62,8 +69,10 @@ class ConferenceQuerySet(SlugQuerySet):
         )
 
 
-class Conference(models.Model):
+class Conference(SearchableModel):
     """One session of a conference group, held or announced."""
+
+    search_related = ("region", "host", "next_host")
 
     class Status(models.TextChoices):
         HELD = "held", _("held")
@@ -139,6 +148,22 @@ class Conference(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def search_names(self):
+        """A session is found first by where it met: "Thanh Hóa" ranks the sessions it hosted."""
+        return [self.host.name if self.host else "", self.venue]
+
+    def search_extra(self):
+        return [
+            self.region.name_vi,
+            self.region.name_en,
+            f"lần thứ {self.session_roman}" if self.session_number else "",
+            str(self.year),
+            self.next_host.name if self.next_host else "",
+            self.organisers,
+            self.chairs,
+            self.theme,
+        ]
+
     @property
     def session_roman(self):
         """The session as the sources write it (X, XI…); empty when unknown."""
@@ -179,7 +204,7 @@ class ConferenceMention(models.Model):
         return f"{self.source} → {self.conference}"
 
 
-class ConferenceOfficial(models.Model):
+class ConferenceOfficial(SearchableModel):
     """A person the source names at a session, with the title the source gives them there."""
 
     class Role(models.TextChoices):
@@ -205,13 +230,19 @@ class ConferenceOfficial(models.Model):
     def __str__(self):
         return f"{self.name} ({self.title})"
 
+    def search_names(self):
+        return [self.name]
+
+    def search_extra(self):
+        return [self.title]
+
 
 class IndicatorQuerySet(models.QuerySet):
     def get_by_natural_key(self, code):
         return self.get(code=code)
 
 
-class Indicator(models.Model):
+class Indicator(SearchableModel):
     """An entry of the controlled vocabulary of indicators."""
 
     code = models.SlugField(_("code"), unique=True)
@@ -235,6 +266,12 @@ class Indicator(models.Model):
     def natural_key(self):
         return (self.code,)
 
+    def search_names(self):
+        return [self.name_vi, self.name_en]
+
+    def search_extra(self):
+        return [self.code.replace("_", " "), self.description_vi, self.description_en]
+
     @property
     def name(self):
         return translated(self, "name")
@@ -244,8 +281,10 @@ class Indicator(models.Model):
         return translated(self, "description")
 
 
-class IndicatorReport(models.Model):
+class IndicatorReport(SearchableModel):
     """One figure as a source reports it, with everything needed to read and cite it correctly."""
+
+    search_related = ("indicator", "province", "conference__region")
 
     class Scope(models.TextChoices):
         COUNTRY = "country", _("whole country")
@@ -360,6 +399,20 @@ class IndicatorReport(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def search_names(self):
+        return [self.indicator.name_vi, self.indicator.name_en]
+
+    def search_extra(self):
+        region = self.conference.region
+        return [
+            self.indicator_as_written,
+            self.province.name if self.province else "",
+            region.name_vi,
+            region.name_en,
+            self.period_label,
+            self.quote,
+        ]
 
     @property
     def note(self):

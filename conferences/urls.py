@@ -1,11 +1,12 @@
 from django.urls import path
 
-from conferences import figure_views, views
+from conferences import figure_views, search_views, views
 
 app_name = "conferences"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", search_views.search_view, name="search"),
     path("conferences/", views.ConferenceListView.as_view(), name="list"),
     path("conferences/<slug:slug>/", views.conference_detail_view, name="detail"),
     path("figures/", figure_views.FigureListView.as_view(), name="figure_list"),

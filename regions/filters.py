@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from conferences.vietnamese.folding import fold
+from portal.search import SearchFilter
 from regions.models import Province, Region
 
 TIE_BREAK = ("map_order", "slug")
@@ -22,6 +22,7 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 class ProvinceFilter(django_filters.FilterSet):
+    q = SearchFilter(label=_("Name, any spelling"))
     map = django_filters.ChoiceFilter(
         label=_("Administrative map"),
         field_name="administrative_map",
@@ -38,7 +39,6 @@ class ProvinceFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), field_name="kind", lookup_expr="exact", choices=Province.Kind.choices
     )
-    q = django_filters.CharFilter(label=_("Name, any spelling"), method="filter_name", max_length=100)
     sort = StableOrderingFilter(
         label=_("Sort by"),
         fields=(
@@ -54,8 +54,3 @@ class ProvinceFilter(django_filters.FilterSet):
     class Meta:
         model = Province
         fields = []
-
-    def filter_name(self, queryset, name, value):
-        """Diacritics and case do not matter: "THANH HOÁ" and "thanh hoa" both find Thanh Hóa."""
-        folded = fold(value)
-        return queryset.filter(name_folded__contains=folded) if folded else queryset

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from portal.search import SearchableModel
 from portal.translated import translated
 
 
@@ -24,7 +25,7 @@ class RegionQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
-class Region(models.Model):
+class Region(SearchableModel):
     """A conference group of the Ministry of Industry and Trade, e.g. the 28 northern provinces."""
 
     slug = models.SlugField(_("identifier"), unique=True)
@@ -55,6 +56,9 @@ class Region(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def search_names(self):
+        return [self.name_vi, self.name_en]
+
     @property
     def declared_size_note(self):
         return translated(self, "declared_size_note")
@@ -76,7 +80,7 @@ class ProvinceQuerySet(models.QuerySet):
         return self.filter(administrative_map=Province.Map.FROM_2025)
 
 
-class Province(models.Model):
+class Province(SearchableModel):
     """A province or centrally-run city, on the map before 2025 or on the 2025 map."""
 
     class Kind(models.TextChoices):
@@ -141,6 +145,9 @@ class Province(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def search_names(self):
+        return [self.name]
 
 
 class RegionMembershipQuerySet(models.QuerySet):

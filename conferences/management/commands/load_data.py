@@ -20,6 +20,7 @@ from conferences.models import (
     IndicatorReport,
     Source,
 )
+from portal.search import refresh_search_columns
 from regions.models import Province, Region, RegionMembership
 
 FIXTURES = ("regions.json", "conferences.json")
@@ -35,6 +36,9 @@ REPLACED_MODELS = (
     Province,
     Region,
 )
+
+
+SEARCHABLE_MODELS = (Region, Province, Source, Conference, ConferenceOfficial, Indicator, IndicatorReport)
 
 
 class Command(BaseCommand):
@@ -77,6 +81,8 @@ class Command(BaseCommand):
             model.objects.all().delete()
         call_command("loaddata", *[str(path) for path in paths], verbosity=0)
         _check_every_object_loaded(paths)
+        for model in SEARCHABLE_MODELS:
+            refresh_search_columns(model)
         Dataset.objects.all().delete()
         Dataset.objects.create(version=version, loaded_at=timezone.now())
         return Conference.objects.count(), IndicatorReport.objects.count()

@@ -1,0 +1,73 @@
+"""The portal-wide search page: every kind of thing, ranked, grouped by kind."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db.models import QuerySet
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from conferences.models import Conference, ConferenceOfficial, Indicator, IndicatorReport, Source
+from portal.search import MAX_QUERY_LENGTH, normalised_query, search
+from regions.models import Province, Region
+
+RESULTS_PER_KIND = 10
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=MAX_QUERY_LENGTH, required=False, strip=True)
+
+
+@dataclass
+class SearchGroup:
+    kind: str
+    label: str
+    results: list
+    has_more: bool
+    more_url: str | None
+
+
+def site_search(*, query: str) -> list[SearchGroup]:
+    """Each kind's best matches (one query per kind), best first; kinds with no match are left out."""
+    kinds = [
+        ("conferences", _("Conferences"), Conference.objects.select_related("region", "host"), "conferences:list"),
+        ("regions", _("Conference groups"), Region.objects.all(), None),
+        ("provinces", _("Provinces"), Province.objects.all(), "regions:province_list"),
+        ("people", _("People named"), ConferenceOfficial.objects.select_related("conference__region"), None),
+        ("indicators", _("Indicators"), Indicator.objects.all(), None),
+        (
+            "figures",
+            _("Figures and quotes"),
+            IndicatorReport.objects.select_related("indicator", "province", "conference__region"),
+            "conferences:figure_list",
+        ),
+        ("sources", _("Sources"), Source.objects.all(), None),
+    ]
+    groups = []
+    for kind, label, queryset, list_url in kinds:
+        rows = list(_ranked(queryset, query)[: RESULTS_PER_KIND + 1])
+        if rows:
+            more = f"{reverse(list_url)}?{urlencode({'q': query})}" if list_url else None
+            groups.append(SearchGroup(kind, label, rows[:RESULTS_PER_KIND], len(rows) > RESULTS_PER_KIND, more))
+    return groups
+
+
+def _ranked(queryset: QuerySet, query: str) -> QuerySet:
+    return search(queryset, query).order_by("-search_rank", *queryset.model._meta.ordering, "pk")
+
+
+@require_safe
+def search_view(request):
+    form = SearchForm(request.GET)
+    groups, query, status = [], "", 200
+    if not form.is_valid():
+        status = 400
+    else:
+        query = form.cleaned_data["q"]
+        if normalised_query(query):
+            groups = site_search(query=query)
+    context = {"form": form, "query": query, "groups": groups, "searched": bool(normalised_query(query))}
+    return render(request, "conferences/search.html", context, status=status)

@@ -1,0 +1,9 @@
+from django.db import migrations
+
+from portal.search import postgres_trigram_indexes
+
+
+class Migration(migrations.Migration):
+    dependencies = [("regions", "0002_search_columns")]
+
+    operations = [postgres_trigram_indexes("regions_region", "regions_province")]

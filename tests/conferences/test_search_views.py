@@ -1,0 +1,79 @@
+import unicodedata
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def kinds(response):
+    return {
+        group.kind: [getattr(item, "slug", getattr(item, "name", "")) for item in group.results]
+        for group in response.context["groups"]
+    }
+
+
+def test_search_page_groups_and_ranks_in_fixed_queries(client, django_assert_num_queries):
+    with django_assert_num_queries(7):  # one per kind of result
+        response = client.get("/search/", {"q": "Thanh Hóa"})
+    assert response.status_code == 200
+    found = kinds(response)
+    assert found["conferences"] == ["north-28-viii-2022", "north-central-6-x-2022"]
+    assert set(found["provinces"]) == {"thanh-hoa", "thanh-hoa-2025"}
+    assert found["people"] == ["Mai Xuân Liêm"]
+    assert list(found) == ["conferences", "provinces", "people", "sources"]  # grouped by kind, in a fixed order
+
+
+@pytest.mark.parametrize("query", ["thanh hoa", "THANH HOÁ", unicodedata.normalize("NFD", "Thanh Hoá")])
+def test_search_page_ignores_spelling_and_unicode_form(client, query):
+    assert kinds(client.get("/search/", {"q": query}))["conferences"] == [
+        "north-28-viii-2022",
+        "north-central-6-x-2022",
+    ]
+
+
+def test_search_finds_people_named_as_chairs(client):
+    found = kinds(client.get("/search/", {"q": "dang hoang an"}))
+    assert found["people"] == ["Đặng Hoàng An"]
+
+
+def test_search_finds_figures_by_the_words_of_their_quotes(client):
+    found = kinds(client.get("/en/search/", {"q": "kim ngach xuat khau"}))
+    assert "hanoimoi-north-28-x-2024-exports" in found["figures"]
+    assert found["indicators"][0] == "Export turnover"  # an exact name first, in the page's language
+
+
+def test_search_without_a_query_shows_only_the_form(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/search/")
+    assert response.status_code == 200 and response.context["groups"] == []
+
+
+def test_nothing_found_says_so(client):
+    response = client.get("/en/search/", {"q": "atlantis"})
+    assert response.status_code == 200
+    assert "Nothing matches" in response.content.decode()
+
+
+def test_a_query_that_is_too_long_is_refused_with_a_message(client):
+    response = client.get("/en/search/", {"q": "x" * 201})
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/conferences/", ["north-28-viii-2022", "north-central-6-x-2022"]),
+        ("/provinces/", ["thanh-hoa", "thanh-hoa-2025"]),
+    ],
+)
+def test_every_list_takes_the_same_q(client, url, expected):
+    response = client.get(url, {"q": "THANH HOÁ"})
+    assert sorted(item.slug for item in response.context["object_list"]) == expected
+
+
+def test_the_figures_list_q_finds_quotes_best_match_first(client):
+    response = client.get("/figures/", {"q": "kim ngach xuat khau"})
+    reports = response.context["paginator"].object_list
+    assert reports[0].indicator.code == "export_turnover"
+    assert {report.indicator.code for report in reports} >= {"export_turnover", "provinces_export_growth"}
