@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from conferences import figure_display
+from conferences.citations import figure_citations
 from conferences.facets import Facet
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_periods import period_kind
@@ -63,8 +64,7 @@ def figure_detail_view(request, slug):
             "base_value": figure_display.base_value(report),
             "qualifier_explanation": figure_display.qualifier_explanation(report),
             "threshold": figure_display.threshold_text(report),
-            "citation": figure_display.citation(report),
-            "permalink": request.build_absolute_uri(request.path),
+            "citations": figure_citations(report, request=request),
         },
     )
 

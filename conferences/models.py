@@ -397,6 +397,9 @@ class IndicatorReport(SearchableModel):
     def __str__(self):
         return f"{self.indicator} — {self.value_as_written} ({self.period_label})"
 
+    def get_absolute_url(self):
+        return reverse("conferences:figure_detail", kwargs={"slug": self.slug})
+
     def natural_key(self):
         return (self.slug,)
 

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from conferences.citations import conference_citations
 from conferences.facets import Facet
 from conferences.filters import ConferenceFilter
 from conferences.listing import FilteredListView
@@ -32,8 +33,10 @@ class ConferenceListView(FilteredListView):
 def conference_detail_view(request, slug):
     conference = conference_detail(slug=slug)
     previous, following = neighbouring_sessions(conference=conference)
-    return render(
-        request,
-        "conferences/conference_detail.html",
-        {"conference": conference, "previous": previous, "following": following},
-    )
+    context = {
+        "conference": conference,
+        "previous": previous,
+        "following": following,
+        "citations": conference_citations(conference, request=request),
+    }
+    return render(request, "conferences/conference_detail.html", context)
