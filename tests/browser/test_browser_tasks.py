@@ -31,6 +31,9 @@ WORDS = {
         "line": "dòng 8",
         "value": "120,7 tỷ USD",
         "switch": "English",
+        "search": "Tìm hội nghị, tỉnh, thành phố, người, chỉ tiêu và trích dẫn",
+        "search_button": "Tìm kiếm",
+        "conference_results": "Các hội nghị",
     },
     "en": {
         "prefix": "/en",
@@ -53,6 +56,9 @@ WORDS = {
         "line": "line 8",
         "value": "USD 120.7 billion",
         "switch": "Tiếng Việt",
+        "search": "Search conferences, provinces, people, indicators and quotes",
+        "search_button": "Search",
+        "conference_results": "Conferences",
     },
 }
 
@@ -145,3 +151,13 @@ def test_pagination_and_sort_survive_a_reload(site, page, words):
     first = page.locator("table.stack tbody tr").first.inner_text()
     page.reload()
     assert page.locator("table.stack tbody tr").first.inner_text() == first
+
+
+def test_search_from_the_home_page_without_diacritics(site, page, words, screenshot):
+    page.goto(site + words["prefix"] + "/")
+    page.get_by_label(words["search"]).fill("thanh hoa")
+    page.get_by_role("button", name=words["search_button"], exact=True).click()
+    conferences = page.locator("#conferences li")
+    expect(conferences).to_have_count(2)
+    expect(page.locator("#provinces li").first).to_contain_text("Thanh Hóa")
+    screenshot(words["language"])
