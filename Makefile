@@ -25,6 +25,7 @@ check: $(VENV)/.installed-dev
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) build_fixtures --check
+	$(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
 	$(MANAGE) compilemessages -l vi --ignore=$(VENV) -v0
 	git diff --exit-code -- locale || (echo "locale/*.mo is out of date: run 'make messages' and commit." && exit 1)
 

@@ -1,6 +1,6 @@
 """The portal is read-only: anything but GET and HEAD is refused before it reaches a view."""
 
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, JsonResponse
 
 SAFE_METHODS = ("GET", "HEAD")
 
@@ -10,6 +10,12 @@ class ReadOnlyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in SAFE_METHODS:
-            return HttpResponseNotAllowed(SAFE_METHODS)
-        return self.get_response(request)
+        if request.method in SAFE_METHODS:
+            return self.get_response(request)
+        if request.path.startswith("/api/"):
+            response = JsonResponse(
+                {"detail": f"Method {request.method} is not allowed: the API is read-only."}, status=405
+            )
+            response["Allow"] = ", ".join(SAFE_METHODS)
+            return response
+        return HttpResponseNotAllowed(SAFE_METHODS)

@@ -90,3 +90,27 @@ FILTERS_EMPTY_CHOICE_LABEL = _("All")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The read-only JSON API (conferences/api/): JSON only, no sessions or users, slugs in URLs.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regional Industry and Trade conferences of Vietnam",
+    "DESCRIPTION": (
+        "Read-only data on the regional conferences of Vietnam's Industry and Trade sector: conference groups, "
+        "provinces on both administrative maps, sessions, the figures they reported (each with its unit, period, "
+        "qualifier, verbatim quote and source) and the source articles' metadata. Objects are addressed by slug; "
+        "values are exact decimal strings in base units."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "DEFAULT_GENERATOR_CLASS": "conferences.api.schema.EnglishSchemaGenerator",
+}

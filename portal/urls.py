@@ -8,6 +8,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("api/", include("conferences.api.urls")),
+    path("", include("conferences.export_urls")),
     *i18n_patterns(
         path("", include("conferences.urls")),
         path("", include("regions.urls")),

@@ -36,7 +36,9 @@ def test_an_announced_session_says_so_and_invents_nothing(client):
 
 def test_a_figure_is_citable_in_both_languages(client):
     found = citations(client.get("/figures/hanoimoi-north-28-x-2024-exports/"))
-    assert found["vi"].text.startswith("Kim ngạch xuất khẩu, 28 tỉnh, thành phố khu vực phía Bắc, 6 tháng đầu năm 2024: ")
+    assert found["vi"].text.startswith(
+        "Kim ngạch xuất khẩu, 28 tỉnh, thành phố khu vực phía Bắc, 6 tháng đầu năm 2024: "
+    )
     assert "ước đạt 120,7 tỷ USD" in found["vi"].text
     assert "estimated at USD 120.7 billion" in found["en"].text
     assert found["en"].permalink.endswith("/en/figures/hanoimoi-north-28-x-2024-exports/")

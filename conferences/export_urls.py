@@ -1,0 +1,31 @@
+"""The downloads: ``/<list>.csv`` and ``/<list>.json``, outside the language prefix (they hold data only).
+
+Each is named after its page's URL name (``exports:figure_list.csv`` for ``conferences:figure_list``),
+so ``templates/includes/downloads.html`` finds a page's downloads from the page itself.
+"""
+
+from django.urls import path
+
+from conferences import exports
+from conferences.api import lists
+
+app_name = "exports"
+
+PAGES = {
+    "list": lists.CONFERENCES,
+    "figure_list": lists.FIGURES,
+    "province_list": lists.PROVINCES,
+    "region_list": lists.REGIONS,
+    "source_list": lists.SOURCES,
+}
+
+urlpatterns = [
+    path(
+        f"{public_list.name}.{fmt}",
+        exports.download,
+        {"public_list": public_list, "fmt": fmt},
+        name=f"{page}.{fmt}",
+    )
+    for page, public_list in PAGES.items()
+    for fmt in ("csv", "json")
+]

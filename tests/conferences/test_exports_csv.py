@@ -1,0 +1,299 @@
+"""CSV downloads: the API's rows, exact, streamed, with the page's filters; bad filters give no file."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.http import StreamingHttpResponse
+
+from conferences import exports
+from conferences.models import Conference, IndicatorReport
+from regions.models import Province
+
+pytestmark = pytest.mark.django_db
+
+BOM = b"\xef\xbb\xbf"
+FIGURE_COLUMNS = [
+    "slug",
+    "conference",
+    "region",
+    "province",
+    "scope",
+    "indicator",
+    "indicator_as_written",
+    "period_start",
+    "period_end",
+    "is_stock",
+    "period_label",
+    "period_kind",
+    "value",
+    "unit",
+    "unit_as_written",
+    "value_as_written",
+    "denominator",
+    "threshold_comparator",
+    "threshold_pct",
+    "growth_pct",
+    "share_pct",
+    "share_of",
+    "qualifier",
+    "quote",
+    "quote_line",
+    "period_quote",
+    "note_vi",
+    "note_en",
+    "source",
+    "url",
+    "html_url",
+]
+CONFERENCE_COLUMNS = [
+    "slug",
+    "region",
+    "session_number",
+    "session_roman",
+    "year",
+    "date",
+    "date_as_written",
+    "host_province",
+    "host_basis",
+    "venue",
+    "organisers",
+    "chairs",
+    "theme",
+    "status",
+    "next_host",
+    "sources",
+    "url",
+    "html_url",
+]
+
+
+def download(client, url, params=None):
+    response = client.get(url, params or {})
+    assert response.status_code == 200, response.content
+    assert isinstance(response, StreamingHttpResponse)
+    return response, b"".join(response.streaming_content)
+
+
+def read_csv(raw: bytes) -> tuple[list[str], list[dict[str, str]]]:
+    assert raw.startswith(BOM)
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
+    header, *rows = list(reader)
+    return header, [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def api_objects(client, endpoint, params=None):
+    return client.get(f"/api/{endpoint}/", {**(params or {}), "page_size": 500}).json()["results"]
+
+
+def text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def test_figures_csv_round_trips_every_figure_exactly(client):
+    response, raw = download(client, "/figures.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="figures.csv"'
+    header, rows = read_csv(raw)
+    assert header == FIGURE_COLUMNS
+    by_slug = {row["slug"]: row for row in rows}
+    reports = IndicatorReport.objects.select_related("conference__region", "province", "indicator", "source")
+    assert len(rows) == len(by_slug) == reports.count() == 31
+    for report in reports:
+        row = by_slug[report.slug]
+        for name in ("value", "growth_pct", "share_pct", "threshold_pct"):
+            stored = getattr(report, name)
+            assert (row[name] == "") if stored is None else (Decimal(row[name]) == stored and "E" not in row[name])
+        assert row["conference"] == report.conference.slug
+        assert row["region"] == report.conference.region.slug
+        assert row["province"] == (report.province.slug if report.province else "")
+        assert row["indicator"] == report.indicator.code
+        assert row["source"] == report.source.slug
+        assert row["period_start"] == (report.period_start.isoformat() if report.period_start else "")
+        assert row["period_end"] == report.period_end.isoformat()
+        assert row["is_stock"] == ("true" if report.is_stock else "false")
+        assert row["denominator"] == text(report.denominator)
+        assert row["quote_line"] == str(report.quote_line)
+        for name in ("scope", "unit", "unit_as_written", "value_as_written", "qualifier", "share_of"):
+            assert row[name] == getattr(report, name)
+        for name in ("indicator_as_written", "period_label", "quote", "period_quote", "note_vi", "note_en"):
+            assert row[name] == getattr(report, name)
+        assert row["html_url"] == f"http://testserver/figures/{report.slug}/"
+    exports_row = by_slug["hanoimoi-north-28-x-2024-exports"]
+    assert (exports_row["value"], exports_row["unit"], exports_row["qualifier"]) == ("120700000000", "USD", "estimate")
+    assert exports_row["growth_pct"] == "18.3"
+    assert exports_row["quote"] == (
+        "Tổng kim ngạch xuất khẩu của khu vực ước đạt 120,7 tỷ USD, tăng 18,3% so với cùng kỳ."
+    )
+
+
+def test_conferences_csv_round_trips_every_session_exactly(client):
+    response, raw = download(client, "/conferences.csv")
+    assert response["Content-Disposition"] == 'attachment; filename="conferences.csv"'
+    header, rows = read_csv(raw)
+    assert header == CONFERENCE_COLUMNS
+    by_slug = {row["slug"]: row for row in rows}
+    conferences = Conference.objects.select_related("region", "host", "next_host").prefetch_related("sources")
+    assert len(rows) == conferences.count() == 9
+    for conference in conferences:
+        row = by_slug[conference.slug]
+        assert row["region"] == conference.region.slug
+        assert row["session_number"] == text(conference.session_number)
+        assert row["session_roman"] == conference.session_roman
+        assert row["year"] == str(conference.year)
+        assert row["date"] == (conference.date.isoformat() if conference.date else "")
+        assert row["host_province"] == (conference.host.slug if conference.host else "")
+        assert row["next_host"] == (conference.next_host.slug if conference.next_host else "")
+        for name in ("date_as_written", "host_basis", "venue", "organisers", "chairs", "theme", "status"):
+            assert row[name] == getattr(conference, name)
+        assert row["sources"] == ";".join(sorted({source.slug for source in conference.sources.all()}))
+    assert by_slug["north-28-viii-2022"]["venue"] == "tỉnh Thanh Hóa"
+    assert "Đặng Hoàng An" in by_slug["north-28-viii-2022"]["chairs"]
+
+
+@pytest.mark.parametrize("endpoint", ["conferences", "figures", "provinces", "regions", "sources"])
+def test_every_csv_row_is_the_api_object_written_flat(client, endpoint):
+    _, raw = download(client, f"/{endpoint}.csv")
+    header, rows = read_csv(raw)
+    objects = api_objects(client, endpoint)
+    assert header == list(objects[0])
+    assert len(rows) == len(objects)
+    for row, obj in zip(rows, objects, strict=True):
+        for name, value in obj.items():
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                assert json.loads(row[name]) == value
+            elif isinstance(value, list):
+                assert row[name] == ";".join(value)
+            elif isinstance(value, bool):
+                assert row[name] == ("true" if value else "false")
+            else:
+                assert row[name] == text(value)
+
+
+def test_the_file_is_rfc_4180_with_crlf_line_ends(client):
+    _, raw = download(client, "/figures.csv", {"indicator": "export_turnover"})
+    _, rows = read_csv(raw)
+    assert not any("\n" in cell or "\r" in cell for row in rows for cell in row.values())
+    assert raw.count(b"\r\n") == len(rows) + 1 and raw.endswith(b"\r\n")
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    # a cell with a comma is quoted, and only such cells are
+    assert b',"120,7 t\xe1\xbb\xb7 USD",' in raw
+    assert b',"USD",' not in raw
+
+
+def test_the_api_gives_the_same_csv(client):
+    params = {"region": "north-28", "year": "2022-2024"}
+    response, from_api = download(client, "/api/conferences/", {**params, "format": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="conferences.csv"'
+    _, from_page = download(client, "/conferences.csv", params)
+    assert from_api == from_page
+    _, rows = read_csv(from_api)
+    assert [row["slug"] for row in rows] == ["north-28-x-2024", "north-28-ix-2023", "north-28-viii-2022"]
+    # by content negotiation too
+    response = client.get("/api/figures/", {"indicator": "export_turnover"}, headers={"Accept": "text/csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    _, figures = download(client, "/figures.csv", {"indicator": "export_turnover"})
+    assert b"".join(response.streaming_content) == figures
+
+
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        ("/figures.csv", {"region": "north-28", "indicator": "export_turnover"}),
+        ("/figures.csv", {"scope": "province", "sort": "-value"}),
+        ("/figures.csv", {"period": "first-9-months", "qualifier": "estimate"}),
+        ("/conferences.csv", {"session": "X"}),
+        ("/conferences.csv", {"status": "announced", "sort": "year"}),
+        ("/provinces.csv", {"map": "2025", "sort": "name"}),
+        ("/provinces.csv", {"region": "north-central-6"}),
+    ],
+)
+def test_downloads_take_the_pages_filters_and_sort(client, url, params):
+    _, raw = download(client, url, params)
+    _, rows = read_csv(raw)
+    page = client.get(url.replace(".csv", "/"), params)
+    assert [row["slug"] for row in rows] == [obj.slug for obj in page.context["paginator"].object_list]
+    assert rows
+
+
+def test_an_empty_result_is_a_header_only(client):
+    _, raw = download(client, "/figures.csv", {"period": "last-6-months"})
+    header, rows = read_csv(raw)
+    assert header == FIGURE_COLUMNS and rows == []
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "parameter"),
+    [
+        ("/figures.csv", {"year": "2024-2020"}, "year"),
+        ("/figures.csv", {"region": "atlantis"}, "region"),
+        ("/conferences.csv", {"session": "IIII"}, "session"),
+        ("/provinces.csv", {"map": "1900"}, "map"),
+        ("/figures.json", {"period": "fortnight"}, "period"),
+    ],
+)
+def test_bad_filters_give_a_400_and_no_file(client, url, params, parameter):
+    response = client.get(url, params)
+    assert response.status_code == 400
+    assert not response.streaming
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Content-Disposition" not in response
+    body = response.content.decode()
+    assert not body.startswith("\ufeff") and "slug" not in body
+    assert f"\n{parameter}: " in body
+
+
+@pytest.mark.parametrize(
+    ("url", "rows", "prefetches"),
+    [("/conferences.csv", 9, 1), ("/figures.csv", 31, 0), ("/provinces.csv", 97, 2), ("/sources.json", 5, 1)],
+)
+def test_rows_are_read_a_chunk_at_a_time_in_fixed_queries(
+    client, django_assert_num_queries, monkeypatch, url, rows, prefetches
+):
+    """One query for the rows, then each prefetch once per chunk: never one query per row."""
+    assert Province.objects.count() == 97
+    for chunk_size in (exports.CHUNK_SIZE, 4):
+        monkeypatch.setattr(exports, "CHUNK_SIZE", chunk_size)
+        chunks = -(-rows // chunk_size)
+        with django_assert_num_queries(1 + prefetches * chunks):
+            response = client.get(url)
+            body = b"".join(response.streaming_content)
+        assert body
+
+
+def test_the_file_is_streamed_in_pieces(client, monkeypatch):
+    monkeypatch.setattr(exports, "ROWS_PER_WRITE", 10)
+    response = client.get("/provinces.csv")
+    pieces = list(response.streaming_content)
+    assert len(pieces) == 1 + 10  # the header, then 97 rows ten at a time as they are read
+    assert pieces[0].startswith(BOM) and pieces[0].endswith(b"\r\n") and pieces[0].count(b"\r\n") == 1
+    assert read_csv(b"".join(pieces))[1] == read_csv(download(client, "/provinces.csv")[1])[1]
+
+
+@pytest.mark.parametrize(
+    ("page", "csv_link", "json_link"),
+    [
+        (
+            "/figures/?region=north-28&page=1&sort=-value",
+            "/figures.csv?region=north-28&amp;sort=-value",
+            "/figures.json?region=north-28&amp;sort=-value",
+        ),
+        ("/en/conferences/?year=2022-2024", "/conferences.csv?year=2022-2024", "/conferences.json?year=2022-2024"),
+        ("/provinces/?map=2025", "/provinces.csv?map=2025", "/provinces.json?map=2025"),
+        ("/regions/", '/regions.csv"', '/regions.json"'),
+        ("/en/sources/", '/sources.csv"', '/sources.json"'),
+    ],
+)
+def test_each_list_page_links_its_downloads_with_its_filters(client, page, csv_link, json_link):
+    html = client.get(page).content.decode()
+    assert csv_link in html and json_link in html
+    assert 'class="downloads"' in html
+
+
+def test_a_page_with_bad_filters_offers_no_download(client):
+    response = client.get("/figures/", {"year": "soon"})
+    assert response.status_code == 400
+    assert "figures.csv" not in response.content.decode()
