@@ -75,3 +75,16 @@ def test_dry_run_checks_and_rolls_back(fixture_copy, capsys):
     assert "rolled back" in capsys.readouterr().out
     assert Conference.objects.get(slug="north-28-2016").year == 2017
     assert Dataset.objects.current().version == version
+
+
+def test_another_fixtures_folder_can_be_loaded(tmp_path, settings):
+    for name in ("regions.json", "conferences.json"):
+        shutil.copy(settings.FIXTURE_DIRS[0] / name, tmp_path / name)
+    path = tmp_path / "conferences.json"
+    kept = [obj for obj in json.loads(path.read_text(encoding="utf-8")) if obj["fields"].get("slug") != "north-28-2016"]
+    kept = [obj for obj in kept if obj["fields"].get("conference") != ["north-28-2016"]]
+    path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    before = Dataset.objects.current().version
+    call_command("load_data", fixtures_dir=tmp_path, verbosity=0)
+    assert counts() == (8, 30, 97)
+    assert Dataset.objects.current().version != before

@@ -1,6 +1,7 @@
 import hashlib
 import json
 from collections import Counter
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -51,9 +52,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Load and check, then roll back.")
         parser.add_argument("--force", action="store_true", help="Reload even when this version is loaded.")
+        parser.add_argument(
+            "--fixtures-dir", type=Path, default=None, help="Load from this folder instead of the project's fixtures/."
+        )
 
-    def handle(self, *args, dry_run, force, **options):
-        paths = [settings.FIXTURE_DIRS[0] / name for name in FIXTURES]
+    def handle(self, *args, dry_run, force, fixtures_dir, **options):
+        paths = [(fixtures_dir or settings.FIXTURE_DIRS[0]) / name for name in FIXTURES]
         missing = [str(path) for path in paths if not path.exists()]
         if missing:
             raise CommandError(f"Missing fixture file(s): {', '.join(missing)}. Run `python manage.py build_fixtures`.")
