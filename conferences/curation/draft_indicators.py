@@ -1,0 +1,98 @@
+"""Which indicator a figure reports: a table of the phrases ministry reports use for each indicator.
+
+Each phrase names one indicator of ``fixtures/reference/indicators.csv``. A figure takes the nearest
+phrase whose indicator is counted in the figure's unit (see ``draft_figures``); a count of provinces
+takes the ``provinces_*`` indicator of the measure it counts them by.
+"""
+
+import re
+from dataclasses import dataclass
+
+
+def _phrase(body: str) -> re.Pattern[str]:
+    """A phrase as whole words, case-insensitive; a space stands for any run of spaces."""
+    return re.compile(r"(?<!\w)" + body.replace(" ", r"\s+") + r"(?!\w)", re.IGNORECASE)
+
+
+_GOODS = r"hàng h(?:óa|oá)"
+
+# (phrase, indicator code). More specific phrases first: a match inside an earlier one is ignored,
+# so "chỉ số sản xuất công nghiệp" is not also read as "sản xuất công nghiệp".
+KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_phrase(r"chỉ số sản xuất công nghiệp(?: \(IIP\))?"), "iip_growth"),
+    (_phrase(r"IIP"), "iip_growth"),
+    (_phrase(r"giá trị sản xuất công nghiệp"), "industrial_production_value"),
+    (_phrase(r"sản xuất công nghiệp"), "industrial_production_growth"),
+    (_phrase(rf"tổng mức bán lẻ {_GOODS}(?: và doanh thu dịch vụ(?: tiêu dùng)?)?"), "retail_sales"),
+    (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) xuất khẩu(?: {_GOODS})?"), "export_turnover"),
+    (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) nhập khẩu(?: {_GOODS})?"), "import_turnover"),
+    (_phrase(r"xuất khẩu"), "export_turnover"),
+    (_phrase(r"nhập khẩu"), "import_turnover"),
+    (_phrase(r"cụm công nghiệp đi vào hoạt động"), "industrial_clusters_operating"),
+    (_phrase(r"đi vào hoạt động"), "industrial_clusters_operating"),
+    (_phrase(r"cụm công nghiệp"), "industrial_clusters"),
+    (_phrase(r"(?:tổng )?diện tích"), "industrial_cluster_area"),
+    (_phrase(r"(?:tổng )?vốn đăng ký(?: đầu tư)?"), "industrial_cluster_capital"),
+    (_phrase(r"dự án(?: đầu tư)?"), "industrial_cluster_projects"),
+    (_phrase(r"(?:tạo )?việc làm"), "industrial_cluster_workers"),
+    (_phrase(r"lao động"), "industrial_cluster_workers"),
+)
+
+# Words that say "growth" without naming the measure: used as the indicator as written when the
+# measure itself is named only in a neighbouring sentence.
+GENERIC_GROWTH = _phrase(r"mức tăng(?: trưởng)?(?: bình quân)?(?: của (?:khu vực|vùng|cả nước))?|tăng trưởng")
+
+# A count of provinces is a figure of the measure it counts them by.
+PROVINCE_COUNTS = {
+    "iip_growth": "provinces_iip_growth",
+    "industrial_production_growth": "provinces_industrial_growth",
+    "industrial_production_value": "provinces_industrial_growth",
+    "export_turnover": "provinces_export_growth",
+}
+
+# The count nouns of a count of provinces (``numbers.COUNT_NOUNS`` also counts clusters, projects…).
+PROVINCE_NOUNS = frozenset({"địa phương", "tỉnh", "tỉnh, thành phố", "tỉnh, thành", "tỉnh thành", "thành phố"})
+
+# The count noun of other counts names their indicator.
+COUNT_NOUN_INDICATORS = {
+    "cụm công nghiệp": "industrial_clusters",
+    "dự án": "industrial_cluster_projects",
+    "lao động": "industrial_cluster_workers",
+}
+
+# Indicators about industrial clusters: a draft notes when no cluster is named nearby.
+CLUSTER_INDICATORS = frozenset(
+    {
+        "industrial_clusters",
+        "industrial_cluster_area",
+        "industrial_clusters_operating",
+        "industrial_cluster_projects",
+        "industrial_cluster_capital",
+        "industrial_cluster_workers",
+    }
+)
+
+# Levels at a date ("Đến hết tháng 9/2024, … có 186 cụm công nghiệp"); every other indicator is a flow
+# over a period. A period taken from context is looked for of the same kind.
+STOCK_INDICATORS = CLUSTER_INDICATORS
+
+
+@dataclass(frozen=True)
+class Keyword:
+    start: int
+    end: int
+    text: str
+    indicator: str
+
+
+def find_keywords(text: str) -> list[Keyword]:
+    """Every indicator phrase in ``text``, by position; overlapping later-table phrases dropped."""
+    found: list[Keyword] = []
+    taken = bytearray(len(text))
+    for pattern, code in KEYWORDS:
+        for match in pattern.finditer(text):
+            if any(taken[match.start() : match.end()]):
+                continue
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+            found.append(Keyword(match.start(), match.end(), match.group(), code))
+    return sorted(found, key=lambda keyword: keyword.start)
