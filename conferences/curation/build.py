@@ -10,7 +10,12 @@ from pathlib import Path
 
 from conferences.curation.annotations import read_annotation
 from conferences.curation.articles import Article
-from conferences.curation.consistency import check_handover, check_shares_and_parts, merge_conferences
+from conferences.curation.consistency import (
+    check_handover,
+    check_numbered_slugs,
+    check_shares_and_parts,
+    merge_conferences,
+)
 from conferences.curation.coverage import uncovered_numbers
 from conferences.curation.curate import ArticleCurator
 from conferences.curation.fixtures import conferences_fixture, dumps, regions_fixture
@@ -40,7 +45,8 @@ def build(fixtures_dir: Path) -> dict[str, str]:
     _check_unique(curated, problems)
     conferences = merge_conferences([c for _, result in curated for c in result.conferences], problems)
     conferences.sort(key=lambda c: (reference.region(c["region"])["position"], c["year"], c["session_number"] or 0))
-    check_handover(conferences, problems)
+    check_numbered_slugs(conferences, problems)
+    check_handover(conferences, problems, {p.slug: p.successor for p in reference.provinces if p.successor})
     figures = [(str(annotation.path), facts) for annotation, result in curated for facts in result.figures]
     check_shares_and_parts(figures, problems)
     if problems:

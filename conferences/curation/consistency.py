@@ -13,6 +13,10 @@ from conferences.curation.problems import Problem
 # Units whose provincial values add up to a regional total; growth rates and shares do not.
 ADDITIVE_UNITS = {"VND", "USD", "ha", "km2", "m3", "tonne", "kWh", "count"}
 
+# Where the session was actually held outranks the host named when it was announced: hosts change,
+# and in 2025 a designated host could be merged into a new province before its session.
+SUPERSEDED_BY_REPORT = ("host", "host_basis")
+
 MERGED_FIELDS = (
     "region", "session_number", "year", "date", "date_as_written", "host", "host_basis",
     "venue", "organisers", "chairs", "theme", "next_host",
@@ -20,17 +24,23 @@ MERGED_FIELDS = (
 
 
 def merge_conferences(entries: list[dict], problems: list[Problem]) -> list[dict]:
-    """One record per slug. Stated facts must agree; a report of the session outranks its announcement."""
+    """One record per slug. Stated facts must agree, except that a report of the session outranks
+    its announcement on where it was held; the result does not depend on which file is read first."""
     merged: dict[str, dict] = {}
     for entry in entries:
         record = merged.get(entry["slug"])
         if record is None:
             merged[entry["slug"]] = dict(entry)
             continue
+        report_supersedes = record["status"] != entry["status"]
         for name in MERGED_FIELDS:
             ours, theirs = record[name], entry[name]
             if ours in (None, "") or theirs in (None, ""):
                 record[name] = ours if ours not in (None, "") else theirs
+            elif ours != theirs and name in SUPERSEDED_BY_REPORT and report_supersedes:
+                record[name] = theirs if entry["status"] == "held" else ours
+            elif name == "host_basis" and {ours, theirs} == {"stated", "venue"} and record["host"] == entry["host"]:
+                record[name] = "stated"  # one source names the host, another only where it met: no conflict
             elif ours != theirs:
                 problems.append(
                     Problem(
@@ -45,14 +55,31 @@ def merge_conferences(entries: list[dict], problems: list[Problem]) -> list[dict
     return list(merged.values())
 
 
-def check_handover(conferences: list[dict], problems: list[Problem]):
-    """The next host named at a flag handover is the host of the group's next session, where both are known."""
+def check_numbered_slugs(conferences: list[dict], problems: list[Problem]):
+    """A slug that names a session number needs an article that states that number."""
+    for conference in conferences:
+        named = conference.get("_slug_session")
+        if named and conference["session_number"] != named:
+            problems.append(
+                Problem(conference["_path"], conference["_line"], f"{conference['slug']} names session {named}, "
+                        "but no article states that number")
+            )  # fmt: skip
+
+
+def check_handover(conferences: list[dict], problems: list[Problem], successors: dict[str, str] | None = None):
+    """The next host named at a flag handover is the host of the group's next session, where both are known.
+
+    ``successors`` maps a pre-2025 unit to the 2025 unit it became: a province designated before the
+    reorganisation hosts, as its successor, a session held after it.
+    """
+    successors = successors or {}
     by_session = {(c["region"], c["session_number"]): c for c in conferences if c["session_number"]}
     for conference in conferences:
         if not conference["session_number"]:
             continue  # without its own number, which session follows is not known
         following = by_session.get((conference["region"], conference["session_number"] + 1))
-        if conference["next_host"] and following and following["host"] and following["host"] != conference["next_host"]:
+        designated = conference["next_host"]
+        if designated and following and following["host"] not in (None, designated, successors.get(designated)):
             problems.append(
                 Problem(
                     conference["_path"],

@@ -18,7 +18,7 @@ from conferences.vietnamese.errors import ParseError
 from conferences.vietnamese.numbers import parse_number, parse_quantity
 from conferences.vietnamese.periods import parse_period
 from conferences.vietnamese.phrases import detect_qualifiers, parse_growth, parse_share, parse_threshold
-from conferences.vietnamese.roman import parse_session, to_roman
+from conferences.vietnamese.roman import from_roman, parse_session, to_roman
 
 MAX_QUOTE_LENGTH = 400
 MENTION_KINDS = {"report", "mention", "announcement"}
@@ -142,13 +142,7 @@ class ArticleCurator:
             except ParseError as exc:
                 self._problem(line, f"session: {exc}")
         self._stated(line, entry.quotes, "year", str(entry.year))
-        expected_slug = "-".join(
-            part
-            for part in (entry.region, to_roman(session_number).lower() if session_number else "", str(entry.year))
-            if part
-        )
-        if entry.slug != expected_slug:
-            self._problem(line, f"slug should be {expected_slug!r}, not {entry.slug!r}")
+        slug_session = self._slug_session(line, entry, session_number)
 
         conference_date = self._iso_date(line, "date", entry.date)
         if conference_date:
@@ -161,12 +155,14 @@ class ArticleCurator:
         elif entry.date_as_written:
             self._problem(line, "date_as_written is set but date is not")
 
-        host = self._province(line, entry.quotes, "host", entry.host)
+        # A past session's places are named as they were then; a report or an announcement's, when stated.
+        names_on = (conference_date or date(entry.year, 1, 1)) if entry.kind == "mention" else self.reported_on
+        host = self._province(line, entry.quotes, "host", entry.host, on=names_on)
         if bool(entry.host) != bool(entry.host_basis):
             self._problem(line, "host and host_basis go together")
         elif entry.host_basis and entry.host_basis not in HOST_BASES:
             self._problem(line, f"host_basis must be one of {sorted(HOST_BASES)}, not {entry.host_basis!r}")
-        next_host = self._province(line, entry.quotes, "next_host", entry.next_host)
+        next_host = self._province(line, entry.quotes, "next_host", entry.next_host, on=names_on)
         for label in ("venue", "organisers", "chairs", "theme"):
             if getattr(entry, label):
                 self._stated(line, entry.quotes, label, getattr(entry, label))
@@ -200,6 +196,7 @@ class ArticleCurator:
                 "chairs": entry.chairs,
                 "theme": entry.theme,
                 "next_host": next_host,
+                "_slug_session": slug_session,
                 "_line": line,
                 "_path": str(self.annotation.path),
             }
@@ -460,23 +457,53 @@ class ArticleCurator:
     # Helpers ----------------------------------------------------------------------------------
 
     def _reporting_date(self) -> date:
-        """When the article's statements were made: names of provinces are resolved on that date."""
+        """When the article's statements were made: the reported session's date, else the article's
+        publication date, else 1 January of the reported year. Names of provinces resolve on it."""
         for entry in self.annotation.conferences:
             if entry.kind == "report" and entry.date:
                 try:
                     return date.fromisoformat(entry.date)
                 except ValueError:
                     break
+        try:
+            return date.fromisoformat(self.annotation.source.published_on)
+        except ValueError:
+            pass
         years = [entry.year for entry in self.annotation.conferences if entry.kind == "report"]
         return date(min(years), 1, 1) if years else date.today()
 
-    def _province(self, line: int, quotes: list[str], label: str, name: str) -> str | None:
+    def _slug_session(self, line: int, entry, session_number: int | None) -> int | None:
+        """The session number a slug names: "<group>-<roman>-<year>", or "<group>-<year>" without one.
+
+        An article that does not repeat the number may use a numbered slug, which another article
+        must then state (checked once the conferences are merged)."""
+        numbered = f"{entry.region}-{to_roman(session_number).lower()}-{entry.year}" if session_number else None
+        if numbered:
+            if entry.slug != numbered:
+                self._problem(line, f"slug should be {numbered!r}, not {entry.slug!r}")
+            return session_number
+        if entry.slug == f"{entry.region}-{entry.year}":
+            return None
+        prefix, suffix = f"{entry.region}-", f"-{entry.year}"
+        if entry.slug.startswith(prefix) and entry.slug.endswith(suffix):
+            try:
+                return from_roman(entry.slug[len(prefix) : -len(suffix)])
+            except ParseError:
+                pass
+        self._problem(
+            line,
+            f"slug should be {entry.region}-{entry.year} or {entry.region}-<session>-{entry.year}, not {entry.slug!r}",
+        )
+        return None
+
+    def _province(self, line: int, quotes: list[str], label: str, name: str, *, on: date | None = None) -> str | None:
         if not name:
             return None
         self._stated(line, quotes, label, name)
-        province = self.reference.province_named(name, on=self.reported_on)
+        on = on or self.reported_on
+        province = self.reference.province_named(name, on=on)
         if province is None:
-            self._problem(line, f"{label} {name!r} is not a province on {self.reported_on:%d/%m/%Y}")
+            self._problem(line, f"{label} {name!r} is not a province on {on:%d/%m/%Y}")
             return None
         return province.slug
 

@@ -379,3 +379,45 @@ def test_the_curator_gives_the_rounding_used_above():
     assert central["retail-sales-q1-2022"].share_half_unit == Decimal("0.005")
     assert central["retail-sales-q1-2022-country"].half_unit == COUNTRY_RETAIL.half_unit
     assert central["retail-sales-q1-2022-country"].fields["value"] == COUNTRY_RETAIL.fields["value"]
+
+
+# A report of a session outranks its announcement on where it was held ------------------------------
+
+
+@pytest.mark.parametrize("report_first", [False, True])
+def test_the_host_of_a_report_supersedes_the_announced_host_in_either_order(report_first):
+    announced = conference("south-20-xi-2025", status="announced", host="long-an", host_basis="stated", path="a.toml")
+    held = conference("south-20-xi-2025", status="held", host="tay-ninh-2025", host_basis="venue", path="b.toml")
+    problems = []
+    [merged] = merge_conferences([held, announced] if report_first else [announced, held], problems)
+    assert problems == []
+    assert (merged["status"], merged["host"], merged["host_basis"]) == ("held", "tay-ninh-2025", "venue")
+
+
+def test_two_reports_with_different_hosts_still_contradict():
+    problems = []
+    merge_conferences(
+        [conference(host="ha-noi", host_basis="stated"), conference(host="hai-phong", host_basis="stated", path="b")],
+        problems,
+    )
+    assert len(problems) == 1 and "host" in problems[0].message
+
+
+def test_a_designated_host_merged_in_2025_hosts_as_its_successor():
+    session_x = conference("south-20-x-2024", region="south-20", session_number=10, next_host="long-an")
+    session_xi = conference("south-20-xi-2025", region="south-20", session_number=11, year=2025, host="tay-ninh-2025")
+    problems = []
+    check_handover([session_x, session_xi], problems, {"long-an": "tay-ninh-2025"})
+    assert problems == []
+    elsewhere = {**session_xi, "host": "can-tho-2025"}
+    check_handover([session_x, elsewhere], problems, {"long-an": "tay-ninh-2025"})
+    assert len(problems) == 1
+
+
+def test_a_stated_host_outranks_a_mere_venue_when_they_agree():
+    stated = conference(host="kien-giang", host_basis="stated", path="a.toml")
+    venue = conference(host="kien-giang", host_basis="venue", path="b.toml")
+    for order in ([stated, venue], [venue, stated]):
+        problems = []
+        [merged] = merge_conferences(order, problems)
+        assert problems == [] and merged["host_basis"] == "stated"
