@@ -10,9 +10,12 @@ from django.conf import settings
 from conferences.curation.build import build
 from conferences.curation.problems import CurationError
 
-ARTICLE = """Ngày 20/11, tại tỉnh Tây Ninh, Bộ Công Thương phối hợp UBND tỉnh Tây Ninh tổ chức Hội nghị ngành Công thương các tỉnh, thành phố khu vực phía Nam năm 2025.
-Hội nghị năm 2024 tại tỉnh Kiên Giang đã thống nhất nhiều nội dung hợp tác.
-"""
+REPORT = (
+    "Ngày 20/11, tại tỉnh Tây Ninh, Bộ Công Thương phối hợp UBND tỉnh Tây Ninh tổ chức "
+    "Hội nghị ngành Công thương các tỉnh, thành phố khu vực phía Nam năm 2025."
+)
+MENTION = "Hội nghị năm 2024 tại tỉnh Kiên Giang đã thống nhất nhiều nội dung hợp tác."
+ARTICLE = f"{REPORT}\n{MENTION}\n"
 
 ANNOTATION = """[source]
 slug = "test-south-20-2025"
@@ -40,7 +43,7 @@ organisers = "Bộ Công Thương phối hợp UBND tỉnh Tây Ninh"
 chairs = ""
 theme = ""
 next_host = ""
-quotes = ["Ngày 20/11, tại tỉnh Tây Ninh, Bộ Công Thương phối hợp UBND tỉnh Tây Ninh tổ chức Hội nghị ngành Công thương các tỉnh, thành phố khu vực phía Nam năm 2025."]
+quotes = ["{report}"]
 
 [[conference]]
 slug = "south-20-x-2024"
@@ -58,7 +61,7 @@ organisers = ""
 chairs = ""
 theme = ""
 next_host = ""
-quotes = ["Hội nghị năm 2024 tại tỉnh Kiên Giang đã thống nhất nhiều nội dung hợp tác."]
+quotes = ["{mention}"]
 """
 
 
@@ -77,7 +80,7 @@ def conferences(built: dict) -> dict:
 
 def test_a_report_updates_the_announced_session_whose_host_was_merged_into_a_new_province(fixtures):
     (fixtures / "annotations" / "900_test.toml").write_text(
-        ANNOTATION.format(slug="south-20-xi-2025"), encoding="utf-8"
+        ANNOTATION.format(slug="south-20-xi-2025", report=REPORT, mention=MENTION), encoding="utf-8"
     )
     session = conferences(build(fixtures))["south-20-xi-2025"]
     assert session["status"] == "held"
@@ -89,14 +92,14 @@ def test_a_report_updates_the_announced_session_whose_host_was_merged_into_a_new
 def test_a_past_session_is_named_as_its_places_were_then(fixtures):
     """Kiên Giang no longer existed in November 2025, but the 2024 session was held in it."""
     (fixtures / "annotations" / "900_test.toml").write_text(
-        ANNOTATION.format(slug="south-20-xi-2025"), encoding="utf-8"
+        ANNOTATION.format(slug="south-20-xi-2025", report=REPORT, mention=MENTION), encoding="utf-8"
     )
     assert conferences(build(fixtures))["south-20-x-2024"]["host"] == ["kien-giang"]
 
 
 def test_a_slug_may_not_name_a_session_number_that_no_article_states(fixtures):
     (fixtures / "annotations" / "900_test.toml").write_text(
-        ANNOTATION.format(slug="south-20-xii-2025"), encoding="utf-8"
+        ANNOTATION.format(slug="south-20-xii-2025", report=REPORT, mention=MENTION), encoding="utf-8"
     )
     with pytest.raises(CurationError, match="south-20-xii-2025 names session 12, but no article states that number"):
         build(fixtures)
