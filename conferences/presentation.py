@@ -53,8 +53,16 @@ def figure_value(report) -> str:
     """The value with its unit and any "more than"/"about", in the active language."""
     exponent, decimals = written_scale(report.value_as_written)
     prefix = VALUE_PREFIXES.get(report.qualifier)
-    text = _english_value(report, exponent, decimals) if is_english() else _vietnamese_value(report, exponent, decimals)
+    text = scaled_value(report, exponent, decimals)
     return f"{prefix} {text}" if prefix else text
+
+
+def scaled_value(figure, exponent: int, decimals: int) -> str:
+    """A value at a given scale in the active language; ``figure`` needs value, unit, unit_as_written
+    and denominator (a stored figure, or a computed amount written like one)."""
+    if is_english():
+        return _english_value(figure, exponent, decimals)
+    return _vietnamese_value(figure, exponent, decimals)
 
 
 def _vietnamese_value(report, exponent: int, decimals: int) -> str:

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from conferences import figure_views, search_views, views
+from conferences.people_views import person_detail_view, person_list_view
+from conferences.quality_views import quality_view
 
 app_name = "conferences"
 
@@ -13,4 +15,7 @@ urlpatterns = [
     path("figures/<slug:slug>/", figure_views.figure_detail_view, name="figure_detail"),
     path("sources/", figure_views.source_list_view, name="source_list"),
     path("sources/<slug:slug>/", figure_views.source_detail_view, name="source_detail"),
+    path("people/", person_list_view, name="person_list"),
+    path("people/<slug:slug>/", person_detail_view, name="person_detail"),
+    path("quality/", quality_view, name="quality"),
 ]

@@ -1,0 +1,127 @@
+"""People named in the sources: one entry per folded name, their sessions, titles as stated and quotes."""
+
+import html
+
+import pytest
+from django.utils import translation
+
+from conferences.models import ConferenceOfficial
+from conferences.people import people
+from conferences.vietnamese.folding import fold, slugify_vi
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/people/"
+
+
+def names(response):
+    return [person.name for person in response.context["people"]]
+
+
+def test_the_list_runs_one_query_in_both_languages(client, django_assert_num_queries):
+    for url in ("/people/", "/en/people/"):
+        with django_assert_num_queries(1):  # every official with their session, group and source
+            response = client.get(url)
+        assert response.status_code == 200
+        assert len(response.context["people"]) == 10
+
+
+def test_every_person_page_runs_one_query(client, django_assert_num_queries):
+    for slug in {slugify_vi(name) for name in ConferenceOfficial.objects.values_list("name", flat=True)}:
+        for prefix in ("", "/en"):
+            with django_assert_num_queries(1):
+                response = client.get(f"{prefix}/people/{slug}/")
+            assert response.status_code == 200
+
+
+def test_the_list_is_in_vietnamese_order_of_the_folded_name_by_default(client):
+    listed = names(client.get(LIST))
+    assert listed == sorted(listed, key=fold)
+    assert listed[:2] == ["Đặng Hoàng An", "Giang Thanh Khoa"]  # Đ folds to d
+    assert names(client.get(LIST, {"sort": "name"})) == listed
+    assert names(client.get(LIST, {"sort": "-name"})) == listed[::-1]
+    assert names(client.get(LIST, {"sort": "-sessions"})) == listed  # one session each: the name decides
+
+
+def test_the_list_shows_name_roles_titles_and_sessions(client):
+    response = client.get("/en/people/")
+    page = html.unescape(response.content.decode())
+    assert '<html lang="en">' in page and "<h1>People</h1>" in page
+    assert "10 people are named in the sources" in page
+    assert "two different people with the same name would be listed as one" in page
+    row = page[page.index('href="/en/people/dang-hoang-an/"') :].split("</tr>")[0]
+    assert "Đặng Hoàng An" in row and "chair" in row and "Thứ trưởng Bộ Công Thương" in row
+    assert '<td data-label="Number of sessions" class="num">1</td>' in row
+    assert '<table class="stack people">' in page and '<th scope="col">Name</th>' in page
+    assert 'aria-current="page">People</a>' in page
+    assert '<a href="?sort=-name">name (Z–A)</a>' in page
+
+
+def test_a_sort_that_does_not_exist_is_a_400_with_a_message(client):
+    response = client.get("/en/people/", {"sort": "age"})
+    assert response.status_code == 400
+    page = html.unescape(response.content.decode())
+    assert "Sort by: “age” is not one of the choices." in page
+    assert response.context["people"] == []
+
+
+def test_a_person_page_lists_their_sessions_with_quote_and_source(client):
+    response = client.get("/en/people/dang-hoang-an/")
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert '<h1 lang="vi">Đặng Hoàng An</h1>' in page
+    official = ConferenceOfficial.objects.select_related("conference", "source").get(name="Đặng Hoàng An")
+    assert f'href="/en/conferences/{official.conference.slug}/"' in page
+    assert f'href="/en/sources/{official.source.slug}/"' in page
+    assert f"line {official.quote_line}" in page
+    assert f'<q lang="vi">{official.quote}</q>' in page
+    assert '<td data-label="Title as stated" lang="vi">Thứ trưởng Bộ Công Thương</td>' in page
+    assert '<td data-label="Role">chair</td>' in page
+    assert '<time datetime="2022-09-23">' in page
+    assert 'href="/en/people/">People</a>' in page  # breadcrumb
+
+
+def test_the_vietnamese_person_page_is_at_the_root(client):
+    page = client.get("/people/phan-thi-thang/").content.decode()
+    assert '<html lang="vi">' in page and "Phan Thị Thắng" in page and "phát biểu" in page
+
+
+@pytest.mark.parametrize("url", ["/people/nobody-here/", "/en/people/nobody-here/", "/people/dang-hoang/"])
+def test_an_unknown_person_is_a_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_only_get_and_head_are_allowed(client):
+    assert client.head(LIST).status_code == 200
+    assert client.post(LIST).status_code == 405
+
+
+def test_one_person_named_at_two_sessions_and_spelt_two_ways_is_one_entry(client, django_assert_num_queries):
+    other_session = ConferenceOfficial.objects.filter(conference__slug="north-28-viii-2022").first()
+    ConferenceOfficial.objects.create(
+        conference=other_session.conference,
+        source=other_session.source,
+        name="PHAN THI THANG",
+        title="Thứ trưởng",
+        role="chair",
+        quote="…",
+        quote_line=1,
+        position=50,
+    )
+    with translation.override("en"):
+        (person,) = [p for p in people() if p.slug == "phan-thi-thang"]
+        assert person.roles == ["chair", "speaker"]
+    assert person.session_count == 2 and len(person.appearances) == 2
+    assert person.titles == ["Thứ trưởng", "Thứ trưởng Bộ Công Thương"]  # in the order of the sessions
+    assert person.name == "Phan Thị Thắng" and person.other_names == ["PHAN THI THANG"]  # the latest on a tie
+    assert names(client.get(LIST, {"sort": "-sessions"}))[0] == person.name
+    with django_assert_num_queries(1):
+        page = html.unescape(client.get("/en/people/phan-thi-thang/").content.decode())
+    assert "Also written" in page
+    assert page.count("<tr>") == 3  # the header and one row per session
+
+
+def test_no_two_officials_in_the_real_data_share_a_folded_name():
+    """What people.py documents: the merge by name merges nobody in the current data."""
+    officials = list(ConferenceOfficial.objects.values_list("name", flat=True))
+    assert len({slugify_vi(name) for name in officials}) == len(officials) == 10

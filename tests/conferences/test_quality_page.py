@@ -1,0 +1,338 @@
+"""The data-quality page: the real data passes every check, and each check fires on broken copies of it."""
+
+import html
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone, translation
+
+from conferences import quality
+from conferences.models import Conference, ConferenceMention, IndicatorReport
+from regions.models import Province
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "/quality/"
+HAI_PHONG = "hanoimoi-north-28-x-2024-exports-hai-phong"
+THAI_NGUYEN = "hanoimoi-north-28-x-2024-exports-thai-nguyen"
+BAC_GIANG = "hanoimoi-north-28-x-2024-exports-bac-giang"
+NORTH_EXPORTS = "hanoimoi-north-28-x-2024-exports"
+TODAY = date(2026, 11, 21)
+
+
+def checks(today=TODAY, language="en"):
+    with translation.override(language):
+        return {check.slug: check for check in quality.data_quality(today=today)}
+
+
+def findings(check, status):
+    return [finding for finding in check.findings if finding.status == status]
+
+
+def figure_slugs(finding):
+    return {report.slug for report in finding.figures}
+
+
+def conference_slugs(finding):
+    return [conference.slug for conference in finding.conferences]
+
+
+def figure_link(slug, language="en"):
+    return f'href="{"/en" if language == "en" else ""}/figures/{slug}/"'
+
+
+# The page --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/quality/", "/en/quality/"])
+def test_the_page_runs_two_queries(client, django_assert_num_queries, url):
+    with django_assert_num_queries(2):  # the figures with what they show; the conferences with has_report
+        response = client.get(url)
+    assert response.status_code == 200
+    assert [check.slug for check in response.context["checks"]] == [
+        "shares",
+        "provincial-sums",
+        "sessions",
+        "repeated-figures",
+    ]
+
+
+def test_the_query_count_does_not_grow_with_the_data(client, django_assert_num_queries):
+    north = IndicatorReport.objects.get(slug=NORTH_EXPORTS)
+    for n in range(5):
+        north.pk, north.slug, north.position = None, f"extra-{n}", 100 + n
+        north.save()
+    with django_assert_num_queries(2):
+        assert client.get(PAGE).status_code == 200
+
+
+def test_the_page_is_in_english_under_en_and_summarises_each_check(client):
+    response = client.get("/en/quality/")
+    page = html.unescape(response.content.decode())
+    assert '<html lang="en">' in page
+    assert "<h1>Data quality</h1>" in page
+    assert "4 checks" in page
+    for anchor in ("shares", "provincial-sums", "sessions", "repeated-figures"):
+        assert f'href="#{anchor}"' in page and f'id="{anchor}"' in page
+    summary = page[page.index('id="summary-heading"') : page.index("</table>")]
+    assert summary.count("No problem found") == 4
+    assert 'aria-current="page">Data quality</a>' in page
+    assert '<table class="stack quality-findings">' in page and 'data-label="Result"' in page
+
+
+def test_the_vietnamese_page_is_at_the_root(client):
+    response = client.get(PAGE)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<html lang="vi">' in page
+    assert "16 tỷ USD" in page and "120,7 tỷ USD" in page  # the source's own units and separators
+    assert figure_link(HAI_PHONG, "vi") in page
+
+
+def test_only_get_and_head_are_allowed(client):
+    assert client.head(PAGE).status_code == 200
+    assert client.post(PAGE).status_code == 405
+
+
+def test_today_comes_from_django_s_clock(client, monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: timezone.make_aware(datetime(2024, 1, 2, 12)))
+    response = client.get("/en/quality/")
+    assert response.context["today"] == date(2024, 1, 2)
+    notes = findings(next(c for c in response.context["checks"] if c.slug == "sessions"), quality.NOTE)
+    assert [conference_slugs(note) for note in notes] == [["north-central-6-xi-2023"]]
+
+
+# The real data ---------------------------------------------------------------------------------------
+
+
+def test_the_real_data_has_no_inconsistency():
+    for check in checks().values():
+        assert check.inconsistent == 0, [finding.sentence for finding in check.findings]
+
+
+def test_every_real_share_with_a_total_is_consistent_and_the_annual_plan_is_not_checked():
+    shares = checks()["shares"]
+    consistent = findings(shares, quality.CONSISTENT)
+    country = "baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022-country"
+    assert [figure_slugs(f) for f in consistent] == [
+        {HAI_PHONG, NORTH_EXPORTS},
+        {THAI_NGUYEN, NORTH_EXPORTS},
+        {BAC_GIANG, NORTH_EXPORTS},
+        {"baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022", country},
+    ]
+    hai_phong = consistent[0].sentence
+    assert hai_phong == (
+        "USD 16 billion out of USD 120.7 billion is 12.83%–13.68% allowing for rounding, "
+        "which meets the stated share of 13.3%."
+    )
+    assert "7.970%–7.977%" in consistent[3].sentence  # one digit finer than the stated 7.97%, rounded outwards
+    (annual_plan,) = findings(shares, quality.NOT_CHECKED)
+    assert figure_slugs(annual_plan) == {"north-28-2016-industrial-production-value"}
+    assert "annual plan (74%)" in annual_plan.sentence
+
+
+def test_every_real_provincial_sum_is_within_its_total():
+    sums = checks()["provincial-sums"]
+    assert sums.compared == 3 and sums.not_checked == 0
+    sentences = [finding.sentence for finding in findings(sums, quality.CONSISTENT)]
+    assert "The 3 provincial figures add up to USD 50.3 billion, within the regional total of USD 120.7 billion." in (
+        sentences
+    )
+    assert "The provincial figure of 38.49 trillion VND is within the regional total of 1,612.9 trillion VND." in (
+        sentences
+    )
+
+
+def test_the_real_sessions_are_in_order_and_three_announced_ones_have_no_report():
+    sessions = checks()["sessions"]
+    assert sessions.compared == 7  # 5 neighbouring pairs, 2 handovers
+    notes = findings(sessions, quality.NOTE)
+    assert sorted(conference_slugs(note)[0] for note in notes) == [
+        "north-28-xi-2025",
+        "north-central-6-xi-2023",
+        "south-20-xi-2025",
+    ]
+    assert notes[0].sentence == "Announced for 2025; no report of the session in the sources."
+    (unnumbered,) = findings(sessions, quality.NOT_CHECKED)
+    assert conference_slugs(unnumbered) == ["north-28-2016"]
+    handovers = [f for f in findings(sessions, quality.CONSISTENT) if "hands the flag" in f.sentence]
+    assert [conference_slugs(f) for f in handovers] == [
+        ["south-20-x-2024", "south-20-xi-2025"],
+        ["north-central-6-x-2022", "north-central-6-xi-2023"],
+    ]
+
+
+def test_an_announced_session_still_ahead_is_not_noted():
+    notes = findings(checks(today=date(2025, 6, 1))["sessions"], quality.NOTE)
+    assert [conference_slugs(note) for note in notes] == [["north-central-6-xi-2023"]]
+
+
+def test_no_real_figure_is_reported_twice():
+    repeated = checks()["repeated-figures"]
+    assert repeated.findings == [] and repeated.compared == 0
+
+
+def test_the_page_shows_notes_apart_from_inconsistencies(client):
+    page = html.unescape(client.get("/en/quality/").content.decode())
+    assert page.count('<span class="quality-status quality-note">note</span>') == 3
+    assert "quality-inconsistent" not in page
+    assert 'href="/en/conferences/north-central-6-xi-2023/"' in page
+    assert "No figure is reported more than once in the data, so there is nothing to compare." in page
+
+
+# Each check fires on a broken copy of the data -------------------------------------------------------
+
+
+def test_a_share_that_does_not_meet_its_total_is_an_inconsistency_linking_both_figures(client):
+    IndicatorReport.objects.filter(slug=HAI_PHONG).update(share_pct=Decimal("20"))
+    shares = checks()["shares"]
+    (finding,) = findings(shares, quality.INCONSISTENT)
+    assert figure_slugs(finding) == {HAI_PHONG, NORTH_EXPORTS}
+    assert "does not meet the stated share of 20%" in finding.sentence
+    assert "12.83%–13.68%" in finding.sentence
+    page = html.unescape(client.get("/en/quality/").content.decode())
+    assert "1 inconsistency" in page
+    row = page[page.index("does not meet the stated share") :].split("</tr>")[0]
+    assert figure_link(HAI_PHONG) in row and figure_link(NORTH_EXPORTS) in row
+
+
+def test_a_share_with_no_total_in_the_data_is_not_checked():
+    IndicatorReport.objects.filter(slug=NORTH_EXPORTS).delete()
+    shares = checks()["shares"]
+    unchecked = findings(shares, quality.NOT_CHECKED)
+    assert {HAI_PHONG, THAI_NGUYEN, BAC_GIANG} <= set().union(*(figure_slugs(f) for f in unchecked))
+    assert "No total is in the data to check this share of 13.3% of the group's total against." in [
+        f.sentence for f in unchecked
+    ]
+
+
+def test_provinces_adding_up_to_more_than_the_total_are_an_inconsistency(client):
+    IndicatorReport.objects.filter(slug=THAI_NGUYEN).update(
+        value=Decimal("100e9"), value_as_written="100 tỷ USD", share_pct=Decimal("82.9")
+    )
+    sums = checks()["provincial-sums"]
+    (finding,) = findings(sums, quality.INCONSISTENT)
+    assert figure_slugs(finding) == {NORTH_EXPORTS, HAI_PHONG, THAI_NGUYEN, BAC_GIANG}
+    assert finding.sentence == (
+        "The 3 provincial figures add up to USD 132.5 billion (at least USD 131.45 billion allowing for rounding), "
+        "more than the regional total of USD 120.7 billion."
+    )
+    assert checks()["shares"].inconsistent == 0  # the share was moved with it
+    page = html.unescape(client.get("/en/quality/").content.decode())
+    row = page[page.index("more than the regional total") :].split("</tr>")[0]
+    assert all(figure_link(slug) in row for slug in (NORTH_EXPORTS, HAI_PHONG, THAI_NGUYEN, BAC_GIANG))
+
+
+def test_provinces_within_rounding_of_the_total_are_not_flagged():
+    # 16 + 17,8 + 16,5 = 50,3 against 50,3: equal, and within rounding either way.
+    IndicatorReport.objects.filter(slug=NORTH_EXPORTS).update(value=Decimal("50.3e9"), value_as_written="50,3 tỷ USD")
+    sums = checks()["provincial-sums"]
+    assert sums.inconsistent == 0 and sums.compared == 3
+
+
+def test_a_more_than_total_cannot_be_exceeded():
+    IndicatorReport.objects.filter(slug=NORTH_EXPORTS).update(
+        value=Decimal("1e9"), value_as_written="1 tỷ USD", qualifier="lower_bound"
+    )
+    sums = checks()["provincial-sums"]
+    assert sums.inconsistent == 0
+    assert (
+        "The regional total, more than USD 1 billion, is only a lower bound, so the provincial figures "
+        "(USD 50.3 billion in all) cannot be shown to exceed it."
+    ) in [f.sentence for f in findings(sums, quality.NOT_CHECKED)]
+
+
+def test_a_higher_session_number_in_an_earlier_year_is_an_inconsistency(client):
+    Conference.objects.filter(slug="north-28-ix-2023").update(year=2025)
+    sessions = checks()["sessions"]
+    (finding,) = findings(sessions, quality.INCONSISTENT)
+    assert conference_slugs(finding) == ["north-28-ix-2023", "north-28-x-2024"]
+    assert finding.sentence == "Session X is dated 2024, earlier than session IX (2025)."
+    page = client.get("/en/quality/").content.decode()
+    row = page[page.index("earlier than session IX") :].split("</tr>")[0]
+    assert 'href="/en/conferences/north-28-ix-2023/"' in row and 'href="/en/conferences/north-28-x-2024/"' in row
+
+
+def test_two_session_numbers_in_one_year_are_an_inconsistency():
+    Conference.objects.filter(slug="north-28-x-2024").update(year=2023)
+    (finding,) = findings(checks()["sessions"], quality.INCONSISTENT)
+    assert conference_slugs(finding) == ["north-28-ix-2023", "north-28-x-2024"]
+    assert finding.sentence == "Sessions IX and X are both dated 2023."
+
+
+def test_one_session_number_in_two_years_is_an_inconsistency():
+    # The database refuses two rows with one number in a group, so the check is fed a copy in memory.
+    conferences = list(Conference.objects.select_related("region", "host", "next_host").order_by("year"))
+    for conference in conferences:
+        conference.has_report = conference.status == Conference.Status.HELD
+        if conference.slug == "north-28-x-2024":
+            conference.session_number = 9
+    with translation.override("en"):
+        found = quality.check_sessions(conferences, today=TODAY)
+    (finding,) = [f for f in found if f.status == quality.INCONSISTENT]
+    assert conference_slugs(finding) == ["north-28-ix-2023", "north-28-x-2024"]
+    assert finding.sentence == "Session IX is recorded twice, in 2023 and in 2024."
+
+
+def test_a_handover_to_someone_else_than_the_next_host_is_an_inconsistency():
+    Conference.objects.filter(slug="south-20-xi-2025").update(host=Province.objects.get(slug="kien-giang"))
+    (finding,) = findings(checks()["sessions"], quality.INCONSISTENT)
+    assert conference_slugs(finding) == ["south-20-x-2024", "south-20-xi-2025"]
+    assert finding.sentence == "Session X hands the flag to Long An, but session XI is hosted by Kiên Giang."
+
+
+def test_an_announced_session_that_a_source_reports_is_an_inconsistency():
+    announced = Conference.objects.get(slug="north-28-xi-2025")
+    mention = ConferenceMention.objects.filter(conference=announced).first()
+    ConferenceMention.objects.create(
+        conference=announced, source=mention.source, kind="report", quote="…", quote_line=mention.quote_line
+    )
+    sessions = checks()["sessions"]
+    (finding,) = findings(sessions, quality.INCONSISTENT)
+    assert conference_slugs(finding) == ["north-28-xi-2025"]
+    assert finding.sentence == "Recorded as announced, but a source reports the session."
+    assert "north-28-xi-2025" not in [conference_slugs(f)[0] for f in findings(sessions, quality.NOTE)]
+
+
+def copy_of(slug, **changes):
+    report = IndicatorReport.objects.get(slug=slug)
+    report.pk = None
+    report.slug = f"{slug}-copy"
+    report.position = 99
+    for name, value in changes.items():
+        setattr(report, name, value)
+    report.save()
+    return report
+
+
+def test_the_same_figure_with_another_value_from_a_second_source_is_an_inconsistency(client):
+    plvn = IndicatorReport.objects.get(slug="plvn-south-20-x-2024-exports").source
+    other = copy_of(NORTH_EXPORTS, source=plvn)
+    IndicatorReport.objects.filter(pk=other.pk).update(value=Decimal("125e9"), value_as_written="125 tỷ USD")
+    repeated = checks()["repeated-figures"]
+    (finding,) = findings(repeated, quality.INCONSISTENT)
+    assert figure_slugs(finding) == {NORTH_EXPORTS, other.slug}
+    assert finding.sentence == "The values differ beyond rounding: USD 120.7 billion against USD 125 billion."
+    page = html.unescape(client.get("/en/quality/").content.decode())
+    row = page[page.index("The values differ beyond rounding") :].split("</tr>")[0]
+    assert figure_link(NORTH_EXPORTS) in row and figure_link(other.slug) in row
+    assert f"({plvn})" in row  # each figure's source is named beside its link
+
+
+def test_the_same_figure_with_another_qualifier_is_an_inconsistency():
+    other = copy_of(NORTH_EXPORTS, qualifier="actual")
+    (finding,) = findings(checks()["repeated-figures"], quality.INCONSISTENT)
+    assert figure_slugs(finding) == {NORTH_EXPORTS, other.slug}
+    assert finding.sentence == "The qualifiers differ: estimate against as reported (no qualifier)."
+
+
+def test_the_same_figure_within_rounding_and_with_the_same_qualifier_is_consistent():
+    copy_of(NORTH_EXPORTS, value=Decimal("121e9"), value_as_written="121 tỷ USD")  # 120.5–121.5 meets 120.65–120.75
+    repeated = checks()["repeated-figures"]
+    assert repeated.inconsistent == 0 and repeated.compared == 1
+
+
+def test_counts_above_different_thresholds_are_not_the_same_figure():
+    repeated = checks()["repeated-figures"]
+    assert not any("provinces-iip" in slug for f in repeated.findings for slug in figure_slugs(f))
