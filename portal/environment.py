@@ -43,3 +43,17 @@ def secret_key(local_file: Path) -> str:
     local_file.write_text(key + "\n")
     local_file.chmod(0o600)
     return key
+
+
+def env_int(name: str, *, default: int, minimum: int = 0) -> int:
+    """A whole number of at least ``minimum``; anything else is an error rather than a silent default."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a whole number") from None
+    if value < minimum:
+        raise ValueError(f"{name}={raw!r} must be at least {minimum}")
+    return value

@@ -1,19 +1,25 @@
 """Settings for the regional Industry and Trade conferences portal.
 
-Everything that differs between a laptop and production comes from the environment:
+One module for every machine: everything that differs between a laptop and production comes from the
+environment (all variables, with their defaults, are in docs/deploy.md):
 
-- ``DATABASE_URL``: defaults to the SQLite file ``db.sqlite3`` in the project.
+- ``DATABASE_URL``: defaults to the SQLite file ``db.sqlite3`` in the project; ``DATABASE_REPLICA_URL``
+  and ``DATABASE_LOAD_URL`` add a replica to read from and the loader role (``portal/databases.py``).
 - ``DJANGO_DEBUG``: off unless set to a true value (1, true, yes, on).
-- ``DJANGO_SECRET_KEY``: required in production; a local key file is used otherwise.
+- ``DJANGO_SECRET_KEY``: set it in production; a local key file is used otherwise.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated; defaults to the loopback names.
+- ``DJANGO_BEHIND_TLS_PROXY``: the site is served over HTTPS by a proxy that sets X-Forwarded-Proto:
+  turns on the HTTPS redirect, secure cookies and HSTS (``DJANGO_HSTS_*``).
 """
 
+import os
 from pathlib import Path
 
-import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from portal.environment import env_bool, env_list, secret_key
+from portal.databases import databases
+from portal.environment import env_bool, env_int, env_list, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -22,6 +28,7 @@ SECRET_KEY = secret_key(BASE_DIR / ".secret_key")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
+    "portal",  # management commands: as_loader, postgres_roles
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
     "django_filters",
@@ -34,10 +41,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that can answer early, so 405s and 503s carry the headers too.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ReadOnlyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Nothing accepts a form today; should a write ever be mounted, it would need a CSRF token.
+    "django.middleware.csrf.CsrfViewMiddleware",
+    # Innermost: one transaction (one snapshot) around the view and its rendering; 503 on outages.
+    "portal.middleware.DatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -58,13 +71,10 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
-        conn_health_checks=True,
-    )
-}
+# ATOMIC_REQUESTS stays off: portal.middleware.DatabaseMiddleware gives each request one transaction
+# that also covers template rendering (docs/deploy.md, "Consistency during a data reload").
+DATABASES = databases(default_url=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+DATABASE_ROUTERS = ["portal.routers.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -87,9 +97,56 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
+# Security headers, on every machine (docs/deploy.md, "Security headers").
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The pages use no JavaScript, no inline style and no images: only the site's own stylesheet.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.NONE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# HTTPS, when a TLS-terminating proxy or load balancer is in front and sets X-Forwarded-Proto. Only
+# then: on plain HTTP these would redirect to an https:// that does not exist, and HSTS would lock
+# browsers out. The app servers must be reachable only through that proxy (it must overwrite the
+# header). /healthz stays reachable over plain HTTP for load balancers that probe the app directly.
+BEHIND_TLS_PROXY = env_bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+    # Preload is opt-in: once a domain is on browsers' preload lists it takes months to come off. Turning
+    # either off is a decision, so its `check --deploy` warning is silenced rather than repeated.
+    SILENCED_SYSTEM_CHECKS = [
+        *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+        *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    ]
+
+# Errors go to stderr (gunicorn's access log, on stdout, already has every request and its status).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "django.request": {"level": "ERROR"},  # 5xx only: a public site's 404s are not news
+    },
+}
 
 # The read-only JSON API (conferences/api/): JSON only, no sessions or users, slugs in URLs.
 REST_FRAMEWORK = {

@@ -1,12 +1,17 @@
 """Vietnamese pages live at the root, English ones under /en/: a link keeps its language when shared.
 
-The JSON API and the CSV/JSON exports hold data, not interface text, so they have one URL each.
+The JSON API, the CSV/JSON exports and ``/healthz`` hold data, not interface text, so they have one URL
+each. Nothing here accepts writes, and there is no admin: the portal is read-only
+(``portal.middleware.ReadOnlyMiddleware``, ``tests/portal/test_read_only_surface.py``).
 """
 
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
+from portal.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("api/", include("conferences.api.urls")),
     path("", include("conferences.export_urls")),
     *i18n_patterns(
