@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test check test-sqlite test-postgres data fixtures messages clean
+.PHONY: run test check test-sqlite test-postgres test-faults proofs data fixtures messages clean
 
 ## run: set up, load the data into the embedded SQLite database, serve on 127.0.0.1:$(PORT)
 run: $(VENV)/.installed-run
@@ -15,14 +15,15 @@ run: $(VENV)/.installed-run
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-## test: lint and consistency checks, then the whole suite on SQLite and on PostgreSQL
+## test: lint and consistency checks, the whole suite on SQLite and on PostgreSQL, then the short fault proofs
 ## (browser tests drive Debian's /usr/bin/chromium through Playwright; screenshots in artifacts/)
-test: check test-sqlite test-postgres
+test: check test-sqlite test-postgres test-faults
 
 check: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check --fail-level WARNING
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') DJANGO_ALLOWED_HOSTS=portal.example DJANGO_BEHIND_TLS_PROXY=1 $(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) build_fixtures --check
 	$(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
@@ -41,6 +42,14 @@ test-postgres: $(VENV)/.installed-dev
 	  exit 1; }
 	DATABASE_URL=$(TEST_POSTGRES_URL) $(PY) -m pytest
 	DATABASE_URL=$(TEST_POSTGRES_URL) $(PY) -m pytest -m browser tests/browser
+
+## test-faults: short proofs under load, reloads, a broken fixture and a database restart
+test-faults: $(VENV)/.installed-dev
+	$(PY) -m pytest -m fault tests/faults
+
+## proofs: the fault proofs in full (60 s each at 64 connections; see faults/run.py)
+proofs: $(VENV)/.installed-dev
+	$(PY) faults/run.py all
 
 ## fixtures: rebuild fixtures/*.json from the annotations (after editing fixtures/annotations/)
 fixtures: $(VENV)/.installed-run
