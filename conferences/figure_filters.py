@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from conferences import figure_periods
-from conferences.filters import YearRangeFilter
+from conferences.filters import FastSelect, YearRangeFilter
 from conferences.models import Conference, Indicator, IndicatorReport, Source
 from portal.search import SearchFilter
 from regions.models import Province, Region
@@ -58,6 +58,7 @@ def period_kind_condition(kind: figure_periods.PeriodKind) -> Q:
 class PeriodKindFilter(django_filters.ChoiceFilter):
     def __init__(self, **kwargs):
         kwargs.setdefault("choices", lambda: [(kind.code, kind.label) for kind in figure_periods.all_kinds()])
+        kwargs.setdefault("widget", FastSelect)
         super().__init__(**kwargs)
 
     def filter(self, qs, value):
@@ -82,6 +83,7 @@ class FigureOrderingFilter(django_filters.OrderingFilter):
     tie_break = ["indicator__position", "-period_end", "conference__region__position", "scope_order", "pk"]
 
     def filter(self, qs, value):
+        value = [param for param in value or [] if param.lstrip("-")]  # "sort=," is no sort, not a 500
         if not value:
             return qs
         ordering = []
@@ -93,9 +95,12 @@ class FigureOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering)
 
 
+# The choices load only what their labels show: the form offers every session and source, hundreds of
+# them with a million figures, and is rendered on every page of the list.
 class IndicatorReportFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Search: indicator, province, quote"))
     region = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Conference group"),
         field_name="conference__region",
         to_field_name="slug",
@@ -103,13 +108,15 @@ class IndicatorReportFilter(django_filters.FilterSet):
         empty_label=_("All"),
     )
     province = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Province"),
         field_name="province",
         to_field_name="slug",
-        queryset=Province.objects.all(),
+        queryset=Province.objects.only("slug", "name", "administrative_map"),
         empty_label=_("All"),
     )
     indicator = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Indicator"),
         field_name="indicator",
         to_field_name="code",
@@ -119,26 +126,35 @@ class IndicatorReportFilter(django_filters.FilterSet):
     year = YearRangeFilter(label=_("Year of the period's end, or range"), field_name="period_end__year")
     period = PeriodKindFilter(label=_("Kind of period"), field_name="period_end")
     scope = django_filters.ChoiceFilter(
-        label=_("Scope"), field_name="scope", lookup_expr="exact", choices=IndicatorReport.Scope.choices
+        widget=FastSelect,
+        label=_("Scope"),
+        field_name="scope",
+        lookup_expr="exact",
+        choices=IndicatorReport.Scope.choices,
     )
     qualifier = django_filters.ChoiceFilter(
+        widget=FastSelect,
         label=_("Qualifier"),
         field_name="qualifier",
         lookup_expr="exact",
         choices=IndicatorReport.Qualifier.choices,
     )
     conference = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Conference"),
         field_name="conference",
         to_field_name="slug",
-        queryset=Conference.objects.select_related("region"),
+        queryset=Conference.objects.select_related("region").only(
+            "slug", "session_number", "year", "region__name_vi", "region__name_en"
+        ),
         empty_label=_("All"),
     )
     source = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Source"),
         field_name="source",
         to_field_name="slug",
-        queryset=Source.objects.all(),
+        queryset=Source.objects.only("slug", "title", "publication"),
         empty_label=_("All"),
     )
     sort = FigureOrderingFilter(

@@ -44,7 +44,10 @@ class FigureListView(FilteredListView):
         context["not_comparable"] = indicators_in_several_kinds(groups=groups)
         if context["facets"]:
             context["facets"]["period"] = period_kind_facet(
-                filterset_class=self.filterset_class, query=self.request.GET, queryset=self.filterset.queryset
+                filterset_class=self.filterset_class,
+                query=self.request.GET,
+                queryset=self.filterset.queryset,
+                filterset=self.filterset,
             )
         return context
 
@@ -77,7 +80,7 @@ def source_list_view(request):
 @require_safe
 def source_detail_view(request, slug):
     source = source_detail(slug=slug)
-    groups = comparable_groups(reports=source.reports.all())
+    groups = comparable_groups(reports=source.figures)
     return render(
         request,
         "conferences/source_detail.html",

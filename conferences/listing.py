@@ -1,13 +1,45 @@
 """The list pages' common behaviour: filters, sort and page in the query string, facets, bad input."""
 
+from django.core.paginator import Paginator
 from django.forms.forms import NON_FIELD_ERRORS
 from django.http import QueryDict
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
-from conferences.facets import facet_counts
+from conferences.facets import FigureCube, facet_counts
 
 MAX_QUERY_LENGTH = 2000
+
+
+class ListPaginator(Paginator):
+    """Django's paginator, reading the count and a page's position from ``FigureCube`` when it can.
+
+    The count is exact either way. With the counts, page 20,000 of a million figures reads a few
+    group sizes and then only the rows of the groups it falls in, instead of sorting and skipping
+    half a million rows (``FigureCube.page``); without them it is the usual COUNT and OFFSET.
+    """
+
+    def __init__(self, *args, cube: FigureCube | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cube = cube
+
+    @cached_property
+    def count(self):
+        counted = self.cube.count() if self.cube else None
+        if counted is None:
+            self.cube = None
+            return super().count
+        return counted
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = self.cube.page(self.object_list, bottom, top) if self.cube and top > bottom else None
+        return self._get_page(self.object_list[bottom:top] if rows is None else rows, number, self)
 
 
 class FilteredListView(FilterView):
@@ -19,7 +51,15 @@ class FilteredListView(FilterView):
     """
 
     paginate_by = 25
+    paginator_class = ListPaginator
     facets = []
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        filterset = getattr(self, "filterset", None)
+        cube = FigureCube.for_filterset(filterset) if filterset is not None else None
+        return self.paginator_class(
+            queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page, cube=cube, **kwargs
+        )
 
     def get_filterset(self, filterset_class):
         if len(self.request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH:
@@ -51,6 +91,8 @@ class FilteredListView(FilterView):
         context["facets"] = (
             {}
             if problems or not self.facets
-            else facet_counts(self.filterset_class, self.request.GET, self.filterset.queryset, self.facets)
+            else facet_counts(
+                self.filterset_class, self.request.GET, self.filterset.queryset, self.facets, filterset=self.filterset
+            )
         )
         return context

@@ -5,6 +5,8 @@ Nothing is filled in that no source states: an unknown date, session number or h
 """
 
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -72,7 +74,7 @@ class ConferenceQuerySet(SlugQuerySet):
 class Conference(SearchableModel):
     """One session of a conference group, held or announced."""
 
-    search_related = ("region", "host", "next_host")
+    search_related = ("region", "host__successor", "next_host__successor")
 
     class Status(models.TextChoices):
         HELD = "held", _("held")
@@ -162,6 +164,9 @@ class Conference(SearchableModel):
             self.organisers,
             self.chairs,
             self.theme,
+            # The 2025 units the host and next host became: "An Giang" finds Kiên Giang's 2024 session.
+            self.host.successor.name if self.host and self.host.successor else "",
+            self.next_host.successor.name if self.next_host and self.next_host.successor else "",
         ]
 
     @property
@@ -284,7 +289,7 @@ class Indicator(SearchableModel):
 class IndicatorReport(SearchableModel):
     """One figure as a source reports it, with everything needed to read and cite it correctly."""
 
-    search_related = ("indicator", "province", "conference__region")
+    search_related = ("indicator", "province__successor", "conference__region")
 
     class Scope(models.TextChoices):
         COUNTRY = "country", _("whole country")
@@ -367,6 +372,18 @@ class IndicatorReport(SearchableModel):
         ordering = ["conference", "source", "position"]
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
+        # What a million figures need (docs/performance.md): a page of the figures list reads one group of
+        # (indicator, period end) or of period end (conferences.facets.FigureCube.page), or one indicator's
+        # figures by value; the year filter is a range of period ends; the home page and a group's page
+        # read the latest group-scope figures.
+        indexes = [
+            models.Index(fields=["indicator", "period_end"], name="report_indicator_period"),
+            models.Index(fields=["period_end"], name="report_period_end"),
+            models.Index(fields=["scope", "period_end"], name="report_scope_period"),
+            # The value sorts, within one indicator (FigureOrderingFilter puts indicator and unit first).
+            models.Index(fields=["indicator", "unit", "value", "-period_end"], name="report_value"),
+            models.Index(fields=["indicator", "unit", "-value", "-period_end"], name="report_value_desc"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(scope="province", province__isnull=False)
@@ -415,6 +432,8 @@ class IndicatorReport(SearchableModel):
             region.name_en,
             self.period_label,
             self.quote,
+            # The 2025 unit the province became: "Bắc Ninh" finds Bắc Giang's figures.
+            self.province.successor.name if self.province and self.province.successor else "",
         ]
 
     @property
@@ -440,3 +459,56 @@ class Dataset(models.Model):
 
     def __str__(self):
         return self.version[:12]
+
+
+class FigureCount(models.Model):
+    """How many figures share a combination of the figures list's facet values: derived, never edited.
+
+    Rebuilt from the figures whenever data is loaded (``load_data``, ``generate_synthetic``) by
+    ``conferences.facets.rebuild_figure_counts``, in the same transaction, so it is always exact. Each row
+    belongs to one grouping, ``dims``: a bit set of ``DIMENSIONS``. A dimension outside ``dims`` is
+    NULL (or blank) and means "any". The period dimension carries the period's dates with its year and
+    kind, so that the ``year`` and ``period`` filters and facets are read from the same rows.
+
+    The figures list reads its counts, facets and the position of a deep page from here when every
+    active filter is one of these dimensions (``conferences.facets``, ``conferences.listing``).
+    """
+
+    REGION, INDICATOR, SCOPE, QUALIFIER, PERIOD = 1, 2, 4, 8, 16
+    DIMENSIONS = (REGION, INDICATOR, SCOPE, QUALIFIER, PERIOD)
+
+    dims = models.PositiveSmallIntegerField()
+    region = models.ForeignKey(
+        Region, null=True, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    scope = models.CharField(max_length=10, blank=True)
+    qualifier = models.CharField(max_length=12, blank=True)
+    period_start = models.DateField(null=True)
+    period_end = models.DateField(null=True)
+    is_stock = models.BooleanField(null=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    period_kind = models.CharField(max_length=20, blank=True)
+    # The list's sort keys, copied so that a page's position is found without joins.
+    region_position = models.PositiveSmallIntegerField(null=True)
+    indicator_position = models.PositiveSmallIntegerField(null=True)
+    scope_order = models.PositiveSmallIntegerField(null=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("figure count")
+        indexes = [models.Index(fields=["dims", "indicator", "region"], name="figurecount_dims")]
+
+    def __str__(self):
+        return f"{self.dims}: {self.count}"
+
+
+@receiver([post_save, post_delete], sender=IndicatorReport)
+@receiver([post_save, post_delete], sender=Conference)
+def _figure_counts_out_of_date(sender, **kwargs):
+    """A figure (or the group of its session) changed outside a load: drop the grand total row, so that
+    the lists count live until ``rebuild_figure_counts`` runs again (``load_data`` and
+    ``generate_synthetic`` rebuild after their bulk writes, which send no signals)."""
+    FigureCount.objects.filter(dims=0).delete()

@@ -24,19 +24,42 @@ def conference_list() -> QuerySet[Conference]:
     )
 
 
+# A detail page lists at most this many figures, then links to the figures list filtered to it: a session
+# of the synthetic benchmark data reports ten thousand (docs/performance.md).
+DETAIL_FIGURES = 100
+
+
+class Capped(list):
+    """A list cut at ``DETAIL_FIGURES`` items; ``more`` says whether any were left out."""
+
+    more = False
+
+
+def capped(objects) -> Capped:
+    """The first ``DETAIL_FIGURES`` of ``objects`` (a queryset sliced to one more than that)."""
+    objects = list(objects)
+    result = Capped(objects[:DETAIL_FIGURES])
+    result.more = len(objects) > DETAIL_FIGURES
+    return result
+
+
 def conference_detail(*, slug: str) -> Conference:
-    """One conference with everything its page shows, in a fixed number of queries."""
+    """One conference with everything its page shows, in a fixed number of queries.
+
+    Its figures are ``figures``: the first ``DETAIL_FIGURES``, with ``figures.more`` if there are more.
+    """
     queryset = Conference.objects.select_related("region", "host", "next_host").prefetch_related(
         Prefetch("mentions", queryset=ConferenceMention.objects.select_related("source")),
         "officials",
-        Prefetch(
-            "reports",
-            queryset=IndicatorReport.objects.select_related("indicator", "province", "source")
-            .annotate(scope_order=SCOPE_ORDER)
-            .order_by("scope_order", "source__slug", "position"),
-        ),
     )
-    return get_object_or_404(queryset, slug=slug)
+    conference = get_object_or_404(queryset, slug=slug)
+    conference.figures = capped(
+        IndicatorReport.objects.filter(conference=conference)
+        .select_related("indicator", "province", "source")
+        .annotate(scope_order=SCOPE_ORDER)
+        .order_by("scope_order", "source__slug", "position", "pk")[: DETAIL_FIGURES + 1]
+    )
+    return conference
 
 
 def neighbouring_sessions(*, conference: Conference) -> tuple[Conference | None, Conference | None]:

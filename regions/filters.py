@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from conferences.filters import FastSelect
 from portal.search import SearchFilter
 from regions.models import Province, Region
 
@@ -24,12 +25,14 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 class ProvinceFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Name, any spelling"))
     map = django_filters.ChoiceFilter(
+        widget=FastSelect,
         label=_("Administrative map"),
         field_name="administrative_map",
         lookup_expr="exact",
         choices=Province.Map.choices,
     )
     region = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Conference group"),
         field_name="memberships__region",
         to_field_name="slug",
@@ -37,7 +40,7 @@ class ProvinceFilter(django_filters.FilterSet):
         empty_label=_("All"),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=Province.Kind.choices
+        widget=FastSelect, label=_("Kind"), field_name="kind", lookup_expr="exact", choices=Province.Kind.choices
     )
     sort = StableOrderingFilter(
         label=_("Sort by"),

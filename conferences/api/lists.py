@@ -10,14 +10,14 @@ work the same.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django_filters import FilterSet
 from rest_framework.serializers import Serializer
 
 from conferences.api import serializers
 from conferences.api.filtersets import IndicatorFilter, RegionFilter, SourceFilter
 from conferences.figure_filters import IndicatorReportFilter
-from conferences.figure_selectors import figure_list
+from conferences.figure_selectors import figure_count, figure_list
 from conferences.filters import ConferenceFilter
 from conferences.models import ConferenceMention, Indicator, Source
 from conferences.selectors import conference_list
@@ -54,7 +54,7 @@ def region_rows() -> QuerySet:
 
 def source_rows() -> QuerySet:
     return (
-        Source.objects.annotate(figure_count=Count("reports", distinct=True))
+        Source.objects.annotate(figure_count=figure_count())
         .order_by("slug")
         .prefetch_related(
             Prefetch(

@@ -6,7 +6,10 @@ an invalid value is a 400 whose JSON names the parameter and the problem. Lists 
 filtered list as the CSV export does.
 """
 
+from functools import partial
+
 from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import pagination, serializers, viewsets
@@ -15,12 +18,23 @@ from rest_framework.response import Response
 
 from conferences import exports
 from conferences.api import lists, schema  # noqa: F401  (schema: registers the filter types)
+from conferences.facets import FigureCube
+from conferences.listing import ListPaginator
 
 
 class PagePagination(pagination.PageNumberPagination):
+    """Pages by number; the figures' count and the start of a page come from ``FigureCube`` when it can
+    (``conferences.listing.ListPaginator``), so a deep page of a million figures stays fast."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def paginate_queryset(self, queryset, request, view=None):
+        filterset = getattr(view, "list_filterset", None)
+        cube = FigureCube.for_filterset(filterset) if filterset is not None else None
+        self.django_paginator_class = partial(ListPaginator, cube=cube)
+        return super().paginate_queryset(queryset, request, view)
 
 
 class CSVRenderer(BaseRenderer):
@@ -40,7 +54,13 @@ class ListFilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if getattr(view, "action", None) != "list":
             return queryset
-        return super().filter_queryset(request, queryset, view)
+        filterset = self.get_filterset(request, queryset, view)
+        view.list_filterset = filterset  # for the pagination (PagePagination) and the CSV (exports)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid() and self.raise_exception:
+            raise translate_validation(filterset.errors)
+        return filterset.qs
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -125,7 +145,13 @@ class PublicListViewSet(viewsets.ReadOnlyModelViewSet):
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == CSVRenderer.format:
             queryset = self.filter_queryset(self.get_queryset())
-            return exports.csv_response(queryset, self.get_serializer_class(), request, name=self.public_list.name)
+            return exports.csv_response(
+                queryset,
+                self.get_serializer_class(),
+                request,
+                name=self.public_list.name,
+                filterset=getattr(self, "list_filterset", None),
+            )
         return super().list(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):

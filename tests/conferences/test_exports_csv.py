@@ -253,12 +253,18 @@ def test_bad_filters_give_a_400_and_no_file(client, url, params, parameter):
 def test_rows_are_read_a_chunk_at_a_time_in_fixed_queries(
     client, django_assert_num_queries, monkeypatch, url, rows, prefetches
 ):
-    """One query for the rows, then each prefetch once per chunk: never one query per row."""
+    """One query for the rows, then each prefetch once per chunk: never one query per row.
+
+    The figures are read without a serializer, in batches of groups whose sizes one query on
+    ``FigureCount`` gives first, sorted by the list's keys with the provinces' order read once:
+    31 figures are one batch (``exports.BATCH_SIZE``), so three queries.
+    """
     assert Province.objects.count() == 97
+    first = 3 if url == "/figures.csv" else 1
     for chunk_size in (exports.CHUNK_SIZE, 4):
         monkeypatch.setattr(exports, "CHUNK_SIZE", chunk_size)
         chunks = -(-rows // chunk_size)
-        with django_assert_num_queries(1 + prefetches * chunks):
+        with django_assert_num_queries(first + prefetches * chunks):
             response = client.get(url)
             body = b"".join(response.streaming_content)
         assert body

@@ -12,6 +12,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from conferences.facets import rebuild_figure_counts
 from conferences.models import (
     Conference,
     ConferenceMention,
@@ -87,6 +88,7 @@ class Command(BaseCommand):
         _check_every_object_loaded(paths)
         for model in SEARCHABLE_MODELS:
             refresh_search_columns(model)
+        rebuild_figure_counts()
         Dataset.objects.all().delete()
         Dataset.objects.create(version=version, loaded_at=timezone.now())
         return Conference.objects.count(), IndicatorReport.objects.count()

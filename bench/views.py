@@ -1,0 +1,9 @@
+"""The ceiling: the cheapest Django view, served by the same gunicorn and middleware as the pages."""
+
+from django.http import HttpResponse
+from django.views.decorators.http import require_safe
+
+
+@require_safe
+def ceiling(request):
+    return HttpResponse(b"ok", content_type="text/plain")

@@ -1,0 +1,128 @@
+"""What keeps the figures list fast at a million figures gives exactly what the plain queries give.
+
+On synthetic data (``generate_synthetic``): the counts and facets read from ``FigureCount`` equal live
+counts, a page positioned from the counts equals OFFSET, and the export read in sorted batches (on
+PostgreSQL, read ahead in a thread) equals the serializer's rows.
+"""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.http import QueryDict
+from django.test import RequestFactory
+
+from conferences import exports
+from conferences.api.serializers import FigureSerializer
+from conferences.facets import FigureCube, facet_counts
+from conferences.figure_filters import IndicatorReportFilter
+from conferences.figure_selectors import figure_list, period_kind_facet
+from conferences.figure_views import FigureListView
+from conferences.listing import ListPaginator
+from conferences.models import FigureCount, IndicatorReport
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = [
+    "",
+    "region=north-28",
+    "indicator=export_turnover",
+    "region=south-20&indicator=iip_growth",
+    "year=2010",
+    "year=2000-2015&scope=province",
+    "period=first-6-months",
+    "period=stock&qualifier=estimate",
+    "scope=region&qualifier=actual&year=2020-2024",
+    "region=north-28&indicator=retail_sales&year=2005-2024&period=full-year&scope=province&qualifier=forecast",
+    "q=%21%21",  # a query with no word is no search: the counts still serve
+]
+SORTS = ["", "-period", "period", "region", "-value", "value", "region,-period"]
+
+
+@pytest.fixture(scope="module")
+def synthetic_data(django_db_setup, django_db_blocker):
+    """Generated once for the module (each test still rolls back its own changes); the real data after."""
+    with django_db_blocker.unblock():
+        call_command("generate_synthetic", figures=500, seed=11, replace=True, verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        call_command("load_data", force=True, verbosity=0)
+
+
+def filterset(query: str) -> IndicatorReportFilter:
+    bound = IndicatorReportFilter(QueryDict(query), queryset=figure_list())
+    assert bound.is_valid(), bound.errors
+    return bound
+
+
+def live():
+    """Drop the grand total row: every read then counts live."""
+    FigureCount.objects.filter(dims=0).delete()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_counts_and_facets_from_the_table_equal_live_counts(synthetic_data, query):
+    def read():
+        bound = filterset(query)
+        cube = FigureCube.for_filterset(bound)
+        facets = facet_counts(IndicatorReportFilter, QueryDict(query), figure_list(), FigureListView.facets)
+        periods = period_kind_facet(
+            filterset_class=IndicatorReportFilter, query=QueryDict(query), queryset=figure_list()
+        )
+        return cube.count(), facets, periods, bound.qs.count()
+
+    counted, facets, periods, total = read()
+    assert counted == total
+    assert sum(len(values) for values in facets.values()) > 0
+    live()
+    assert read() == (None, facets, periods, total)
+
+
+def test_a_change_outside_a_load_makes_the_lists_count_live(synthetic_data):
+    report = IndicatorReport.objects.filter(scope="province").first()
+    report.qualifier = "forecast" if report.qualifier != "forecast" else "actual"
+    report.save()
+    cube = FigureCube.for_filterset(filterset("qualifier=forecast"))
+    assert cube.count() is None  # the lists then count live, exactly
+    call_command("generate_synthetic", figures=20, seed=1, verbosity=0)
+    assert FigureCube.for_filterset(filterset("")).count() == 20
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("query", ["", "region=north-28", "indicator=export_turnover&year=1995-2015"])
+def test_a_page_positioned_from_the_counts_is_the_offset_page(synthetic_data, query, sort):
+    bound = filterset(f"{query}&sort={sort}" if sort else query)
+    rows = bound.qs
+    paginator = ListPaginator(rows, 7, cube=FigureCube.for_filterset(bound))
+    plain = list(rows.values_list("slug", flat=True))
+    assert paginator.count == len(plain) > 14
+    for number in sorted({1, 2, paginator.num_pages // 2, paginator.num_pages - 1, paginator.num_pages}):
+        page = paginator.page(number)
+        assert [report.slug for report in page] == plain[(number - 1) * 7 : number * 7], number
+
+
+def test_pages_are_positioned_without_offset_over_the_list(synthetic_data, django_assert_max_num_queries):
+    bound = filterset("")
+    paginator = ListPaginator(bound.qs, 25, cube=FigureCube.for_filterset(bound))
+    with django_assert_max_num_queries(3):  # count, the groups' sizes, the page
+        page = paginator.page(paginator.num_pages - 1)
+    assert page.object_list and paginator.cube is not None
+
+
+def download(client, url, params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"sort": "-period"}, {"region": "south-20", "sort": "region"}, {"sort": "value"}]
+)
+def test_the_export_in_batches_is_the_serializers(client, monkeypatch, synthetic_data, params):
+    monkeypatch.setattr(exports, "BATCH_SIZE", 37)  # many batches: on PostgreSQL, read ahead in a thread
+    request = RequestFactory().get("/figures.csv", params)
+    rows = IndicatorReportFilter(request.GET, queryset=figure_list()).qs
+    expected = list(exports.serialized_rows(rows, FigureSerializer, request))
+    header = exports.columns(FigureSerializer)
+    assert download(client, "/figures.csv", params) == b"".join(exports.csv_chunks(expected, header))
+    assert json.loads(download(client, "/figures.json", params)) == json.loads(json.dumps(expected))
