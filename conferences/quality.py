@@ -113,7 +113,7 @@ def data_quality(*, today: date | None = None) -> list[Check]:
     for report in reports:
         _prepare(report)
     conferences = list(
-        Conference.objects.select_related("region", "host", "next_host")
+        Conference.objects.select_related("region", "host", "next_host")  # next_host.successor_id is a column
         .annotate(
             has_report=Exists(
                 ConferenceMention.objects.filter(conference=OuterRef("pk"), kind=ConferenceMention.Kind.REPORT)
@@ -338,7 +338,7 @@ def _handovers(sessions: list[Conference]) -> list[Finding]:
             )
             involved = [c for c in (conference, following) if c]
             findings.append(Finding(NOT_CHECKED, sentence % values, conferences=involved))
-        elif following.host_id == conference.next_host_id:
+        elif following.host_id in (conference.next_host_id, conference.next_host.successor_id):  # or what it became
             sentence = gettext(
                 "Session %(session)s hands the flag to %(next_host)s, which hosts session %(following)s."
             )

@@ -2,12 +2,26 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.shortcuts import get_object_or_404
 
 from conferences.figure_selectors import ComparableGroup, comparable_groups
 from conferences.models import Conference, Indicator, IndicatorReport
+from conferences.selectors import DETAIL_FIGURES, Capped, capped
 from regions.models import Basis, Province, Region, RegionMembership
 
 MAP_ORDER = Case(
@@ -92,19 +106,28 @@ class IndicatorSeries:
     groups: list[ComparableGroup] = field(default_factory=list)
 
 
-def region_figure_series(*, region: Region) -> list[IndicatorSeries]:
-    """The group-scope figures of the group's sessions, by indicator, then period kind, then period."""
-    reports = (
-        IndicatorReport.objects.filter(scope=IndicatorReport.Scope.REGION, conference__region=region)
+def region_figure_series(*, region: Region) -> Capped:
+    """The group-scope figures of the group's sessions, by indicator, then period kind, then period.
+
+    Only the latest ``DETAIL_FIGURES`` figures (by period end) are read, in one query; ``more`` on the
+    result says whether older ones were left out (the page then links to the figures list).
+    """
+    figures = IndicatorReport.objects.filter(scope=IndicatorReport.Scope.REGION, conference__region=region)
+    latest = figures.order_by("-period_end", "-pk").values("pk")[: DETAIL_FIGURES + 1]
+    reports = list(
+        IndicatorReport.objects.filter(pk__in=Subquery(latest))
+        .annotate(recency=Window(RowNumber(), order_by=[F("period_end").desc(), F("pk").desc()]))
         .select_related("indicator", "conference")
         .order_by("indicator__position", "period_end", "period_start", "conference__year", "position", "pk")
     )
     series: dict[int, IndicatorSeries] = {}
-    for group in comparable_groups(reports=reports):
+    for group in comparable_groups(reports=[report for report in reports if report.recency <= DETAIL_FIGURES]):
         series.setdefault(group.indicator.pk, IndicatorSeries(group.indicator)).groups.append(group)
     for entry in series.values():
         entry.groups.sort(key=lambda group: group.kind.sort_key)
-    return list(series.values())
+    result = Capped(series.values())
+    result.more = len(reports) > DETAIL_FIGURES
+    return result
 
 
 # Provinces
@@ -187,10 +210,25 @@ def province_relatives(*, province: Province) -> list[Province]:
     return list(Province.objects.filter(successor_id=formed_into).exclude(pk=province.pk).order_by("name_folded"))
 
 
-def province_reports(*, province: Province) -> list[IndicatorReport]:
-    """The figures reported about the unit itself, by period then indicator."""
-    return list(
+def province_reports(*, province: Province) -> Capped:
+    """The figures reported about the unit itself, by period then indicator: the latest ``DETAIL_FIGURES``,
+    with ``more`` on the result if there are older ones."""
+    return capped(
         IndicatorReport.objects.filter(scope=IndicatorReport.Scope.PROVINCE, province=province)
         .select_related("indicator", "conference__region")
-        .order_by("-period_end", "indicator__position", "position", "pk")
+        .order_by("-period_end", "indicator__position", "position", "pk")[: DETAIL_FIGURES + 1]
+    )
+
+
+def region_provincial_shares(*, region: Region) -> list[IndicatorReport]:
+    """Provincial figures of the group's sessions that state a share of the group's total (one query)."""
+    return list(
+        IndicatorReport.objects.filter(
+            scope=IndicatorReport.Scope.PROVINCE,
+            conference__region=region,
+            share_of=IndicatorReport.ShareOf.REGION,
+            share_pct__isnull=False,
+        )
+        .select_related("indicator", "province", "conference")
+        .order_by("conference__year", "indicator__position", "period_end", "position", "pk")
     )

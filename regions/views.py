@@ -3,10 +3,13 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from conferences.charts import attach_series_charts, share_charts
 from conferences.facets import Facet
 from conferences.listing import FilteredListView
+from regions import map2025
 from regions.filters import ProvinceFilter
 from regions.models import Province
+from regions.rotation import province_hosting, region_rotation
 from regions.selectors import (
     province_detail,
     province_list,
@@ -16,6 +19,7 @@ from regions.selectors import (
     region_detail,
     region_figure_series,
     region_list,
+    region_provincial_shares,
 )
 
 
@@ -27,11 +31,19 @@ def region_list_view(request):
 @require_safe
 def region_detail_view(request, slug):
     region = region_detail(slug=slug)
-    return render(
-        request,
-        "regions/region_detail.html",
-        {"region": region, "series": region_figure_series(region=region)},
-    )
+    series = region_figure_series(region=region)
+    attach_series_charts(series)
+    totals = [report for entry in series for group in entry.groups for report in group.reports]
+    units_now = map2025.wants_now(request)
+    context = {
+        "region": region,
+        "series": series,
+        "share_charts": share_charts(parts=region_provincial_shares(region=region), totals=totals),
+        "rotation": region_rotation(region.sessions),
+        "units_now": units_now,
+        "members_now": map2025.region_units_now(region) if units_now else None,
+    }
+    return render(request, "regions/region_detail.html", context)
 
 
 class ProvinceListView(FilteredListView):
@@ -46,6 +58,15 @@ class ProvinceListView(FilteredListView):
     def get_queryset(self):
         return province_list()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        provinces = list(context["object_list"] or [])
+        hosting = province_hosting(provinces=provinces, through_predecessors=False)
+        for province in provinces:
+            province.hosting = hosting.get(province.pk)
+        context["units_now"] = map2025.wants_now(self.request)
+        return context
+
 
 @require_safe
 def province_detail_view(request, slug):
@@ -58,5 +79,6 @@ def province_detail_view(request, slug):
             "sessions": province_sessions(province=province),
             "relatives": province_relatives(province=province),
             "reports": province_reports(province=province),
+            "hosting": province_hosting(provinces=[province])[province.pk],
         },
     )

@@ -68,7 +68,7 @@ def test_region_list_in_english_says_the_counts_plainly(client):
 
 @pytest.mark.parametrize("slug", ["north-28", "south-20", "north-central-6"])
 def test_region_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, slug):
-    with django_assert_num_queries(4):  # group; memberships; sessions; figures
+    with django_assert_num_queries(5):  # group; memberships; sessions; figures; provincial shares (charts)
         response = client.get(reverse("regions:region_detail", kwargs={"slug": slug}))
     assert response.status_code == 200
 
@@ -169,18 +169,18 @@ def test_unknown_region_is_a_404(client):
 
 
 def test_province_list_runs_a_fixed_number_of_queries_and_pages_by_25(client, django_assert_num_queries):
-    # group choices for the form, count, page, memberships, three facets
-    with django_assert_num_queries(7):
+    # group choices for the form, count, page, memberships, three facets, the page's hosting rotation
+    with django_assert_num_queries(8):
         response = client.get(PROVINCES)
     assert response.status_code == 200
     assert response.context["paginator"].count == 97
     assert len(results(response)) == 25
-    with django_assert_num_queries(7):  # the same whatever the data, sort and page
+    with django_assert_num_queries(8):  # the same whatever the data, sort and page
         response = client.get(PROVINCES, {"page": "2", "map": "before-2025", "kind": "province", "sort": "-sessions"})
     assert response.status_code == 200
     assert len(results(response)) == 25
     # A group is looked up by slug to validate it: once for the list, once for each other facet (map, kind).
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(PROVINCES, {"page": "2", "map": "before-2025", "region": "north-28", "sort": "-sessions"})
     assert response.status_code == 200
     assert len(results(response)) == 3
@@ -308,7 +308,7 @@ def test_english_province_list_lives_under_en(client):
 
 @pytest.mark.parametrize("slug", ["thanh-hoa", "long-an", "tay-ninh-2025", "hai-phong", "hue-2025", "lai-chau-2025"])
 def test_province_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, slug):
-    with django_assert_num_queries(5):  # unit and successor; memberships; sessions; related units; figures
+    with django_assert_num_queries(6):  # unit and successor; memberships; sessions; related units; figures; rotation
         response = client.get(reverse("regions:province_detail", kwargs={"slug": slug}))
     assert response.status_code == 200
 

@@ -1,0 +1,187 @@
+"""Charts, the hosting rotation and the 2025 map switch in real Chromium, in both languages, desktop and phone.
+
+The new interface words may not be translated yet, so elements are found by structure (ids, classes,
+addresses, aria-current) and by data, not by their wording. Each test saves full-page screenshots
+and close-ups of the parts it checks, in artifacts/screenshots/.
+"""
+
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+@pytest.fixture(params=["vi", "en"])
+def language(request):
+    return request.param
+
+
+def prefix(language):
+    return "/en" if language == "en" else ""
+
+
+@pytest.fixture
+def close_up(page, request):
+    """Save a screenshot of one element, named like the ``screenshot`` fixture's."""
+
+    def take(locator, name: str):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{request.node.originalname}-{name}-{page.viewport_name}.png"
+        locator.screenshot(path=str(path))
+        return path
+
+    return take
+
+
+def assert_no_sideways_scroll(page):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"the page scrolls sideways: {width}px"
+
+
+def test_the_rotation_timeline_and_the_then_now_switch_on_a_group_page(site, page, language, screenshot, close_up):
+    page.goto(site + prefix(language) + "/regions/south-20/")
+    rotation = page.locator("ol.rotation")
+    expect(rotation.locator("li")).to_have_count(3)  # sessions I–IX (one entry), X, XI
+    expect(rotation.locator("li.rotation-gap .rotation-number")).to_have_text("I–IX")
+    expect(rotation.locator("li").nth(1)).to_contain_text("Kiên Giang")
+    expect(rotation.locator("li").nth(2)).to_contain_text("Long An")
+    expect(page.locator(".does-not-fit")).to_have_count(0)
+    assert_no_sideways_scroll(page)
+
+    # "As it is now": a plain link that keeps the reader at the member list.
+    members_switch = page.locator("#members + nav.map-switch")
+    expect(members_switch.locator("a[aria-current='true']")).to_have_attribute("href", re.compile(r"#members$"))
+    members_switch.locator("a").nth(1).click()
+    expect(page).to_have_url(re.compile(r"/regions/south-20/\?units=now#members$"))
+    expect(members_switch.locator("a").nth(1)).to_have_attribute("aria-current", "true")
+    rows = page.locator("table.members-now tbody tr")
+    expect(rows).to_have_count(8)
+    tay_ninh = rows.filter(has=page.locator("a[href$='/provinces/tay-ninh-2025/']"))
+    expect(tay_ninh).to_contain_text("Tây Ninh (2025)")
+    expect(tay_ninh.locator(".formerly a")).to_have_text(["Long An", "Tây Ninh"])
+    expect(page.locator("ol.rotation li").nth(1).locator(".rotation-host .then-now")).to_contain_text("An Giang (2025)")
+    assert_no_sideways_scroll(page)
+    screenshot(f"{language}-now")
+    close_up(page.locator("table.members-now"), f"{language}-members-now")
+    close_up(members_switch, f"{language}-switch")
+    close_up(page.locator("ol.rotation"), f"{language}-rotation-now")
+
+    # The language switch keeps the choice; "as it was then" brings the plain list back.
+    switch = page.locator("a.language-switch")
+    expect(switch).to_have_attribute("href", re.compile(r"units=now"))
+    page.locator("#rotation ~ nav.map-switch").first.locator("a").first.click()
+    expect(page).to_have_url(re.compile(r"/regions/south-20/#rotation$"))
+    expect(page.locator("table.members-now")).to_have_count(0)
+    expect(page.locator(".then-now")).to_have_count(0)
+    close_up(page.locator("ol.rotation"), f"{language}-rotation-then")
+
+
+def test_the_northern_rotation_collapses_unknown_numbers_and_places_2016_by_year(site, page, language, close_up):
+    page.goto(site + prefix(language) + "/regions/north-28/#rotation")
+    entries = page.locator("ol.rotation > li")
+    expect(entries).to_have_count(6)
+    expect(entries.nth(0).locator(".rotation-number")).to_have_text("I–VII")
+    expect(entries.nth(1).locator(".rotation-number")).to_have_text("?")
+    expect(entries.nth(1)).to_contain_text("2016")
+    expect(entries.nth(1)).to_contain_text("Ninh Bình")
+    expect(entries.nth(2).locator(".rotation-number")).to_have_text("VIII")
+    expect(entries.nth(5)).to_have_class(re.compile("rotation-announced"))
+    close_up(page.locator("ol.rotation"), f"{language}-rotation")
+
+
+def test_the_provincial_shares_chart_with_its_text_alternative_and_table(site, page, language, screenshot, close_up):
+    page.goto(site + prefix(language) + "/regions/north-28/#shares")
+    indicator = "Export turnover" if language == "en" else "Kim ngạch xuất khẩu"
+    chart = page.get_by_role("img", name=re.compile(indicator))
+    expect(chart).to_have_count(1)
+    expect(chart).to_be_visible()
+    figure = page.locator("figure#shares-1")
+    expect(figure.locator("figcaption")).to_contain_text("120,7 tỷ USD" if language == "vi" else "USD 120.7 billion")
+    box = chart.bounding_box()
+    assert box["width"] <= page.viewport_size["width"] and box["height"] > 100
+    table = figure.locator("details table")
+    expect(table).to_be_hidden()
+    figure.locator("details summary").click()
+    expect(table).to_be_visible()
+    expect(table.locator("tbody tr")).to_have_count(5)  # three provinces, the rest, the total
+    expect(table.locator("tbody tr").nth(0)).to_contain_text("Thái Nguyên")
+    expect(table.locator("tbody tr").nth(3)).to_contain_text("58,3%" if language == "vi" else "58.3%")
+    assert_no_sideways_scroll(page)
+    close_up(figure, f"{language}-chart")
+    screenshot(language)
+
+
+def test_a_chart_over_time_appears_with_two_comparable_periods(site, page, language, close_up):
+    from conferences.models import Conference, IndicatorReport
+
+    report = IndicatorReport.objects.get(slug="hanoimoi-north-28-x-2024-exports")
+    report.pk, report.slug = None, "browser-test-north-28-ix-2023-exports"
+    report.conference = Conference.objects.get(slug="north-28-ix-2023")
+    report.period_start, report.period_end = date(2023, 1, 1), date(2023, 6, 30)
+    report.period_label = "6 tháng đầu năm 2023"
+    report.value, report.value_as_written, report.qualifier = Decimal("101.5e9"), "101,5 tỷ USD", "lower_bound"
+    report.save()
+
+    page.goto(site + prefix(language) + "/regions/north-28/#figures")
+    indicator = "Export turnover" if language == "en" else "Kim ngạch xuất khẩu"
+    charts = page.locator("figure.chart:not([id^='shares'])")
+    expect(charts).to_have_count(1)
+    svg = charts.get_by_role("img", name=re.compile(indicator))
+    expect(svg).to_be_visible()
+    expect(charts.locator("rect.chart-bar")).to_have_count(2)
+    expect(charts.locator("rect.chart-bar-hatched")).to_have_count(1)  # the 2024 estimate
+    # The table of the same figures follows the chart.
+    expect(charts.locator("xpath=following-sibling::div[1]//table//tbody/tr")).to_have_count(2)
+    assert_no_sideways_scroll(page)
+    close_up(charts, f"{language}-chart")
+
+
+def test_the_provinces_list_switch_and_rotation_columns(site, page, language, screenshot, close_up):
+    page.goto(site + prefix(language) + "/provinces/?q=giang&sort=-sessions")
+    rows = page.locator("table.provinces tbody tr")
+    kien_giang = rows.filter(has=page.locator("th a[href$='/provinces/kien-giang/']"))
+    expect(kien_giang.locator("td").nth(4)).to_have_text("2024")  # last hosted
+    count = rows.count()
+    page.locator("nav.map-switch a").nth(1).click()
+    expect(page).to_have_url(re.compile(r"\?q=giang&sort=-sessions&units=now$"))
+    expect(rows).to_have_count(count)  # display only: the same rows
+    kien_giang = rows.filter(has=page.locator(".formerly a[href$='/provinces/kien-giang/']"))
+    expect(kien_giang.locator("th > a").first).to_have_text("An Giang (2025)")
+    assert_no_sideways_scroll(page)
+    screenshot(f"{language}-now")
+    close_up(page.locator("table.provinces tbody tr").first, f"{language}-first-row")
+
+    page.goto(site + prefix(language) + "/provinces/?q=long+an")
+    expect(page.locator("table.provinces tbody tr td").nth(5)).to_contain_text("XI (2025)")
+
+
+def test_a_province_page_says_it_hosts_next(site, page, language, screenshot, close_up):
+    page.goto(site + prefix(language) + "/provinces/long-an/")
+    summary = page.locator("dl.rotation-summary")
+    expect(summary.locator("dd").nth(0)).to_have_text("0")
+    expect(summary.locator("dd").nth(2).locator("a[href$='/conferences/south-20-xi-2025/']")).to_be_visible()
+    expect(summary.locator("dd").nth(2).locator("a[href$='/conferences/south-20-x-2024/']")).to_be_visible()
+    assert_no_sideways_scroll(page)
+    close_up(page.locator("dl.rotation-summary"), f"{language}-summary")
+    screenshot(language)
+
+
+def test_what_does_not_fit_is_flagged_visibly(site, page, language, close_up):
+    from conferences.models import Conference
+    from regions.models import Province
+
+    # A constructed contradiction: session XI of the south hosted by Bạc Liêu, not Long An as named at X.
+    Conference.objects.filter(slug="south-20-xi-2025").update(host=Province.objects.get(slug="bac-lieu"))
+    page.goto(site + prefix(language) + "/regions/south-20/#rotation")
+    flagged = page.locator("ol.rotation li.rotation-flagged")
+    expect(flagged).to_have_count(1)
+    expect(flagged.locator(".rotation-flag")).to_contain_text("Long An")
+    expect(flagged.locator(".rotation-flag")).to_contain_text("Bạc Liêu")
+    expect(page.locator("#rotation ~ p.notice-error")).to_have_count(1)
+    assert_no_sideways_scroll(page)
+    close_up(page.locator("ol.rotation"), f"{language}-flagged")
