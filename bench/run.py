@@ -24,6 +24,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -67,7 +68,8 @@ def psql(server: str, sql: str) -> None:
 def database_version(env: dict) -> str:
     code = "from conferences.models import Dataset; d = Dataset.objects.current(); print(d.version if d else '')"
     out = subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    return out.stdout.strip()
+    lines = out.stdout.strip().splitlines()  # the shell may print its automatic imports first
+    return lines[-1] if lines else ""
 
 
 def prepare_database(args, env: dict) -> None:
@@ -122,7 +124,8 @@ class Server:
         else:  # before gunicorn.conf.py existed: the same choices on the command line
             command = [GUNICORN, "portal.wsgi:application", "--bind", self.env["BIND"], "--worker-class", "gthread"]
             command += ["--workers", str(args.workers or 5), "--threads", "4", "--preload"]
-        self.log = open(RESULTS / f"gunicorn-{cache}.log", "w")  # noqa: SIM115 (closed in stop)
+        log_path = Path(tempfile.gettempdir()) / f"bench-gunicorn-{cache}.log"
+        self.log = open(log_path, "w")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         self._wait()
 

@@ -16,17 +16,20 @@ The figures (a million rows and more) skip the serializer: a ``RowPlan`` reads t
 """
 
 import csv
+import io
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import batched
 from operator import itemgetter
 from queue import Empty, Queue
 
 from django.db import connections, transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -132,6 +135,7 @@ class RowPlan:
     fields: tuple[str, ...]
     row: Callable[[tuple], list]
     flat: tuple[int, ...] = ()
+    annotations: dict = field(default_factory=dict)  # added to the queryset before ``values_list``
 
 
 def _around(url: str) -> tuple[str, str]:
@@ -143,6 +147,13 @@ def _around(url: str) -> tuple[str, str]:
 def _exact(value):
     """As ``ExactDecimalField``: plain notation, no padding zeros; None stays None."""
     return None if value is None else format(value.normalize(), "f")
+
+
+def _exact_text(text):
+    """``_exact`` for a decimal PostgreSQL wrote as text ("120700000000.0000"): cheaper than a Decimal."""
+    if text is None or "." not in text:
+        return text
+    return text.rstrip("0").rstrip(".")
 
 
 @lru_cache(maxsize=4096)
@@ -182,11 +193,22 @@ FIGURE_FIELDS = (
 )
 
 
-def figure_plan(request) -> RowPlan:
-    """``FigureSerializer``'s fields, from one ``values_list`` row."""
+DECIMALS = ("value", "threshold_pct", "growth_pct", "share_pct")
+
+
+def figure_plan(request, vendor: str = "") -> RowPlan:
+    """``FigureSerializer``'s fields, from one ``values_list`` row.
+
+    On PostgreSQL the four decimals are read as text (``_exact_text``): building a ``Decimal`` for each
+    took a fifth of the export's time.
+    """
     api_before, api_after = _around(request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})))
     page_before, page_after = _around(page_url(request, reverse_page("conferences:figure_detail", _SLUG)))
-    fields = FIGURE_FIELDS
+    fields, annotations, exact = FIGURE_FIELDS, {}, _exact
+    if vendor == "postgresql":
+        annotations = {f"{name}_text": Cast(name, TextField()) for name in DECIMALS}
+        fields = tuple(f"{name}_text" if name in DECIMALS else name for name in FIGURE_FIELDS)
+        exact = _exact_text
 
     def row(values: tuple) -> list:
         (slug, conference, region, province, scope, indicator, as_written, start, end, is_stock, label, value) = values[
@@ -205,17 +227,17 @@ def figure_plan(request) -> RowPlan:
             is_stock,
             label,
             _period_kind_code(start, end, is_stock),
-            _exact(value),
+            exact(value),
             *values[12:17],  # unit, unit_as_written, value_as_written, denominator, threshold_comparator
-            _exact(values[17]),
-            _exact(values[18]),
-            _exact(values[19]),
+            exact(values[17]),
+            exact(values[18]),
+            exact(values[19]),
             *values[20:],  # share_of, qualifier, quote, quote_line, period_quote, note_vi, note_en, source
             f"{api_before}{slug}{api_after}",
             f"{page_before}{slug}{page_after}",
         ]
 
-    return RowPlan(fields, row, flat=(9,))
+    return RowPlan(fields, row, flat=(9,), annotations=annotations)
 
 
 ROW_PLANS = {FigureSerializer: figure_plan}
@@ -229,6 +251,8 @@ def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> 
     keys (``BatchOrder``): sorting a million wide rows at once took the database longer than writing
     them. Otherwise one query, read ``FAST_CHUNK_SIZE`` at a time.
     """
+    if plan.annotations:
+        queryset = queryset.annotate(**plan.annotations)
     with transaction.atomic(using=queryset.db, savepoint=False):
         batches = cube.batches(queryset, BATCH_SIZE) if cube else None
         if batches is None:
@@ -348,23 +372,30 @@ class BatchOrder:
 
 
 def planned_csv_chunks(rows: Iterable[list], header: list[str], flat: tuple[int, ...]) -> Iterator[bytes]:
-    """As ``csv_chunks``, for rows that are lists in ``header`` order (``None`` is written empty by csv)."""
-    writer = csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    yield (BOM + writer.writerow(header)).encode("utf-8")
+    """As ``csv_chunks``, for rows that are lists in ``header`` order (``None`` is written empty by csv).
+
+    Each batch goes to the writer in one ``writerows`` call, into a buffer emptied after each batch.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    yield (BOM + buffer.getvalue()).encode("utf-8")
     for batch in batched(rows, ROWS_PER_WRITE):
-        lines = []
-        for row in batch:
-            for index in flat:
-                row[index] = csv_cell(row[index])
-            lines.append(writer.writerow(row))
-        yield "".join(lines).encode("utf-8")
+        if flat:
+            for row in batch:
+                for index in flat:
+                    row[index] = csv_cell(row[index])
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows(batch)
+        yield buffer.getvalue().encode("utf-8")
 
 
 def csv_response(queryset, serializer_class, request, *, name: str, filterset=None) -> StreamingHttpResponse:
     """The CSV download; ``filterset``, the list's own (validated), lets the figures be read in batches."""
     header = columns(serializer_class)
     if serializer_class in ROW_PLANS:
-        plan = ROW_PLANS[serializer_class](request)
+        plan = ROW_PLANS[serializer_class](request, connections[queryset.db].vendor)
         cube = FigureCube.for_filterset(filterset) if filterset is not None else None
         chunks = planned_csv_chunks(planned_rows(queryset, plan, cube=cube), header, plan.flat)
     else:
@@ -378,7 +409,9 @@ def json_response(queryset, serializer_class, request, *, name: str, filterset=N
         cube = FigureCube.for_filterset(filterset) if filterset is not None else None
         rows = (
             dict(zip(header, row, strict=True))
-            for row in planned_rows(queryset, ROW_PLANS[serializer_class](request), cube=cube)
+            for row in planned_rows(
+                queryset, ROW_PLANS[serializer_class](request, connections[queryset.db].vendor), cube=cube
+            )
         )
     else:
         rows = serialized_rows(queryset, serializer_class, request)

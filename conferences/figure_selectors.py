@@ -122,7 +122,8 @@ def period_kind_facet(
 def figure_count():
     """A source's figures, counted in a correlated subquery on the ``source`` index: a join and GROUP BY over
     every figure took a second at a million figures."""
-    counted = IndicatorReport.objects.filter(source=OuterRef("pk")).order_by().values("source").annotate(n=Count("pk"))
+    # COUNT(*), not COUNT(id): the count is then read from the index alone.
+    counted = IndicatorReport.objects.filter(source=OuterRef("pk")).order_by().values("source").annotate(n=Count("*"))
     return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), Value(0))
 
 

@@ -498,7 +498,6 @@ class FigureCount(models.Model):
     count = models.PositiveIntegerField()
 
     class Meta:
-        verbose_name = _("figure count")
         indexes = [models.Index(fields=["dims", "indicator", "region"], name="figurecount_dims")]
 
     def __str__(self):

@@ -32,7 +32,6 @@ class Migration(migrations.Migration):
                 ('region', models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='regions.region')),
             ],
             options={
-                'verbose_name': 'figure count',
                 'indexes': [models.Index(fields=['dims', 'indicator', 'region'], name='figurecount_dims')],
             },
         ),

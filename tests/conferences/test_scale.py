@@ -126,3 +126,29 @@ def test_the_export_in_batches_is_the_serializers(client, monkeypatch, synthetic
     header = exports.columns(FigureSerializer)
     assert download(client, "/figures.csv", params) == b"".join(exports.csv_chunks(expected, header))
     assert json.loads(download(client, "/figures.json", params)) == json.loads(json.dumps(expected))
+
+
+@pytest.mark.parametrize("query", ["", "region=north-28&source=x&period=stock&scope=region", "conference=nope"])
+def test_the_fast_select_writes_what_djangos_select_writes(synthetic_data, query):
+    from django import forms
+    from django.utils.safestring import mark_safe
+
+    from conferences.filters import ConferenceFilter, FastSelect
+    from regions.filters import ProvinceFilter
+
+    for filterset_class in (IndicatorReportFilter, ConferenceFilter, ProvinceFilter):
+        form = filterset_class(QueryDict(query), queryset=filterset_class._meta.model.objects.all()).form
+        selects = [field for field in form if isinstance(field.field.widget, FastSelect)]
+        assert selects
+        for field in selects:
+            plain = forms.Select(choices=field.field.widget.choices)
+            attrs = field.build_widget_attrs({"id": field.auto_id})
+            assert field.field.widget.render(field.html_name, field.value(), attrs) == plain.render(
+                field.html_name, field.value(), attrs
+            )
+    choices = [("", "All"), ("a&b", 'x "<y>"'), (1, "one"), (None, mark_safe("<b>s</b>")), ("g", [("c", "C")])]
+    for value in ["", "a&b", 1, "c", None, ["c"]]:
+        assert FastSelect(choices=choices).render("n", value) == forms.Select(choices=choices).render("n", value)
+        assert FastSelect(choices=choices[:4]).render("n", value, {"required": True}) == forms.Select(
+            choices=choices[:4]
+        ).render("n", value, {"required": True})
