@@ -13,9 +13,10 @@ from conferences.curation.annotations import Annotation, ConferenceEntry, Figure
 from conferences.curation.articles import Article
 from conferences.curation.problems import Problem
 from conferences.curation.reference import Reference
+from conferences.quality_rounding import quantity_half_unit
 from conferences.vietnamese.dates import parse_day_month, parse_full_date
 from conferences.vietnamese.errors import ParseError
-from conferences.vietnamese.numbers import parse_number, parse_quantity
+from conferences.vietnamese.numbers import parse_quantity
 from conferences.vietnamese.periods import parse_period
 from conferences.vietnamese.phrases import detect_qualifiers, parse_growth, parse_share, parse_threshold
 from conferences.vietnamese.roman import from_roman, parse_session, to_roman
@@ -361,10 +362,7 @@ class ArticleCurator:
         if entry.qualifier not in detected:
             marked = "/".join(sorted(detected))
             say(f"the words before {entry.value_as_written!r} mark it {marked}, not {entry.qualifier}")
-        number = quantity.number_as_written.split("/")[0]
-        decimals = len(number.split(",")[1]) if "," in number else 0
-        multiplier = quantity.value / parse_number(number) if parse_number(number) else Decimal(1)
-        return quantity, Decimal("0.5") * Decimal(10) ** -decimals * multiplier
+        return quantity, quantity_half_unit(quantity)
 
     def _phrase(self, entry: FigureEntry, clause: str, say, name: str, parse):
         written = getattr(entry, f"{name}_as_written")
