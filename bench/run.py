@@ -380,8 +380,6 @@ def main() -> None:
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     for mode in modes:
         print(table(mode, report["modes"][mode]))
-    if args.cache == "both":
-        print("\n(PORTAL_CACHE is passed to gunicorn; until the caching layer reads it, both runs measure the same.)")
     print(f"\n{report['seconds'] / 60:.1f} minutes; load average before {report['machine']['load_before'][0]:.1f}, ")
     print(f"after {report['machine']['load_after'][0]:.1f}; results in {path.relative_to(ROOT)}")
 

@@ -36,6 +36,15 @@ class Facet:
 
 
 @dataclass(frozen=True)
+class FacetCount:
+    """A value of a facet, its label in the active language, and how many results choosing it gives."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
 class FacetValue:
     value: str
     label: str
@@ -44,25 +53,25 @@ class FacetValue:
     query: str  # the query string that selects this value (page reset)
 
 
-def facet_counts(
+def facet_value_counts(
     filterset_class, query: QueryDict, queryset, facets: list[Facet], *, filterset=None
-) -> dict[str, list[FacetValue]]:
+) -> dict[str, list[FacetCount]]:
     """Each facet's values with their counts. ``filterset``, the list's own, bound to ``query``, saves
-    validating the query again; the figures list then reads its counts from ``FigureCount``."""
+    validating the query again; the figures list then reads its counts from ``FigureCount``.
+
+    The counts depend on the filters alone, not on the page or the sort: the lists cache them
+    (``conferences.listing``) and link them to the current address with ``facet_links``."""
     english = (get_language() or "vi").startswith("en")
     cube = FigureCube.for_filterset(filterset if filterset is not None else filterset_class(query, queryset=queryset))
     results = {}
     for facet in facets:
-        others = query.copy()
-        others.pop(facet.param, None)
-        others.pop("page", None)
         label_field = (facet.label_en if english else facet.label_vi) or facet.label_vi
         fields = [facet.value_field] + ([label_field] if label_field else [])
         rows = cube.facet_rows(facet.param, fields) if cube else None
         if rows is None and cube and not cube.built:
             cube = None
         if rows is None:
-            filterset = filterset_class(others, queryset=queryset)
+            filterset = filterset_class(without_facet(query, facet.param), queryset=queryset)
             if not filterset.is_valid():
                 results[facet.param] = []
                 continue
@@ -73,13 +82,33 @@ def facet_counts(
             if value in (None, ""):
                 continue
             label = row[label_field] if label_field else (facet.choices or {}).get(value, value)
-            selected = query.get(facet.param) == str(value)
-            chosen = others.copy()
-            chosen[facet.param] = str(value)
-            values.append(FacetValue(str(value), str(label), row["count"], selected, chosen.urlencode()))
+            values.append(FacetCount(str(value), str(label), row["count"]))
         values.sort(key=lambda item: item.value, reverse=facet.descending)
         results[facet.param] = values
     return results
+
+
+def facet_links(counts: dict[str, list[FacetCount]], query: QueryDict) -> dict[str, list[FacetValue]]:
+    """The counts as links from the current address: each keeps the other filters and the sort, and
+    goes back to the first page."""
+    results = {}
+    for param, values in counts.items():
+        others = without_facet(query, param)
+        results[param] = []
+        for item in values:
+            chosen = others.copy()
+            chosen[param] = item.value
+            selected = query.get(param) == item.value
+            results[param].append(FacetValue(item.value, item.label, item.count, selected, chosen.urlencode()))
+    return results
+
+
+def without_facet(query: QueryDict, param: str) -> QueryDict:
+    """The query with every other filter: what a facet's counts are counted over (on the first page)."""
+    others = query.copy()
+    others.pop(param, None)
+    others.pop("page", None)
+    return others
 
 
 # The figures list's counts, precomputed (``FigureCount``).

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
-from conferences.facets import FacetValue, FigureCube
+from conferences.facets import FacetCount, FigureCube, without_facet
 from conferences.figure_periods import PeriodKind, parse_code, period_kind
 from conferences.models import (
     Conference,
@@ -84,9 +84,9 @@ def indicators_in_several_kinds(*, groups: list[ComparableGroup]) -> list[tuple[
     return result
 
 
-def period_kind_facet(
+def period_kind_counts(
     *, filterset_class, query: QueryDict, queryset, param: str = "period", filterset=None
-) -> list[FacetValue]:
+) -> list[FacetCount]:
     """Counts by kind of period over the list filtered by every other filter: one aggregate query.
 
     The kind is not a column, so the figures are counted by (start, end, stock) and the counts
@@ -94,29 +94,19 @@ def period_kind_facet(
     precomputed counts (``FigureCube``) keep the kind, and serve when every active filter is theirs.
     ``filterset``, the list's own bound to ``query``, saves validating the query again.
     """
-    others = query.copy()
-    others.pop(param, None)
-    others.pop("page", None)
     cube = FigureCube.for_filterset(filterset if filterset is not None else filterset_class(query, queryset=queryset))
     by_code = cube.period_kind_counts(param) if cube else None
     counts: Counter[PeriodKind] = Counter()
     if by_code is not None:
         counts.update({parse_code(code): count for code, count in by_code.items()})
     else:
-        filterset = filterset_class(others, queryset=queryset)
+        filterset = filterset_class(without_facet(query, param), queryset=queryset)
         if not filterset.is_valid():
             return []
         rows = filterset.qs.order_by().values("period_start", "period_end", "is_stock").annotate(count=Count("pk"))
         for row in rows:
             counts[period_kind(row["period_start"], row["period_end"], row["is_stock"])] += row["count"]
-    values = []
-    for kind in sorted(counts, key=lambda kind: kind.sort_key):
-        chosen = others.copy()
-        chosen[param] = kind.code
-        values.append(
-            FacetValue(kind.code, kind.label, counts[kind], query.get(param) == kind.code, chosen.urlencode())
-        )
-    return values
+    return [FacetCount(kind.code, str(kind.label), counts[kind]) for kind in sorted(counts, key=lambda k: k.sort_key)]
 
 
 def figure_count():

@@ -13,7 +13,7 @@ from conferences.figure_selectors import (
     figure_detail,
     figure_list,
     indicators_in_several_kinds,
-    period_kind_facet,
+    period_kind_counts,
     source_detail,
     source_list,
 )
@@ -42,14 +42,17 @@ class FigureListView(FilteredListView):
         groups = comparable_groups(reports=context["object_list"])
         context["groups"] = groups
         context["not_comparable"] = indicators_in_several_kinds(groups=groups)
-        if context["facets"]:
-            context["facets"]["period"] = period_kind_facet(
-                filterset_class=self.filterset_class,
-                query=self.request.GET,
-                queryset=self.filterset.queryset,
-                filterset=self.filterset,
-            )
         return context
+
+    def count_facet_values(self):
+        counts = super().count_facet_values()
+        counts["period"] = period_kind_counts(
+            filterset_class=self.filterset_class,
+            query=self.request.GET,
+            queryset=self.filterset.queryset,
+            filterset=self.filterset,
+        )
+        return counts
 
 
 @require_safe

@@ -7,7 +7,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
-from conferences.facets import FigureCube, facet_counts
+from conferences.facets import FigureCube, facet_links, facet_value_counts
+from portal.caching import cached_for_this_data
 
 MAX_QUERY_LENGTH = 2000
 
@@ -88,11 +89,22 @@ class FilteredListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["query_problems"] = problems = self.query_problems()
-        context["facets"] = (
-            {}
-            if problems or not self.facets
-            else facet_counts(
-                self.filterset_class, self.request.GET, self.filterset.queryset, self.facets, filterset=self.filterset
-            )
-        )
+        context["facets"] = {} if problems or not self.facets else self.facet_counts()
         return context
+
+    def facet_counts(self):
+        """The facets' counts depend on the filters only: every page and sort of a filtered list shares
+        them, cached for this data (``portal.caching``); the links are made for this address."""
+        filters = self.request.GET.copy()
+        for param in ("page", "sort"):
+            filters.pop(param, None)
+        # The path is part of the key: a list may be narrowed by its address.
+        counts = cached_for_this_data(
+            self.request, "facets", f"{self.request.path}?{filters.urlencode()}", self.count_facet_values
+        )
+        return facet_links(counts, self.request.GET)
+
+    def count_facet_values(self) -> dict:
+        return facet_value_counts(
+            self.filterset_class, self.request.GET, self.filterset.queryset, self.facets, filterset=self.filterset
+        )

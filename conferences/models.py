@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from conferences.vietnamese.roman import to_roman
 from portal.search import SearchableModel
 from portal.translated import translated
-from regions.models import Province, Region
+from regions.models import Province, Region, RegionMembership
 
 
 class SlugQuerySet(models.QuerySet):
@@ -511,3 +511,29 @@ def _figure_counts_out_of_date(sender, **kwargs):
     the lists count live until ``rebuild_figure_counts`` runs again (``load_data`` and
     ``generate_synthetic`` rebuild after their bulk writes, which send no signals)."""
     FigureCount.objects.filter(dims=0).delete()
+
+
+# Everything a page shows, and so everything the data version stands for.
+PUBLISHED_MODELS = (
+    Region,
+    Province,
+    RegionMembership,
+    Source,
+    Conference,
+    ConferenceMention,
+    ConferenceOfficial,
+    Indicator,
+    IndicatorReport,
+)
+
+
+def _data_changed_outside_a_load(sender, **kwargs):
+    """Published data changed row by row (a shell, a test), not by a load: the loaded version no longer
+    describes it. Forget the version, so that no response is validated or cached against it until the
+    next ``load_data`` (``portal.caching``). Loads write in bulk or replace the version at their end."""
+    Dataset.objects.all().delete()
+
+
+for _model in PUBLISHED_MODELS:
+    post_save.connect(_data_changed_outside_a_load, sender=_model, dispatch_uid=f"data-version-{_model.__name__}")
+    post_delete.connect(_data_changed_outside_a_load, sender=_model, dispatch_uid=f"data-version-{_model.__name__}")

@@ -1,4 +1,4 @@
-"""The public data-quality page: every check over the whole dataset, computed on each request."""
+"""The public data-quality page: every check over the whole dataset, as of today."""
 
 from django.shortcuts import render
 from django.utils import timezone
@@ -7,8 +7,10 @@ from django.views.decorators.http import require_safe
 
 from conferences.figure_display import citation_date
 from conferences.quality import data_quality
+from portal.caching import changes_daily
 
 
+@changes_daily  # the checks and the page are as of today
 @require_safe
 def quality_view(request):
     today = timezone.localdate(timezone.now())

@@ -49,8 +49,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Nothing accepts a form today; should a write ever be mounted, it would need a CSRF token.
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Innermost: one transaction (one snapshot) around the view and its rendering; 503 on outages.
+    # One transaction (one snapshot) around the view and its rendering; 503 on outages.
     "portal.middleware.DatabaseMiddleware",
+    # Innermost, inside that transaction: validators, 304s and the page cache (portal/caching.py).
+    "portal.caching.DataCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -94,6 +96,25 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Caching (portal/caching.py, docs/deploy.md "Caching"). Keys contain the data version, so a cache never
+# needs clearing after a load and each app server may keep its own: old entries are never read again.
+PORTAL_CACHE = env_bool("PORTAL_CACHE", default=True)  # server-side page and fragment caches
+PORTAL_CACHE_MAX_AGE = env_int("PORTAL_CACHE_MAX_AGE", default=60)  # seconds a browser or shared cache may reuse a page
+CACHES = {
+    "default": {  # fragments: facet counts
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    "pages": {  # whole rendered pages, at most 512 KB each (about 50 KB usually)
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
 
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
 

@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -12,6 +13,13 @@ def plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty server-side caches: cached pages must not leak between tests."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,12 @@ from rest_framework.exceptions import NotFound
 from rest_framework.routers import SimpleRouter
 
 from conferences.api import views
+from portal.caching import independent_of_data
 
 app_name = "api"
 
 
+@independent_of_data
 @require_safe
 def not_found(request, *args, **kwargs):
     """Any other address under /api/ is a JSON 404 too, not the HTML page."""
@@ -27,7 +29,7 @@ router.register("sources", views.SourceViewSet, basename="source")
 router.register("indicators", views.IndicatorViewSet, basename="indicator")
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", independent_of_data(SpectacularAPIView.as_view()), name="schema"),
     *router.urls,
     re_path(r"^(?:.*/)?$", not_found),
 ]

@@ -1,8 +1,10 @@
 import pytest
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from conferences.models import Conference, IndicatorReport
+from conferences.models import Conference, ConferenceOfficial, Dataset, IndicatorReport
+from regions.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +62,18 @@ def test_indicator_names_follow_the_language():
         assert report.indicator.name == "Kim ngạch xuất khẩu"
     with translation.override("en"):
         assert report.indicator.name == "Export turnover"
+
+
+@pytest.mark.parametrize("change", ["save", "delete"])
+def test_a_change_outside_a_load_forgets_the_data_version(change):
+    """Pages are validated and cached against the version: it must not outlive the data it names."""
+    assert Dataset.objects.current() is not None
+    official = ConferenceOfficial.objects.first()
+    official.save() if change == "save" else official.delete()
+    assert Dataset.objects.current() is None
+
+
+def test_a_load_gives_the_data_a_version_again():
+    Region.objects.first().save()
+    call_command("load_data", force=True, verbosity=0)
+    assert Dataset.objects.current() is not None

@@ -14,9 +14,9 @@ from django.test import RequestFactory
 
 from conferences import exports
 from conferences.api.serializers import FigureSerializer
-from conferences.facets import FigureCube, facet_counts
+from conferences.facets import FigureCube, facet_value_counts
 from conferences.figure_filters import IndicatorReportFilter
-from conferences.figure_selectors import figure_list, period_kind_facet
+from conferences.figure_selectors import figure_list, period_kind_counts
 from conferences.figure_views import FigureListView
 from conferences.listing import ListPaginator
 from conferences.models import FigureCount, IndicatorReport
@@ -65,8 +65,8 @@ def test_counts_and_facets_from_the_table_equal_live_counts(synthetic_data, quer
     def read():
         bound = filterset(query)
         cube = FigureCube.for_filterset(bound)
-        facets = facet_counts(IndicatorReportFilter, QueryDict(query), figure_list(), FigureListView.facets)
-        periods = period_kind_facet(
+        facets = facet_value_counts(IndicatorReportFilter, QueryDict(query), figure_list(), FigureListView.facets)
+        periods = period_kind_counts(
             filterset_class=IndicatorReportFilter, query=QueryDict(query), queryset=figure_list()
         )
         return cube.count(), facets, periods, bound.qs.count()

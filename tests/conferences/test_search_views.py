@@ -13,7 +13,7 @@ def kinds(response):
 
 
 def test_search_page_groups_and_ranks_in_fixed_queries(client, django_assert_num_queries):
-    with django_assert_num_queries(7):  # one per kind of result
+    with django_assert_num_queries(8):  # the data version; one per kind of result
         response = client.get("/search/", {"q": "Thanh Hóa"})
     assert response.status_code == 200
     found = kinds(response)
@@ -43,7 +43,7 @@ def test_search_finds_figures_by_the_words_of_their_quotes(client):
 
 
 def test_search_without_a_query_shows_only_the_form(client, django_assert_num_queries):
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):  # the data version only
         response = client.get("/search/")
     assert response.status_code == 200 and response.context["groups"] == []
 

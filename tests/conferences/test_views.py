@@ -12,7 +12,7 @@ def results(response):
 
 
 def test_home_shows_groups_latest_and_next_sessions(client, django_assert_num_queries):
-    with django_assert_num_queries(3):  # groups; conferences; headline figures
+    with django_assert_num_queries(4):  # the data version; groups; conferences; headline figures
         response = client.get("/")
     assert response.status_code == 200
     page = response.content.decode()
@@ -24,7 +24,7 @@ def test_home_shows_groups_latest_and_next_sessions(client, django_assert_num_qu
 
 def test_list_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     # filter form choices (2), count, page, sources, four facets
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):  # the data version, then the view's 9
         response = client.get(LIST)
     assert response.status_code == 200
     assert len(results(response)) == 9
@@ -98,7 +98,9 @@ def test_english_pages_live_under_en_and_the_switch_keeps_the_query(client):
 
 def test_detail_groups_figures_by_scope_in_fixed_queries(client, django_assert_num_queries):
     url = reverse("conferences:detail", kwargs={"slug": "north-28-x-2024"})
-    with django_assert_num_queries(5):  # conference; mentions; officials; figures; neighbouring sessions
+    with django_assert_num_queries(
+        6
+    ):  # the data version; conference; mentions; officials; figures; neighbouring sessions
         response = client.get(url)
     page = response.content.decode()
     assert "120,7 tỷ USD" in page and "+18,3%" in page

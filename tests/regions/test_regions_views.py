@@ -22,7 +22,7 @@ def results(response):
 
 
 def test_region_list_sets_declared_size_beside_listed_members(client, django_assert_num_queries):
-    with django_assert_num_queries(2):  # groups with their counts; their sessions
+    with django_assert_num_queries(3):  # the data version; groups with their counts; their sessions
         response = client.get("/regions/")
     assert response.status_code == 200
     regions = {region.slug: region for region in response.context["regions"]}
@@ -68,7 +68,9 @@ def test_region_list_in_english_says_the_counts_plainly(client):
 
 @pytest.mark.parametrize("slug", ["north-28", "south-20", "north-central-6"])
 def test_region_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, slug):
-    with django_assert_num_queries(5):  # group; memberships; sessions; figures; provincial shares (charts)
+    with django_assert_num_queries(
+        6
+    ):  # the data version; group; memberships; sessions; figures; provincial shares (charts)
         response = client.get(reverse("regions:region_detail", kwargs={"slug": slug}))
     assert response.status_code == 200
 
@@ -170,17 +172,17 @@ def test_unknown_region_is_a_404(client):
 
 def test_province_list_runs_a_fixed_number_of_queries_and_pages_by_25(client, django_assert_num_queries):
     # group choices for the form, count, page, memberships, three facets, the page's hosting rotation
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):  # the data version, then the view's 8
         response = client.get(PROVINCES)
     assert response.status_code == 200
     assert response.context["paginator"].count == 97
     assert len(results(response)) == 25
-    with django_assert_num_queries(8):  # the same whatever the data, sort and page
+    with django_assert_num_queries(9):  # the data version; the same whatever the data, sort and page
         response = client.get(PROVINCES, {"page": "2", "map": "before-2025", "kind": "province", "sort": "-sessions"})
     assert response.status_code == 200
     assert len(results(response)) == 25
     # A group is looked up by slug to validate it: once for the list, once for each other facet (map, kind).
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):  # the data version, then the view's 11
         response = client.get(PROVINCES, {"page": "2", "map": "before-2025", "region": "north-28", "sort": "-sessions"})
     assert response.status_code == 200
     assert len(results(response)) == 3
@@ -308,7 +310,9 @@ def test_english_province_list_lives_under_en(client):
 
 @pytest.mark.parametrize("slug", ["thanh-hoa", "long-an", "tay-ninh-2025", "hai-phong", "hue-2025", "lai-chau-2025"])
 def test_province_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, slug):
-    with django_assert_num_queries(6):  # unit and successor; memberships; sessions; related units; figures; rotation
+    with django_assert_num_queries(
+        7
+    ):  # the data version; unit and successor; memberships; sessions; related units; figures; rotation
         response = client.get(reverse("regions:province_detail", kwargs={"slug": slug}))
     assert response.status_code == 200
 
