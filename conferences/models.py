@@ -4,7 +4,10 @@ Every stored fact points back to the verbatim sentence it came from (``quote``) 
 Nothing is filled in that no source states: an unknown date, session number or host stays NULL.
 """
 
-from django.db import models
+from datetime import datetime
+from typing import NamedTuple
+
+from django.db import connections, models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -441,9 +444,30 @@ class IndicatorReport(SearchableModel):
         return translated(self, "note")
 
 
+class Load(NamedTuple):
+    version: str
+    loaded_at: datetime
+
+
 class DatasetQuerySet(models.QuerySet):
     def current(self):
         return self.order_by("-loaded_at").first()
+
+    def current_load(self) -> Load | None:
+        """``current()``'s version and time in one plain query. Every request reads it
+        (``portal.caching``): building the query with the ORM took a third of a cached page's time."""
+        connection = connections[self.db]
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT version, loaded_at FROM {table} ORDER BY loaded_at DESC LIMIT 1")
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        version, loaded_at = row
+        column = self.model._meta.get_field("loaded_at").get_col(self.model._meta.db_table)
+        for convert in connection.ops.get_db_converters(column):  # SQLite returns text
+            loaded_at = convert(loaded_at, column, connection)
+        return Load(version, loaded_at)
 
 
 class Dataset(models.Model):

@@ -32,12 +32,12 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from conferences.models import Dataset
+from conferences.models import Dataset, Load
 from portal.middleware import DATABASE_DOWN, HEALTH_PATH, SAFE_METHODS, database_unavailable
 from portal.release import current_release
 
 PAGE_CACHE = "pages"
-LARGEST_CACHED_PAGE = 512 * 1024  # bytes; a bigger page is rendered each time rather than crowding out others
+LARGEST_CACHED_PAGE = 256 * 1024  # bytes; a bigger page is rendered each time rather than crowding out others
 
 
 def changes_daily(view):
@@ -60,13 +60,13 @@ class Validators:
     last_modified: datetime
 
     @classmethod
-    def for_request(cls, dataset: Dataset | None, *, daily: bool = False) -> "Validators":
-        """``dataset`` is None for a view independent of the data."""
+    def for_request(cls, load: Load | None, *, daily: bool = False) -> "Validators":
+        """``load`` is None for a view independent of the data."""
         release = current_release()
         # The load's time too: a load of data whose version is unchanged (``--force``) still starts afresh.
-        data = [dataset.version[:12], f"{int(dataset.loaded_at.timestamp()):x}"] if dataset else ["code"]
+        data = [load.version[:12], f"{int(load.loaded_at.timestamp()):x}"] if load else ["code"]
         parts = [*data, release.digest[:12], get_language() or settings.LANGUAGE_CODE]
-        last_modified = max(dataset.loaded_at, release.modified) if dataset else release.modified
+        last_modified = max(load.loaded_at, release.modified) if load else release.modified
         if daily:
             today = timezone.localdate()
             parts.append(today.isoformat())
@@ -116,15 +116,15 @@ class DataCacheMiddleware:
         if request.method not in SAFE_METHODS or request.path == HEALTH_PATH:
             return None
         if getattr(view_func, "independent_of_data", False):
-            dataset = None
+            load = None
         else:
             try:
-                dataset = Dataset.objects.current()
+                load = Dataset.objects.current_load()
             except DATABASE_DOWN as error:  # raised here, it would not reach DatabaseMiddleware's handler
                 return database_unavailable(request, error)
-            if dataset is None:  # nothing loaded: nothing to validate against
+            if load is None:  # nothing loaded: nothing to validate against
                 return None
-        validators = Validators.for_request(dataset, daily=getattr(view_func, "changes_daily", False))
+        validators = Validators.for_request(load, daily=getattr(view_func, "changes_daily", False))
         request.data_validators = validators
         not_modified = get_conditional_response(
             request, etag=validators.etag, last_modified=int(validators.last_modified.timestamp())

@@ -108,11 +108,11 @@ CACHES = {
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
-    "pages": {  # whole rendered pages, at most 512 KB each (about 50 KB usually)
+    "pages": {  # whole rendered pages, at most 256 KB each (portal/caching.py): 75 MB per worker at worst
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
         "TIMEOUT": 24 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "OPTIONS": {"MAX_ENTRIES": 300},
     },
 }
 

@@ -77,3 +77,13 @@ def test_a_load_gives_the_data_a_version_again():
     Region.objects.first().save()
     call_command("load_data", force=True, verbosity=0)
     assert Dataset.objects.current() is not None
+
+
+def test_the_current_load_is_read_in_one_plain_query_with_an_aware_time(django_assert_num_queries):
+    dataset = Dataset.objects.current()
+    with django_assert_num_queries(1):
+        load = Dataset.objects.current_load()
+    assert load == (dataset.version, dataset.loaded_at)
+    assert load.loaded_at.tzinfo is not None
+    Dataset.objects.all().delete()
+    assert Dataset.objects.current_load() is None
