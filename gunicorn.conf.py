@@ -51,9 +51,11 @@ graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _number("GUNICORN_KEEPALIVE", 5)
 
 # Recycle each worker after about this many requests, staggered so they do not all restart at once:
-# a slow leak anywhere cannot grow without bound. 0 turns it off.
-max_requests = _number("GUNICORN_MAX_REQUESTS", 1000)
-max_requests_jitter = _number("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# a slow leak anywhere cannot grow without bound. Rarely: a new worker starts with empty caches and
+# compiles its templates again, and at a few thousand requests a second 1,000 recycled each worker
+# every few seconds (docs/performance.md). 0 turns it off.
+max_requests = _number("GUNICORN_MAX_REQUESTS", 50_000)
+max_requests_jitter = _number("GUNICORN_MAX_REQUESTS_JITTER", 5_000)
 
 # The heartbeat file on a memory file system: on a container's overlay disk it can stall workers.
 if Path("/dev/shm").is_dir():

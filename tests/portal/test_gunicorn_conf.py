@@ -32,7 +32,7 @@ def test_defaults(monkeypatch):
     assert config.threads == 4
     assert config.preload_app is True
     assert config.timeout == 30 and config.graceful_timeout == 30 and config.keepalive == 5
-    assert config.max_requests == 1000 and config.max_requests_jitter == 100
+    assert config.max_requests == 50_000 and config.max_requests_jitter == 5_000
     assert config.accesslog == "-" and config.errorlog == "-"
     assert config.wsgi_app == "portal.wsgi:application"
 
