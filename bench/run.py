@@ -78,14 +78,14 @@ def prepare_database(args, env: dict) -> None:
         try:
             if database_version(env).startswith(wanted):
                 log(f"reusing {args.database} ({args.figures:,} figures)")
+                apply_settings(args)
                 return
         except subprocess.CalledProcessError:
             pass
     log(f"recreating {args.database} on {args.server}")
     psql(args.server, f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
     psql(args.server, f'CREATE DATABASE "{args.database}"')
-    for setting in args.pg_set:
-        psql(args.server, f'ALTER DATABASE "{args.database}" SET {setting}')
+    apply_settings(args)
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_data", "-v0")
     started = time.monotonic()
@@ -93,6 +93,12 @@ def prepare_database(args, env: dict) -> None:
     log(f"generated {args.figures:,} figures in {time.monotonic() - started:.0f}s")
     if not (ROOT / "staticfiles" / "staticfiles.json").exists():
         manage(env, "collectstatic", "--no-input", "-v0")
+
+
+def apply_settings(args) -> None:
+    """``--pg-set`` for the database's new sessions (quote units: ``work_mem='32MB'``)."""
+    for setting in args.pg_set:
+        psql(args.server, f'ALTER DATABASE "{args.database}" SET {setting}')
 
 
 def free_port() -> int:
@@ -264,8 +270,14 @@ def measure_export(server: Server, figures: int) -> dict:
     }
 
 
-def count_queries(env: dict, urls: list[str]) -> dict:
-    env = {**env, "DJANGO_SETTINGS_MODULE": "bench.settings", "PORTAL_BENCH_CEILING": "1"}
+def count_queries(env: dict, urls: list[str], cache: str) -> dict:
+    """Queries of a repeated request in this cache mode: with the cache on, a cached page's one query."""
+    env = {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "PORTAL_BENCH_CEILING": "1",
+        "PORTAL_CACHE": "1" if cache == "on" else "0",
+    }
     out = subprocess.run([PYTHON, "bench/queries.py", *urls], cwd=ROOT, env=env, capture_output=True, text=True)
     if out.returncode:
         log(f"query count failed: {out.stderr[-500:]}")
@@ -273,7 +285,8 @@ def count_queries(env: dict, urls: list[str]) -> dict:
     return json.loads(out.stdout.splitlines()[-1])
 
 
-def run_mode(args, env: dict, cache: str, pages: list, queries: dict) -> dict:
+def run_mode(args, env: dict, cache: str, pages: list) -> dict:
+    queries = count_queries(env, [path for _, path in pages], cache)
     log(f"starting gunicorn (PORTAL_CACHE={'1' if cache == 'on' else '0'})")
     server = Server(args, env, cache)
     results = {"pages": {}, "workers": len(server.workers())}
@@ -336,7 +349,9 @@ def main() -> None:
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432/postgres", help="where to create it")
     parser.add_argument("--database", default="bench_portal")
     parser.add_argument("--reuse-db", action="store_true", help="keep the database if it holds the same data")
-    parser.add_argument("--pg-set", action="append", default=[], help="ALTER DATABASE … SET, e.g. jit=off")
+    parser.add_argument(
+        "--pg-set", action="append", default=[], help="ALTER DATABASE … SET, e.g. jit=off or work_mem='32MB'"
+    )
     parser.add_argument("--cache", choices=["on", "off", "both"], default="both")
     parser.add_argument("--duration", type=int, default=15, help="seconds of wrk per page")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of wrk before each measured run")
@@ -363,7 +378,6 @@ def main() -> None:
     pages = [
         (name, path.format(middle=middle)) for name, path in PAGES if not chosen or name in chosen or name == CEILING[0]
     ]
-    queries = count_queries(env, [path for _, path in pages])
     report = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "figures": args.figures,
@@ -373,7 +387,7 @@ def main() -> None:
     }
     modes = ["off", "on"] if args.cache == "both" else [args.cache]
     for mode in modes:
-        report["modes"][mode] = run_mode(args, env, mode, pages, queries)
+        report["modes"][mode] = run_mode(args, env, mode, pages)
     report["seconds"] = time.monotonic() - started
     report["machine"]["load_after"] = os.getloadavg()
     path = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{args.figures}.json"
