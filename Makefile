@@ -62,7 +62,7 @@ data: $(VENV)/.installed-run
 
 ## messages: refresh the Vietnamese catalogue after changing interface text
 messages: $(VENV)/.installed-dev
-	$(MANAGE) makemessages -l vi --no-location --ignore=$(VENV) --ignore=staticfiles
+	$(MANAGE) makemessages -l vi --no-location --no-wrap --ignore=$(VENV) --ignore=staticfiles --ignore=artifacts --ignore=bench
 	$(MANAGE) compilemessages -l vi --ignore=$(VENV)
 
 $(VENV)/.created:

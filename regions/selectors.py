@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -220,15 +221,22 @@ def province_reports(*, province: Province) -> Capped:
     )
 
 
-def region_provincial_shares(*, region: Region) -> list[IndicatorReport]:
-    """Provincial figures of the group's sessions that state a share of the group's total (one query)."""
+STATED_SHARE = Q(scope=IndicatorReport.Scope.PROVINCE, share_of=IndicatorReport.ShareOf.REGION, share_pct__isnull=False)
+
+
+def latest_session_shares(*, region: Region) -> list[IndicatorReport]:
+    """The provincial shares of the group's total stated at the group's latest session that states any
+    (one query). Only the latest: a group with decades of sessions would otherwise draw thousands of
+    charts on its page (a million synthetic figures: 20,000 shares, 4 s). Every session's shares are in
+    its own page's figure table."""
+    with_shares = (
+        Conference.objects.filter(region=region)
+        .filter(Exists(IndicatorReport.objects.filter(STATED_SHARE, conference=OuterRef("pk"))))
+        .order_by("-year", F("session_number").desc(nulls_last=True), "-pk")
+        .values("pk")[:1]
+    )
     return list(
-        IndicatorReport.objects.filter(
-            scope=IndicatorReport.Scope.PROVINCE,
-            conference__region=region,
-            share_of=IndicatorReport.ShareOf.REGION,
-            share_pct__isnull=False,
-        )
-        .select_related("indicator", "province", "conference")
-        .order_by("conference__year", "indicator__position", "period_end", "position", "pk")
+        IndicatorReport.objects.filter(STATED_SHARE, conference__in=with_shares)
+        .select_related("indicator", "province", "conference__region")
+        .order_by("indicator__position", "period_end", "position", "pk")
     )

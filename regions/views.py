@@ -11,6 +11,7 @@ from regions.filters import ProvinceFilter
 from regions.models import Province
 from regions.rotation import province_hosting, region_rotation
 from regions.selectors import (
+    latest_session_shares,
     province_detail,
     province_list,
     province_relatives,
@@ -19,7 +20,6 @@ from regions.selectors import (
     region_detail,
     region_figure_series,
     region_list,
-    region_provincial_shares,
 )
 
 
@@ -35,10 +35,12 @@ def region_detail_view(request, slug):
     attach_series_charts(series)
     totals = [report for entry in series for group in entry.groups for report in group.reports]
     units_now = map2025.wants_now(request)
+    shares = latest_session_shares(region=region)
     context = {
         "region": region,
         "series": series,
-        "share_charts": share_charts(parts=region_provincial_shares(region=region), totals=totals),
+        "share_charts": share_charts(parts=shares, totals=totals),
+        "shares_session": shares[0].conference if shares else None,
         "rotation": region_rotation(region.sessions),
         "units_now": units_now,
         "members_now": map2025.region_units_now(region) if units_now else None,

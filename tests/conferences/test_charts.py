@@ -122,6 +122,30 @@ def test_shares_adding_up_to_more_than_the_whole_are_said_to(client):
     assert "chart-bar-light" not in markup
 
 
+def add_north_shares_for_2023():
+    """Two provinces' shares of the northern exports at session IX (2023), with the group's total."""
+    total = add_north_exports_for_2023()
+    for province_slug, share in (("thai-nguyen", Decimal("15.1")), ("bac-giang", Decimal("12.2"))):
+        copy_figure(
+            f"{NORTH_EXPORTS}-{province_slug}",
+            f"test-north-28-ix-2023-exports-{province_slug}",
+            conference=total.conference,
+            period_start=total.period_start,
+            period_end=total.period_end,
+            period_label=total.period_label,
+            share_pct=share,
+        )
+
+
+def test_the_group_page_draws_only_the_latest_session_that_stated_shares(client):
+    add_north_shares_for_2023()
+    page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
+    shares = [markup for chart_id, markup in figures_of(page) if chart_id.startswith("shares-")]
+    assert len(shares) == 1 and "first 6 months of 2024" in shares[0]
+    assert "Drawn for the latest session that stated such shares:" in page
+    assert 'href="/en/conferences/north-28-x-2024/"' in page.split("Drawn for the latest session")[1][:200]
+
+
 # Figures added in the test database
 
 

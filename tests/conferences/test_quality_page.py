@@ -47,9 +47,8 @@ def figure_link(slug, language="en"):
 
 @pytest.mark.parametrize("url", ["/quality/", "/en/quality/"])
 def test_the_page_runs_two_queries(client, django_assert_num_queries, url):
-    with django_assert_num_queries(
-        3
-    ):  # the data version; the figures with what they show; the conferences with has_report
+    # the data version; the figures with what they show; the conferences with has_report
+    with django_assert_num_queries(3):
         response = client.get(url)
     assert response.status_code == 200
     assert [check.slug for check in response.context["checks"]] == [

@@ -68,9 +68,8 @@ def test_region_list_in_english_says_the_counts_plainly(client):
 
 @pytest.mark.parametrize("slug", ["north-28", "south-20", "north-central-6"])
 def test_region_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, slug):
-    with django_assert_num_queries(
-        6
-    ):  # the data version; group; memberships; sessions; figures; provincial shares (charts)
+    # the data version; group; memberships; sessions; figures; provincial shares (charts)
+    with django_assert_num_queries(6):
         response = client.get(reverse("regions:region_detail", kwargs={"slug": slug}))
     assert response.status_code == 200
 
@@ -310,9 +309,8 @@ def test_english_province_list_lives_under_en(client):
 
 @pytest.mark.parametrize("slug", ["thanh-hoa", "long-an", "tay-ninh-2025", "hai-phong", "hue-2025", "lai-chau-2025"])
 def test_province_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, slug):
-    with django_assert_num_queries(
-        7
-    ):  # the data version; unit and successor; memberships; sessions; related units; figures; rotation
+    # the data version; unit and successor; memberships; sessions; related units; figures; rotation
+    with django_assert_num_queries(7):
         response = client.get(reverse("regions:province_detail", kwargs={"slug": slug}))
     assert response.status_code == 200
 
