@@ -554,7 +554,8 @@ PUBLISHED_MODELS = (
 def _data_changed_outside_a_load(sender, **kwargs):
     """Published data changed row by row (a shell, a test), not by a load: the loaded version no longer
     describes it. Forget the version, so that no response is validated or cached against it until the
-    next ``load_data`` (``portal.caching``). Loads write in bulk or replace the version at their end."""
+    next ``load_data`` (``portal.caching``). A load records its own version after its last write, so the
+    signals its own writes send change nothing in the end."""
     Dataset.objects.all().delete()
 
 
