@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from django.utils.http import http_date
 
 from conferences.models import Dataset, IndicatorReport
@@ -142,8 +143,6 @@ def test_each_language_has_its_own_validator(client):
 
 
 def test_the_quality_page_is_validated_for_today_only(client):
-    from django.utils import timezone
-
     assert timezone.localdate().isoformat() in client.get("/quality/")["ETag"]
     assert timezone.localdate().isoformat() not in client.get("/conferences/")["ETag"]
 
