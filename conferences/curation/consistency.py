@@ -5,10 +5,9 @@ printed rounding of each number agree: "16 tỷ USD, chiếm 13,3%" of "120,7 t�
 15.5–16.5 out of 120.65–120.75 spans 12.8%–13.7%, which meets 13.25%–13.35%.
 """
 
-from decimal import Decimal
-
 from conferences.curation.curate import FigureFacts
 from conferences.curation.problems import Problem
+from conferences.quality_rounding import bounds, parts_exceed, share_fits, share_range
 
 # Units whose provincial values add up to a regional total; growth rates and shares do not.
 ADDITIVE_UNITS = {"VND", "USD", "ha", "km2", "m3", "tonne", "kWh", "count"}
@@ -101,24 +100,28 @@ def check_shares_and_parts(figures: list[tuple[str, FigureFacts]], problems: lis
         fields = facts.fields
         if fields["share_of"] in ("region", "country"):
             total = totals.get(_total_key(facts, fields["share_of"]))
-            if total is not None and not _share_fits(facts, total):
-                low, high = _share_range(facts, total)
-                problems.append(
-                    Problem(
-                        path,
-                        facts.line,
-                        f"figure {fields['slug']}: a share of {fields['share_pct']}% does not fit "
-                        f"{fields['value']:f} out of {total.fields['value']:f} ({low:.2f}%–{high:.2f}%)",
-                    )
+            if total is not None:
+                low, high = share_range(
+                    bounds(fields["value"], facts.half_unit), bounds(total.fields["value"], total.half_unit)
                 )
+                if not share_fits(fields["share_pct"], facts.share_half_unit, low, high):
+                    upper = "no upper limit" if high is None else f"{high:.2f}%"
+                    problems.append(
+                        Problem(
+                            path,
+                            facts.line,
+                            f"figure {fields['slug']}: a share of {fields['share_pct']}% does not fit "
+                            f"{fields['value']:f} out of {total.fields['value']:f} ({low:.2f}%–{upper})",
+                        )
+                    )
         if fields["scope"] == "province" and fields["unit"] in ADDITIVE_UNITS:
             parts.setdefault(_total_key(facts, "region"), []).append((path, facts))
     for key, members in parts.items():
         total = totals.get(key)
         if total is None:
             continue
-        smallest = sum(facts.fields["value"] - facts.half_unit for _, facts in members)
-        if smallest > total.fields["value"] + total.half_unit:
+        provincial = [bounds(facts.fields["value"], facts.half_unit) for _, facts in members]
+        if parts_exceed(provincial, bounds(total.fields["value"], total.half_unit)):
             path, facts = members[0]
             problems.append(
                 Problem(
@@ -133,18 +136,3 @@ def check_shares_and_parts(figures: list[tuple[str, FigureFacts]], problems: lis
 def _total_key(facts: FigureFacts, scope: str) -> tuple:
     fields = facts.fields
     return (facts.conference, fields["indicator"], fields["period_start"], fields["period_end"], scope)
-
-
-def _share_range(part: FigureFacts, total: FigureFacts) -> tuple[Decimal, Decimal]:
-    value, whole = part.fields["value"], total.fields["value"]
-    hundred = Decimal(100)
-    return (
-        (value - part.half_unit) / (whole + total.half_unit) * hundred,
-        (value + part.half_unit) / (whole - total.half_unit) * hundred,
-    )
-
-
-def _share_fits(part: FigureFacts, total: FigureFacts) -> bool:
-    low, high = _share_range(part, total)
-    stated = part.fields["share_pct"]
-    return stated - part.share_half_unit <= high and low <= stated + part.share_half_unit
