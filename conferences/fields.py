@@ -5,8 +5,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from conferences.vietnamese.errors import ParseError
-from conferences.vietnamese.roman import parse_session
+from vietnamese.errors import ParseError
+from vietnamese.roman import parse_session
 
 YEAR_RANGE = re.compile(r"^\s*(\d{4})\s*(?:[-–—]\s*(\d{4})\s*)?$")
 FIRST_YEAR, LAST_YEAR = 1990, 2100

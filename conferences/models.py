@@ -13,10 +13,10 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from conferences.vietnamese.roman import to_roman
 from portal.search import SearchableModel
 from portal.translated import translated
 from regions.models import Province, Region, RegionMembership
+from vietnamese.roman import to_roman
 
 
 class SlugQuerySet(models.QuerySet):

@@ -17,7 +17,7 @@ from datetime import date
 from django.http import Http404
 
 from conferences.models import ConferenceOfficial
-from conferences.vietnamese.folding import fold, slugify_vi
+from vietnamese.folding import fold, slugify_vi
 
 ROLE_ORDER = [role for role, _ in ConferenceOfficial.Role.choices]
 

@@ -11,7 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from conferences.vietnamese.numbers import parse_number, parse_quantity
+from vietnamese.numbers import parse_number, parse_quantity
 
 ENGLISH_SCALES = {0: "", 3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
 ENGLISH_COUNT_NOUNS = {

@@ -1,8 +1,8 @@
 """Data-quality checks computed from the database, for the public page ``/quality/``.
 
-The build (``conferences.curation.consistency``) refuses annotations whose shares or provincial
+The build (``curation.consistency``) refuses annotations whose shares or provincial
 parts contradict their totals. These checks read what is actually in the database instead, with the
-same rounding arithmetic (``conferences.quality_rounding``), and add what only the whole dataset
+same rounding arithmetic (``vietnamese.rounding``), and add what only the whole dataset
 shows: session numbers against years, flag handovers, announced sessions never reported, and the
 same figure reported twice.
 
@@ -33,10 +33,10 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from conferences import presentation
-from conferences.curation.consistency import ADDITIVE_UNITS
 from conferences.figure_display import heading_period, where
 from conferences.models import Conference, ConferenceMention, IndicatorReport
-from conferences.quality_rounding import (
+from curation.consistency import ADDITIVE_UNITS
+from vietnamese.rounding import (
     bounds,
     overlap,
     parts_exceed,

@@ -28,10 +28,10 @@ from decimal import Decimal
 from functools import lru_cache
 from types import SimpleNamespace
 
-from conferences.vietnamese.numbers import parse_quantity
-from conferences.vietnamese.phrases import parse_growth, parse_share, parse_threshold
-from conferences.vietnamese.roman import to_roman
 from portal.search import normalise
+from vietnamese.numbers import parse_quantity
+from vietnamese.phrases import parse_growth, parse_share, parse_threshold
+from vietnamese.roman import to_roman
 
 GENERATOR_VERSION = 1
 PREFIX = "synthetic-"  # every synthetic source's slug starts with it, and the Dataset version too

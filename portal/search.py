@@ -6,7 +6,7 @@ Each searchable model keeps two normalised columns, filled when data is loaded
 - ``search_name``: its names, each between "|" ("|thanh hoa|"), for ranking;
 - ``search_text``: everything a person might search it by, each field between "|".
 
-Normalising folds the text (``conferences.vietnamese.folding.fold``: lower case, no tone marks, đ
+Normalising folds the text (``vietnamese.folding.fold``: lower case, no tone marks, đ
 as d, NFC or NFD alike) and keeps only letters and digits, one space apart: "THANH HOÁ",
 "Thanh Hóa" and "thanh  hoa" are one query, and "tỉnh, thành phố" reads "tinh thanh pho".
 
@@ -26,7 +26,7 @@ import django_filters
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 
-from conferences.vietnamese.folding import fold
+from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
 EXACT, NAME_PREFIX, NAME_CONTAINS, MENTION, PARTIAL = 4, 3, 2, 1, 0

@@ -25,8 +25,8 @@ from django.db.models import Q
 from django.utils.translation import gettext
 
 from conferences.models import Conference
-from conferences.vietnamese.roman import to_roman
 from regions.models import Province
+from vietnamese.roman import to_roman
 
 
 def session_key(conference: Conference) -> tuple[int, int]:

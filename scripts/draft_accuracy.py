@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from conferences.curation.draft_accuracy import report  # noqa: E402
+from curation.draft_accuracy import report  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -42,7 +42,7 @@ def fixture_objects():
 @pytest.fixture(scope="session")
 def article_texts():
     """Each source article's text as the build compares quotes with it (no-break spaces as spaces)."""
-    from conferences.curation.articles import Article
+    from curation.articles import Article
 
     sources = settings.FIXTURE_DIRS[0] / "sources"
     return {path.name: Article.read(path).text for path in sources.glob("*.txt")}

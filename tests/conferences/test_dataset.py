@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from conferences.models import Conference, ConferenceMention, ConferenceOfficial, IndicatorReport, Source
-from conferences.vietnamese.numbers import parse_quantity
+from vietnamese.numbers import parse_quantity
 
 pytestmark = pytest.mark.django_db
 

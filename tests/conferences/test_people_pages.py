@@ -7,7 +7,7 @@ from django.utils import translation
 
 from conferences.models import ConferenceOfficial
 from conferences.people import people
-from conferences.vietnamese.folding import fold, slugify_vi
+from vietnamese.folding import fold, slugify_vi
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,10 @@ from conferences.models import (
     IndicatorReport,
     Source,
 )
-from conferences.vietnamese.numbers import parse_quantity
-from conferences.vietnamese.periods import parse_period
-from conferences.vietnamese.phrases import detect_qualifiers, parse_growth, parse_share, parse_threshold
 from regions.models import Province, Region, RegionMembership
+from vietnamese.numbers import parse_quantity
+from vietnamese.periods import parse_period
+from vietnamese.phrases import detect_qualifiers, parse_growth, parse_share, parse_threshold
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from conferences.curation.draft import draft_article
-from conferences.curation.problems import CurationError
+from curation.draft import draft_article
+from curation.problems import CurationError
 
 
 class Command(BaseCommand):

@@ -1,0 +1,91 @@
+"""Building the portal's fixtures from the captured articles, their annotations and the reference data.
+
+fixtures/sources/NNN_*.txt        the articles as captured (never published whole)
+fixtures/annotations/NNN_*.toml   one curator's file per article
+fixtures/reference/*.csv          groups, both administrative maps, indicators
+->  fixtures/regions.json, fixtures/conferences.json
+"""
+
+from pathlib import Path
+
+from curation.annotations import read_annotation
+from curation.articles import Article
+from curation.consistency import (
+    check_handover,
+    check_numbered_slugs,
+    check_shares_and_parts,
+    merge_conferences,
+)
+from curation.coverage import uncovered_numbers
+from curation.curate import ArticleCurator
+from curation.fixtures import conferences_fixture, dumps, regions_fixture
+from curation.problems import CurationError, Problem
+from curation.reference import read_reference
+
+OUTPUTS = ("regions.json", "conferences.json")
+
+
+def build(fixtures_dir: Path) -> dict[str, str]:
+    """The fixture files' contents by name; raises CurationError listing every problem found."""
+    reference = read_reference(fixtures_dir / "reference")
+    problems: list[Problem] = []
+    curated = []
+    for article, annotation in _pairs(fixtures_dir, problems):
+        result = ArticleCurator(article, annotation, reference, problems).curate()
+        curated.append((annotation, result))
+        for line, number, context in uncovered_numbers(article, result.covered):
+            problems.append(
+                Problem(
+                    str(article.path),
+                    line,
+                    f"the number {number!r} (…{context}…) is in no figure, conference "
+                    f"fact or [[not_a_figure]] of {annotation.path.name}",
+                )
+            )
+    _check_unique(curated, problems)
+    conferences = merge_conferences([c for _, result in curated for c in result.conferences], problems)
+    conferences.sort(key=lambda c: (reference.region(c["region"])["position"], c["year"], c["session_number"] or 0))
+    check_numbered_slugs(conferences, problems)
+    check_handover(conferences, problems, {p.slug: p.successor for p in reference.provinces if p.successor})
+    figures = [(str(annotation.path), facts) for annotation, result in curated for facts in result.figures]
+    check_shares_and_parts(figures, problems)
+    if problems:
+        raise CurationError(problems)
+    objects = conferences_fixture(
+        reference,
+        sources=[result.source for _, result in curated],
+        conferences=conferences,
+        mentions=[m for _, result in curated for m in result.mentions],
+        officials=[o for _, result in curated for o in result.officials],
+        figures=[facts.fields for _, facts in figures],
+    )
+    return {"regions.json": dumps(regions_fixture(reference)), "conferences.json": dumps(objects)}
+
+
+def _pairs(fixtures_dir: Path, problems: list[Problem]):
+    """Each article with its annotation; an article without one (or the reverse) is a problem."""
+    sources = {path.stem: path for path in sorted((fixtures_dir / "sources").glob("*.txt"))}
+    annotations = {path.stem: path for path in sorted((fixtures_dir / "annotations").glob("*.toml"))}
+    for stem in sorted(set(sources) ^ set(annotations)):
+        missing = "annotation" if stem in sources else "article text"
+        problems.append(Problem(str(sources.get(stem) or annotations[stem]), None, f"has no {missing}"))
+    for stem in sorted(set(sources) & set(annotations)):
+        try:
+            annotation = read_annotation(annotations[stem])
+        except CurationError as exc:
+            problems.extend(exc.problems)
+            continue
+        yield Article.read(sources[stem]), annotation
+
+
+def _check_unique(curated, problems: list[Problem]):
+    seen: dict[str, str] = {}
+    for annotation, result in curated:
+        slug = result.source["slug"]
+        if slug in seen:
+            problems.append(
+                Problem(
+                    str(annotation.path), annotation.source.line, f"source slug {slug!r} is also used by {seen[slug]}"
+                )
+            )
+        seen[slug] = str(annotation.path)

@@ -1,0 +1,138 @@
+"""Checks across articles: one record per conference, shares against totals, parts against wholes.
+
+Figures are rounded as printed, so a share is consistent with its total when some values within the
+printed rounding of each number agree: "16 tỷ USD, chiếm 13,3%" of "120,7 tỷ USD" holds because
+15.5–16.5 out of 120.65–120.75 spans 12.8%–13.7%, which meets 13.25%–13.35%.
+"""
+
+from curation.curate import FigureFacts
+from curation.problems import Problem
+from vietnamese.rounding import bounds, parts_exceed, share_fits, share_range
+
+# Units whose provincial values add up to a regional total; growth rates and shares do not.
+ADDITIVE_UNITS = {"VND", "USD", "ha", "km2", "m3", "tonne", "kWh", "count"}
+
+# Where the session was actually held outranks the host named when it was announced: hosts change,
+# and in 2025 a designated host could be merged into a new province before its session.
+SUPERSEDED_BY_REPORT = ("host", "host_basis")
+
+MERGED_FIELDS = (
+    "region", "session_number", "year", "date", "date_as_written", "host", "host_basis",
+    "venue", "organisers", "chairs", "theme", "next_host",
+)  # fmt: skip
+
+
+def merge_conferences(entries: list[dict], problems: list[Problem]) -> list[dict]:
+    """One record per slug. Stated facts must agree, except that a report of the session outranks
+    its announcement on where it was held; the result does not depend on which file is read first."""
+    merged: dict[str, dict] = {}
+    for entry in entries:
+        record = merged.get(entry["slug"])
+        if record is None:
+            merged[entry["slug"]] = dict(entry)
+            continue
+        report_supersedes = record["status"] != entry["status"]
+        for name in MERGED_FIELDS:
+            ours, theirs = record[name], entry[name]
+            if ours in (None, "") or theirs in (None, ""):
+                record[name] = ours if ours not in (None, "") else theirs
+            elif ours != theirs and name in SUPERSEDED_BY_REPORT and report_supersedes:
+                record[name] = theirs if entry["status"] == "held" else ours
+            elif name == "host_basis" and {ours, theirs} == {"stated", "venue"} and record["host"] == entry["host"]:
+                record[name] = "stated"  # one source names the host, another only where it met: no conflict
+            elif ours != theirs:
+                problems.append(
+                    Problem(
+                        entry["_path"],
+                        entry["_line"],
+                        f"{entry['slug']}: {name} {theirs!r} contradicts "
+                        f"{ours!r} from {record['_path']}:{record['_line']}",
+                    )
+                )
+        if entry["status"] == "held":
+            record["status"] = "held"
+    return list(merged.values())
+
+
+def check_numbered_slugs(conferences: list[dict], problems: list[Problem]):
+    """A slug that names a session number needs an article that states that number."""
+    for conference in conferences:
+        named = conference.get("_slug_session")
+        if named and conference["session_number"] != named:
+            problems.append(
+                Problem(conference["_path"], conference["_line"], f"{conference['slug']} names session {named}, "
+                        "but no article states that number")
+            )  # fmt: skip
+
+
+def check_handover(conferences: list[dict], problems: list[Problem], successors: dict[str, str] | None = None):
+    """The next host named at a flag handover is the host of the group's next session, where both are known.
+
+    ``successors`` maps a pre-2025 unit to the 2025 unit it became: a province designated before the
+    reorganisation hosts, as its successor, a session held after it.
+    """
+    successors = successors or {}
+    by_session = {(c["region"], c["session_number"]): c for c in conferences if c["session_number"]}
+    for conference in conferences:
+        if not conference["session_number"]:
+            continue  # without its own number, which session follows is not known
+        following = by_session.get((conference["region"], conference["session_number"] + 1))
+        designated = conference["next_host"]
+        if designated and following and following["host"] not in (None, designated, successors.get(designated)):
+            problems.append(
+                Problem(
+                    conference["_path"],
+                    conference["_line"],
+                    f"{conference['slug']} hands over to "
+                    f"{conference['next_host']}, but {following['slug']} is hosted by {following['host']}",
+                )
+            )
+
+
+def check_shares_and_parts(figures: list[tuple[str, FigureFacts]], problems: list[Problem]):
+    """Shares against the total they are a share of; provincial values against the regional total."""
+    totals = {}
+    for _, facts in figures:
+        if facts.fields["scope"] in ("region", "country"):
+            totals[_total_key(facts, facts.fields["scope"])] = facts
+    parts: dict[tuple, list[FigureFacts]] = {}
+    for path, facts in figures:
+        fields = facts.fields
+        if fields["share_of"] in ("region", "country"):
+            total = totals.get(_total_key(facts, fields["share_of"]))
+            if total is not None:
+                low, high = share_range(
+                    bounds(fields["value"], facts.half_unit), bounds(total.fields["value"], total.half_unit)
+                )
+                if not share_fits(fields["share_pct"], facts.share_half_unit, low, high):
+                    upper = "no upper limit" if high is None else f"{high:.2f}%"
+                    problems.append(
+                        Problem(
+                            path,
+                            facts.line,
+                            f"figure {fields['slug']}: a share of {fields['share_pct']}% does not fit "
+                            f"{fields['value']:f} out of {total.fields['value']:f} ({low:.2f}%–{upper})",
+                        )
+                    )
+        if fields["scope"] == "province" and fields["unit"] in ADDITIVE_UNITS:
+            parts.setdefault(_total_key(facts, "region"), []).append((path, facts))
+    for key, members in parts.items():
+        total = totals.get(key)
+        if total is None:
+            continue
+        provincial = [bounds(facts.fields["value"], facts.half_unit) for _, facts in members]
+        if parts_exceed(provincial, bounds(total.fields["value"], total.half_unit)):
+            path, facts = members[0]
+            problems.append(
+                Problem(
+                    path,
+                    facts.line,
+                    f"provincial {facts.fields['indicator']} figures add up to more than "
+                    f"the regional total {total.fields['slug']}",
+                )
+            )
+
+
+def _total_key(facts: FigureFacts, scope: str) -> tuple:
+    fields = facts.fields
+    return (facts.conference, fields["indicator"], fields["period_start"], fields["period_end"], scope)

@@ -1,0 +1,71 @@
+"""Period labels in a sentence ("9 tháng đầu năm 2024", "Đến hết tháng 9/2024", "Quý 1-2022", "Năm 2021").
+
+A label counts only when ``parse_period`` reads it, and not when the words before it make it something
+else than the period of a figure: a comparison base ("so với cùng kỳ năm 2015"), a horizon ("đến năm
+2050"), the year of "những tháng đầu năm 2022" (some months, not the year), or the year in a session's
+name ("Hội nghị … lần thứ X năm 2024").
+"""
+
+import re
+from dataclasses import dataclass
+
+from vietnamese.errors import ParseError
+from vietnamese.periods import Period, parse_period
+
+LABEL = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:tính\s+)?đến\s+hết\s+tháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)\d{4}"
+    r"|\d{1,2}\s+tháng\s+(?:(?:đầu|cuối)\s+)?năm\s+\d{4}"
+    r"|quý\s+(?:\d+|[ivx]+)\s*(?:[-/]\s*|\s+năm\s+)\d{4}"
+    r"|tháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)\d{4}"
+    r"|năm\s+\d{4}"
+    r")(?!\d)",
+    re.IGNORECASE,
+)
+# Words right before a label that make it no figure's period.
+_NOT_A_PERIOD_BEFORE = re.compile(r"(?:cùng\s+kỳ|so\s+với|đến|từ|tháng(?:\s+(?:đầu|cuối))?|thời\s+kỳ)\s*$", re.I)
+# A session's name ends with its year: "… lần thứ X - năm 2022", "Hội nghị … khu vực phía Bắc năm 2016".
+SESSION_NAME_BEFORE = re.compile(r"lần\s+thứ\s+\w+\s*[,–-]?\s*$", re.I)
+_GROUP_BEFORE = re.compile(r"(?:phía\s+(?:Bắc|Nam)|Bắc\s+Trung\s+Bộ)\s*[,–-]?\s*$", re.I)
+_CONFERENCE = re.compile(r"hội\s+nghị", re.I)
+
+
+def is_session_year(text: str, start: int) -> bool:
+    """Whether the label at ``start`` is the year in a session's name, not a figure's period."""
+    before = text[max(0, start - 160) : start]
+    return bool(SESSION_NAME_BEFORE.search(before) or (_GROUP_BEFORE.search(before) and _CONFERENCE.search(before)))
+
+
+@dataclass(frozen=True)
+class PeriodLabel:
+    start: int  # offset in the text searched
+    end: int
+    label: str
+    period: Period
+
+    @property
+    def is_stock(self) -> bool:
+        return self.period.is_stock
+
+
+def find_periods(text: str) -> list[PeriodLabel]:
+    """Every label in ``text`` that reads as a figure's period."""
+    found = []
+    for match in LABEL.finditer(text):
+        if _NOT_A_PERIOD_BEFORE.search(text[max(0, match.start() - 16) : match.start()]):
+            continue
+        if is_session_year(text, match.start()):
+            continue
+        try:
+            period = parse_period(match.group())
+        except ParseError:
+            continue
+        found.append(PeriodLabel(match.start(), match.end(), match.group(), period))
+    return found
+
+
+def period_fields(period: Period) -> dict[str, str]:
+    """The annotation's ``period`` ("start/end") or ``as_of`` (a level at a date)."""
+    if period.is_stock:
+        return {"as_of": period.end.isoformat()}
+    return {"period": f"{period.start.isoformat()}/{period.end.isoformat()}"}

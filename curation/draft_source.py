@@ -1,0 +1,105 @@
+"""The ``[source]`` table: what the captured page itself says about where and when it was published.
+
+Only what the text states in a recognisable form: a dateline "(PLVN) -", a closing notice "(*) Không
+sao chép … của Báo Hànộimới.", a "dd/mm/yyyy hh:mm" line, a heading line as the title, a name standing
+alone on a line after the article as the author. Anything else stays an empty string: never invented.
+"""
+
+import re
+from datetime import date
+
+from curation.draft_entries import NOT_FOUND, Entry
+from curation.draft_text import Sentence
+from vietnamese.dates import parse_full_date
+from vietnamese.errors import ParseError
+from vietnamese.folding import slugify_vi
+
+_DATELINE = re.compile(r"^\((?P<name>[^()\d]{2,40})\)\s*[-–—]\s")
+_NOTICE = re.compile(r"^\(\*\)\s*Không sao chép.*$", re.IGNORECASE)
+_NOTICE_OWNER = re.compile(r"của\s+(?P<name>Báo\s+[^.,;]+?)\s*\.?$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?!\d)")
+_BULLET = re.compile(r"^[•·*\-–]\s*")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
+_HEADING_START = re.compile(r"^hội\s+nghị\b", re.IGNORECASE)
+
+
+def draft_source(text: str, sentences: list[Sentence]) -> tuple[Entry, date | None]:
+    """The source entry (its slug is completed once the reported session is known) and its date."""
+    entry = Entry("source")
+    lines = [line.strip() for line in text.split("\n")]
+    publication, note = _publication(lines)
+    published_as_written, published_on = _published(lines)
+    notice = next((line for line in lines if _NOTICE.match(line)), "")
+    entry.fields = {
+        "slug": "",
+        "publication": publication,
+        "publication_note": note,
+        "title": _title(lines),
+        "author": _author(lines),
+        "published_on": published_on.isoformat() if published_on else "",
+        "published_as_written": published_as_written,
+        "reproduction_notice": notice,
+    }
+    for key in ("publication", "title", "author", "published_on", "published_as_written", "reproduction_notice"):
+        if not entry.fields[key]:
+            entry.comments[key] = NOT_FOUND
+    if entry.fields["title"]:
+        entry.todo("the first heading line of the page: check that it is the article's title", "title")
+    if entry.fields["author"]:
+        entry.todo("a name standing alone after the article: check that it is the author", "author")
+    if publication:
+        entry.todo("check the publication's name", "publication")
+    return entry, published_on
+
+
+def source_slug(entry: Entry, report_slug: str, taken: set[str]) -> str:
+    """ "<publication>-<session>", as the curated files do; numbered when the data already uses it."""
+    publication = entry.fields["publication"]
+    short = slugify_vi(publication.removeprefix("Báo ").split(".")[0]) if publication else ""
+    base = "-".join(part for part in (short, report_slug or "article") if part)
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _publication(lines: list[str]) -> tuple[str, str]:
+    for line in lines:
+        if match := _DATELINE.match(line):
+            name = match.group("name").strip()
+            return name, f'The article\'s dateline, as written: "({name})".'
+    for line in lines:
+        if _NOTICE.match(line) and (match := _NOTICE_OWNER.search(line)):
+            return match.group("name").strip(), "Named in the article's closing notice."
+    return "", "The captured text does not name the publisher."
+
+
+def _published(lines: list[str]) -> tuple[str, date | None]:
+    for line in lines:
+        match = _PUBLISHED.search(line)
+        if match and len(_BULLET.sub("", line)) <= len(match.group()) + 2:
+            try:
+                return match.group(), parse_full_date(match.group())
+            except ParseError:
+                continue
+    return "", None
+
+
+def _title(lines: list[str]) -> str:
+    """The first line that is a heading: it names a "Hội nghị", is short and has no final full stop."""
+    for line in lines[:12]:
+        if _HEADING_START.match(line) and 20 <= len(line) <= 200 and not line.endswith((".", "!", "?", ":")):
+            return line
+    return ""
+
+
+def _author(lines: list[str]) -> str:
+    """A line of two to four capitalised words, after the last long paragraph (a byline)."""
+    long_lines = [number for number, line in enumerate(lines) if len(line) > 200]
+    after = long_lines[-1] + 1 if long_lines else len(lines)
+    for line in lines[after:]:
+        name = _BULLET.sub("", line).strip()
+        words = name.split()
+        if 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) and w[0].isupper() and w[1:].islower() for w in words):
+            return name
+    return ""

@@ -1,0 +1,160 @@
+"""Sessions named by an article: the one reported, past ones, the next one; and the update of a session
+the data holds as announced, including when its designated host was merged into a new province in 2025."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from curation.draft import draft_text
+from curation.draft_known import EMPTY, KnownConference, KnownData, KnownProvince
+from curation.reference import read_reference
+
+# A synthetic article in the style of the real ones: the southern group's session XI, held late in 2025
+# in the 2025 Tây Ninh (which Long An, the designated host, became part of on 1 July 2025).
+TAY_NINH_2025 = (
+    "Hội nghị ngành Công Thương các tỉnh, thành phố khu vực phía Nam lần thứ XI năm 2025\n"
+    "\n"
+    "(Báo Tây Ninh) - Ngày 20/11, tại tỉnh Tây Ninh, Bộ Công Thương phối hợp với UBND tỉnh Tây Ninh tổ chức "
+    "Hội nghị ngành Công Thương các tỉnh, thành phố khu vực phía Nam lần thứ XI năm 2025.\n"
+    "Theo báo cáo, 10 tháng đầu năm 2025, kim ngạch xuất khẩu của khu vực ước đạt 95,2 tỷ USD, tăng 12,1% "
+    "so với cùng kỳ.\n"
+    "Tại hội nghị, tỉnh Tây Ninh đã trao cờ đăng cai tổ chức Hội nghị ngành Công Thương các tỉnh, thành phố "
+    "khu vực phía Nam lần thứ XII năm 2026 cho thành phố Cần Thơ.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return read_reference(Path(settings.FIXTURE_DIRS[0]) / "reference")
+
+
+def known_with(host: KnownProvince | None, *, year: int = 2025, session: int | None = 11) -> KnownData:
+    provinces = {
+        "long-an": KnownProvince("long-an", "Long An", "before-2025", "tay-ninh-2025"),
+        "tay-ninh-2025": KnownProvince("tay-ninh-2025", "Tây Ninh", "2025", None),
+    }
+    announced = KnownConference(
+        slug=f"south-20-{'xi-' if session else ''}{year}",
+        region="south-20",
+        session_number=session,
+        year=year,
+        status="announced",
+        host=host,
+    )
+    return KnownData(conferences=[announced], provinces=provinces, sources={})
+
+
+def conferences(draft) -> dict[str, dict]:
+    return {entry.fields["slug"]: entry for entry in draft.conferences}
+
+
+def test_report_and_announcement_of_a_new_session(reference):
+    draft = draft_text(TAY_NINH_2025, name="005_x.txt", reference=reference, known=EMPTY)
+    found = conferences(draft)
+    report = found["south-20-xi-2025"].fields
+    assert (report["kind"], report["status"], report["session"], report["year"]) == (
+        "report",
+        "held",
+        "lần thứ XI",
+        2025,
+    )
+    assert (report["date"], report["date_as_written"]) == ("2025-11-20", "Ngày 20/11")
+    assert (report["host"], report["host_basis"], report["venue"]) == ("Tây Ninh", "stated", "tỉnh Tây Ninh")
+    assert report["next_host"] == "Cần Thơ"
+    announcement = found["south-20-xii-2026"].fields
+    assert (announcement["kind"], announcement["status"], announcement["host"]) == (
+        "announcement",
+        "announced",
+        "Cần Thơ",
+    )
+    assert draft.figures[0].fields["conference"] == "south-20-xi-2025"
+
+
+def test_an_announced_session_now_held_keeps_its_slug_and_gets_the_actual_host(reference):
+    long_an = KnownProvince("long-an", "Long An", "before-2025", "tay-ninh-2025")
+    draft = draft_text(TAY_NINH_2025, name="005_x.txt", reference=reference, known=known_with(long_an))
+    [report] = [entry for entry in draft.conferences if entry.fields["kind"] == "report"]
+    assert report.fields["slug"] == "south-20-xi-2025"
+    assert (report.fields["status"], report.fields["host"]) == ("held", "Tây Ninh")
+    assert reference.province_named(report.fields["host"], on=date(2025, 11, 20)).slug == "tay-ninh-2025"
+    notes = " ".join(report.notes)
+    assert "Updates south-20-xi-2025" in notes
+    assert "designated host Long An is now part of Tây Ninh" in notes
+    assert len([e for e in draft.conferences if e.fields["slug"] == "south-20-xi-2025"]) == 1
+
+
+def test_a_different_actual_host_is_flagged_for_review(reference):
+    can_tho = KnownProvince("can-tho", "Cần Thơ", "before-2025", "can-tho-2025")
+    draft = draft_text(TAY_NINH_2025, name="005_x.txt", reference=reference, known=known_with(can_tho))
+    report = conferences(draft)["south-20-xi-2025"]
+    assert report.fields["host"] == "Tây Ninh"
+    assert "the announcement named Cần Thơ as host" in report.comments["host"]
+
+
+def test_an_unnumbered_announcement_is_matched_by_year(reference):
+    text = TAY_NINH_2025.replace(" lần thứ XI", "")
+    draft = draft_text(text, name="005_x.txt", reference=reference, known=known_with(None, session=None))
+    report = conferences(draft)["south-20-2025"]
+    assert report.fields["kind"] == "report" and report.fields["session"] == ""
+    assert "Updates south-20-2025" in " ".join(report.notes)
+
+
+def test_a_text_without_the_number_updates_the_numbered_announcement_and_says_what_the_build_needs(reference):
+    text = TAY_NINH_2025.replace(" lần thứ XI", "")
+    long_an = KnownProvince("long-an", "Long An", "before-2025", "tay-ninh-2025")
+    draft = draft_text(text, name="005_x.txt", reference=reference, known=known_with(long_an))
+    report = conferences(draft)["south-20-xi-2025"]
+    assert report.fields["session"] == ""
+    assert any("gives no session number" in note for note in report.notes)
+
+
+def test_an_announcement_for_another_year_is_not_taken_over(reference):
+    draft = draft_text(TAY_NINH_2025, name="005_x.txt", reference=reference, known=known_with(None, year=2024))
+    report = next(entry for entry in draft.conferences if entry.fields["kind"] == "report")
+    assert report.fields["slug"] == "south-20-xi-2025"
+    assert any("announced for 2024" in note for note in report.notes)
+
+
+def test_past_sessions_are_mentions_and_a_flag_without_recipient_leaves_the_host_empty(reference):
+    text = (
+        "Sáng 17-5, tại Hà Nội, Bộ Công Thương phối hợp với UBND thành phố Hà Nội tổ chức hội nghị ngành "
+        "Công Thương 28 tỉnh, thành phố khu vực phía Bắc lần thứ X năm 2024.\n"
+        "Kể từ sau hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc lần thứ IX năm 2023 tại "
+        "Quảng Ninh, liên kết ngày một tăng.\n"
+        "Hội nghị cũng trao cờ đăng cai tổ chức Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc "
+        "lần thứ XI, năm 2025.\n"
+    )
+    found = conferences(draft_text(text, name="x.txt", reference=reference))
+    assert found["north-28-x-2024"].fields["date_as_written"] == "Sáng 17-5"
+    mention = found["north-28-ix-2023"].fields
+    assert (mention["kind"], mention["host"], mention["host_basis"]) == ("mention", "Quảng Ninh", "venue")
+    announcement = found["north-28-xi-2025"]
+    assert announcement.fields["host"] == "" and announcement.comments["host"].startswith("TODO")
+
+
+def test_fields_not_found_are_empty_with_a_todo(reference):
+    text = "Hội nghị ngành Công thương 6 tỉnh Bắc Trung Bộ lần thứ X - năm 2022 đã diễn ra.\n"
+    [report] = draft_text(text, name="x.txt", reference=reference).conferences
+    assert report.fields["date"] == "" and report.comments["date"] == "TODO: not found in the text"
+    assert report.fields["host"] == "" and report.comments["host"] == "TODO: not found in the text"
+
+
+def test_a_venue_below_the_province_and_a_host_that_hosts(reference):
+    text = (
+        "(Báo Nghệ An) - Sáng 15-8, tại thành phố Vinh, Sở Công Thương Nghệ An đăng cai tổ chức Hội nghị ngành "
+        "Công Thương 6 tỉnh Bắc Trung Bộ lần thứ XII năm 2024.\n"
+    )
+    [report] = draft_text(text, name="x.txt", reference=reference).conferences
+    fields = report.fields
+    assert (fields["venue"], fields["host"], fields["host_basis"]) == ("thành phố Vinh", "Nghệ An", "stated")
+    assert (fields["date"], fields["organisers"]) == ("2024-08-15", "Sở Công Thương Nghệ An")
+
+
+def test_without_a_day_names_resolve_on_the_builds_day_and_a_later_meaning_is_flagged(reference):
+    text = TAY_NINH_2025.replace("Ngày 20/11, ", "") + "21/11/2025 08:30\n"
+    draft = draft_text(text, name="005_x.txt", reference=reference, known=EMPTY)
+    report = conferences(draft)["south-20-xi-2025"]
+    assert report.fields["host"] == "Tây Ninh"
+    assert "tay-ninh-2025" in report.comments["host"] and "no day in the text" in report.comments["host"]

@@ -1,0 +1,30 @@
+"""Period labels a figure can take, and the ones that are something else."""
+
+from datetime import date
+
+from curation.draft_periods import find_periods, period_fields
+
+
+def labels(text: str) -> list[str]:
+    return [label.label for label in find_periods(text)]
+
+
+def test_flows_and_levels_are_found_as_written():
+    text = "Trong 9 tháng đầu năm 2024, … Đến hết tháng 9/2024, … Quý 1-2022, … Năm 2021, … tháng 5/2023"
+    assert labels(text) == ["9 tháng đầu năm 2024", "Đến hết tháng 9/2024", "Quý 1-2022", "Năm 2021", "tháng 5/2023"]
+
+
+def test_a_comparison_base_a_horizon_and_some_months_are_not_periods():
+    text = "tăng 17,3% so với cùng kỳ năm 2015; tầm nhìn đến năm 2050; những tháng đầu năm 2022"
+    assert labels(text) == []
+
+
+def test_a_label_without_its_year_is_not_a_period():
+    assert labels("trong 6 tháng đầu năm.") == []
+
+
+def test_period_fields_of_a_flow_and_of_a_level():
+    flow, level = find_periods("6 tháng đầu năm 2024 và đến hết tháng 9/2024")
+    assert period_fields(flow.period) == {"period": "2024-01-01/2024-06-30"}
+    assert period_fields(level.period) == {"as_of": "2024-09-30"}
+    assert level.is_stock and level.period.end == date(2024, 9, 30)

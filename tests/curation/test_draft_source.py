@@ -1,0 +1,49 @@
+"""The [source] table holds only what the page states, in a recognisable form."""
+
+from curation.draft_source import draft_source, source_slug
+from curation.draft_text import split_sentences
+
+
+def source(text: str):
+    return draft_source(text, split_sentences(text))
+
+
+def test_a_dateline_names_the_publication():
+    entry, published_on = source("(PLVN) - Ngày 11/10, tại TP Phú Quốc, hội nghị diễn ra.\n")
+    assert entry.fields["publication"] == "PLVN"
+    assert published_on is None
+    assert entry.fields["published_on"] == "" and "not found" in entry.comments["published_on"]
+
+
+def test_a_closing_notice_names_the_publication_and_is_kept_verbatim():
+    notice = "(*) Không sao chép dưới mọi hình thức khi chưa có sự đồng ý bằng văn bản của Báo Hànộimới."
+    entry, _ = source(f"Sáng 17-5, hội nghị diễn ra.\n{notice}")
+    assert entry.fields["publication"] == "Báo Hànộimới"
+    assert entry.fields["reproduction_notice"] == notice
+
+
+def test_title_date_and_author_where_the_page_prints_them():
+    text = (
+        "Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc năm 2016\n\n"
+        + "Ngày 6/9, tại Ninh Bình, hội nghị diễn ra với nhiều nội dung quan trọng. " * 4
+        + "\n  • 07/10/2016 11:35\n  • Nguyễn Hương\n  • 8297"
+    )
+    entry, published_on = source(text)
+    assert entry.fields["title"] == "Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc năm 2016"
+    assert (entry.fields["published_as_written"], entry.fields["published_on"]) == ("07/10/2016 11:35", "2016-10-07")
+    assert published_on.isoformat() == "2016-10-07"
+    assert entry.fields["author"] == "Nguyễn Hương"
+    assert entry.has_todo  # title and author are proposals
+
+
+def test_nothing_is_invented_for_a_bare_text():
+    entry, _ = source("Các đại biểu thảo luận về sản xuất công nghiệp.")
+    for key in ("publication", "title", "author", "published_on", "published_as_written", "reproduction_notice"):
+        assert entry.fields[key] == ""
+        assert entry.comments[key] == "TODO: not found in the text"
+
+
+def test_the_slug_is_publication_and_session_and_never_one_already_used():
+    entry, _ = source("(Baothanhhoa.vn) - chiều 13-5, hội nghị diễn ra.")
+    assert source_slug(entry, "north-central-6-x-2022", set()) == "baothanhhoa-north-central-6-x-2022"
+    assert source_slug(entry, "north-central-6-x-2022", {"baothanhhoa-north-central-6-x-2022"}).endswith("-2")

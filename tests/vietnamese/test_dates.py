@@ -1,0 +1,37 @@
+from datetime import date
+
+import pytest
+
+from vietnamese.dates import parse_day_month, parse_full_date
+from vietnamese.errors import ParseError
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("Sáng 17-5", 2024, date(2024, 5, 17)),
+        ("Ngayf 23/9", 2022, date(2022, 9, 23)),
+        ("Ngày 11/10", 2024, date(2024, 10, 11)),
+        ("chiều 13-5", 2022, date(2022, 5, 13)),
+        ("Ngày 6/9", 2016, date(2016, 9, 6)),
+    ],
+)
+def test_day_month_with_year_from_context(text, year, expected):
+    assert parse_day_month(text, year=year) == expected
+
+
+@pytest.mark.parametrize("text", ["Ngày 31/2", "Sáng nay", "17-5 và 18-5", "Ngày 11/10/2024"])
+def test_day_month_refuses_impossible_missing_or_several(text):
+    with pytest.raises(ParseError):
+        parse_day_month(text, year=2024)
+
+
+def test_full_date():
+    assert parse_full_date("07/10/2022 00:00") == date(2022, 10, 7)
+    assert parse_full_date("  • 07/10/2016 11:35") == date(2016, 10, 7)
+
+
+@pytest.mark.parametrize("text", ["07/10", "32/01/2022", "07/10/2022 và 08/10/2022"])
+def test_full_date_refuses_bad_input(text):
+    with pytest.raises(ParseError):
+        parse_full_date(text)

@@ -1,0 +1,34 @@
+"""Dates as Vietnamese articles write them: "Ngày 11/10", "chiều 13-5", "07/10/2022 00:00"."""
+
+import re
+from datetime import date
+
+from vietnamese.errors import ParseError
+
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*[-/]\s*(\d{1,2})(?![\d/-])")
+_FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+
+
+def parse_day_month(text: str, *, year: int) -> date:
+    """The one day-month pair in ``text`` ("Sáng 17-5"), completed with ``year`` from the context."""
+    matches = _DAY_MONTH.findall(text)
+    if len(matches) != 1:
+        raise ParseError(f"expected one day/month in {text!r}, found {len(matches)}")
+    day, month = (int(part) for part in matches[0])
+    return _date(year, month, day, text)
+
+
+def parse_full_date(text: str) -> date:
+    """The one dd/mm/yyyy date in ``text`` ("07/10/2022 00:00")."""
+    matches = _FULL_DATE.findall(text)
+    if len(matches) != 1:
+        raise ParseError(f"expected one dd/mm/yyyy date in {text!r}, found {len(matches)}")
+    day, month, year = (int(part) for part in matches[0])
+    return _date(year, month, day, text)
+
+
+def _date(year: int, month: int, day: int, text: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise ParseError(f"{text!r} is not a real date: {exc}") from None
