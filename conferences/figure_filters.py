@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from conferences import figure_periods
 from conferences.filters import FastSelect, YearRangeFilter
 from conferences.models import Conference, Indicator, IndicatorReport, Source
+from conferences.sorting import SortFilter
 from portal.search import SearchFilter
 from regions.models import Province, Region
 
@@ -66,7 +67,7 @@ class PeriodKindFilter(django_filters.ChoiceFilter):
         return qs.filter(period_kind_condition(kind)) if kind else qs
 
 
-class FigureOrderingFilter(django_filters.OrderingFilter):
+class FigureOrderingFilter(SortFilter):
     """Each sort key orders by what makes it meaningful, then by a stable tie-break.
 
     ``value`` compares values only within an indicator (a count of provinces beside a sum in USD
@@ -82,12 +83,9 @@ class FigureOrderingFilter(django_filters.OrderingFilter):
     prefixes = {"value": ["indicator__position", "unit"]}
     tie_break = ["indicator__position", "-period_end", "conference__region__position", "scope_order", "pk"]
 
-    def filter(self, qs, value):
-        value = [param for param in value or [] if param.lstrip("-")]  # "sort=," is no sort, not a 500
-        if not value:
-            return qs
+    def order(self, qs, keys):
         ordering = []
-        for param in value:
+        for param in keys:
             name = param.lstrip("-")
             ordering += self.prefixes.get(name, [])
             ordering += [f"-{field}" if param.startswith("-") else field for field in self.expansions[name]]

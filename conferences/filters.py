@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conferences.fields import SessionField, YearRangeField
 from conferences.models import Conference
+from conferences.sorting import SortFilter
 from portal.search import SearchFilter
 from regions.models import Province, Region
 
@@ -107,7 +108,7 @@ class ConferenceFilter(django_filters.FilterSet):
         lookup_expr="exact",
         choices=Conference.Status.choices,
     )
-    sort = django_filters.OrderingFilter(
+    sort = SortFilter(
         label=_("Sort by"),
         fields=(
             ("year", "year"),

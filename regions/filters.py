@@ -4,19 +4,18 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from conferences.filters import FastSelect
+from conferences.sorting import SortFilter
 from portal.search import SearchFilter
 from regions.models import Province, Region
 
 TIE_BREAK = ("map_order", "slug")
 
 
-class StableOrderingFilter(django_filters.OrderingFilter):
+class StableOrderingFilter(SortFilter):
     """Sorts by the chosen field, then by name and map, so that pages never overlap or skip a unit."""
 
-    def filter(self, qs, value):
-        if value in ([], (), {}, "", None):
-            return qs
-        ordering = [self.get_ordering_value(param) for param in value]
+    def order(self, qs, keys):
+        ordering = [self.get_ordering_value(param) for param in keys]
         if not any(field.lstrip("-") == "name_folded" for field in ordering):
             ordering.append("name_folded")
         return qs.order_by(*ordering, *TIE_BREAK)

@@ -50,11 +50,34 @@ TROUBLE = [
     "%", "%%", "../../etc/passwd", "\x00", "\u202e", "😀", "Thanh Hoá", "thanh hoa", "-year,region", "csv", "json",
 ]  # fmt: skip
 
+# Every sort key any list knows, and values any multi-value filter takes, to build comma lists from.
+LIST_ITEMS = [
+    "", "-", "name", "-name", "sessions", "year", "-year", "session", "region", "-region", "host", "period",
+    "value", "-value", "indicator", "north-28", "south-20", "2024", "X", "estimate", "province", "nope",
+]  # fmt: skip
+
 names = st.one_of(st.sampled_from(PARAMETERS), st.text(min_size=1, max_size=20))
 texts = st.one_of(st.sampled_from(TROUBLE), st.text(max_size=200))
-raw_values = st.one_of(texts.map(lambda text: text.encode("utf-8")), st.binary(max_size=64))
-query_strings = st.lists(st.tuples(names, raw_values), max_size=6).map(
-    lambda pairs: "&".join(f"{quote_from_bytes(name.encode())}={quote_from_bytes(value)}" for name, value in pairs)
+# "sort=name,", "sort=,,-year", "region=north-28,north-28": empty items, repeats, unknown keys.
+comma_lists = st.lists(st.sampled_from(LIST_ITEMS), min_size=1, max_size=5).map(",".join)
+raw_values = st.one_of(
+    texts.map(lambda text: text.encode("utf-8")), comma_lists.map(str.encode), st.binary(max_size=64)
+)
+pairs = st.tuples(names, raw_values)
+# The same parameter given again ("sort=-year&sort=,") as often as any other.
+repeated = st.tuples(st.sampled_from(PARAMETERS), st.lists(raw_values, min_size=2, max_size=3)).map(
+    lambda repeat: [(repeat[0], value) for value in repeat[1]]
+)
+query_strings = st.lists(st.one_of(pairs.map(lambda pair: [pair]), repeated), max_size=4).map(
+    lambda groups: "&".join(
+        f"{quote_from_bytes(name.encode())}={quote_from_bytes(value)}" for group in groups for name, value in group
+    )
+)
+
+# The parameters that take a comma list or may be repeated, fuzzed on their own so that odd lists are common.
+LIST_PARAMETERS = ["sort", "region", "year", "session", "indicator", "qualifier"]
+list_query_strings = st.lists(st.tuples(st.sampled_from(LIST_PARAMETERS), comma_lists), min_size=1, max_size=3).map(
+    lambda pairs: "&".join(f"{name}={quote_from_bytes(value.encode())}" for name, value in pairs)
 )
 
 FUZZ = settings(
@@ -87,6 +110,13 @@ def test_api_never_fails_on_any_query(client, path, query_string):
 @FUZZ
 @given(query_string=query_strings)
 def test_downloads_never_fail_on_any_query(client, path, query_string):
+    assert_no_server_error(client, path, query_string)
+
+
+@pytest.mark.parametrize("path", [*PAGES, *API, *DOWNLOADS])
+@FUZZ
+@given(query_string=list_query_strings)
+def test_comma_lists_and_repeats_never_fail(client, path, query_string):
     assert_no_server_error(client, path, query_string)
 
 
