@@ -7,7 +7,10 @@ load, the code's release (``portal.release``), the language and the address, so:
 
 - **Validators.** Every successful page, export and API response carries an ``ETag`` made of the
   load, the release and the language, and a ``Last-Modified`` (the later of the load and the
-  release). A conditional request that still matches gets a 304 before the view runs.
+  release). Only a response that would be a 200 may become a 304: a conditional request that still
+  matches gets one before the view runs when this address is known to answer 200 for this data
+  (its page, or a mark that it answered 200, is in the page cache), and otherwise once the view has
+  answered 200. A bad filter (400) or an unknown object (404) is never turned into a 304.
 - **Shared caches.** ``Cache-Control: public, max-age=PORTAL_CACHE_MAX_AGE``: a proxy or CDN may keep a
   page that long, then revalidates it cheaply.
 - **Server-side caches** (``PORTAL_CACHE``, on by default): whole pages and expensive fragments (the
@@ -38,6 +41,8 @@ from portal.release import current_release
 
 PAGE_CACHE = "pages"
 LARGEST_CACHED_PAGE = 256 * 1024  # bytes; a bigger page is rendered each time rather than crowding out others
+# Stored instead of a page too big (or streamed) to keep: this address answered 200 for this data.
+ANSWERED_200 = "answered-200"
 
 
 def changes_daily(view):
@@ -108,9 +113,15 @@ class DataCacheMiddleware:
         validators = getattr(request, "data_validators", None)
         if validators is None or response.status_code != 200 or response.has_header("Cache-Control"):
             return response
-        if settings.PORTAL_CACHE and _storable(request, response):
-            caches[PAGE_CACHE].set(_page_key(request, validators), _page_parts(response))
-        return validators.stamp(response)
+        if settings.PORTAL_CACHE:
+            stored = _page_parts(response) if _storable(request, response) else ANSWERED_200
+            caches[PAGE_CACHE].set(_page_key(request, validators), stored)
+        validators.stamp(response)
+        not_modified = _not_modified(request, validators, response)
+        if not_modified is None:
+            return response
+        response.close()  # a download's stream is never read
+        return not_modified
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method not in SAFE_METHODS or request.path == HEALTH_PATH:
@@ -126,18 +137,29 @@ class DataCacheMiddleware:
                 return None
         validators = Validators.for_request(load, daily=getattr(view_func, "changes_daily", False))
         request.data_validators = validators
-        not_modified = get_conditional_response(
-            request, etag=validators.etag, last_modified=int(validators.last_modified.timestamp())
-        )
+        if not settings.PORTAL_CACHE:
+            return None
+        cached = caches[PAGE_CACHE].get(_page_key(request, validators))
+        if cached is None:
+            return None
+        not_modified = _not_modified(request, validators)
         if not_modified is not None:
             request.data_validators = None  # answered: no stamping or storing on the way out
-            return validators.stamp(not_modified) if not_modified.status_code == 304 else not_modified
-        if settings.PORTAL_CACHE:
-            cached = caches[PAGE_CACHE].get(_page_key(request, validators))
-            if cached is not None:
-                request.from_page_cache = True
-                return _page_response(cached)
+            return not_modified
+        if cached == ANSWERED_200:
+            return None
+        request.from_page_cache = True
+        return _page_response(cached)
+
+
+def _not_modified(request, validators: Validators, response: HttpResponse | None = None) -> HttpResponse | None:
+    """The 304 (or 412) a conditional request gets for an address that answers 200, else None."""
+    answer = get_conditional_response(
+        request, etag=validators.etag, last_modified=int(validators.last_modified.timestamp()), response=response
+    )
+    if answer is None or answer is response:
         return None
+    return validators.stamp(answer) if answer.status_code == 304 else answer
 
 
 def _page_key(request, validators: Validators) -> str:

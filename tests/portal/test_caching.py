@@ -169,3 +169,32 @@ def test_healthz_is_never_cached(client):
     response = client.get("/healthz")
     assert not response.has_header("ETag")
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("portal_cache", [True, False])
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/conferences/?year=abc", 400),
+        ("/figures.csv?region=nowhere", 400),
+        ("/api/figures/?page_size=0&year=abc", 400),
+        ("/api/figures/nope/", 404),
+        ("/conferences/no-such-session/", 404),
+    ],
+)
+def test_only_a_response_that_would_be_200_becomes_a_304(client, settings, portal_cache, url, status):
+    settings.PORTAL_CACHE = portal_cache
+    etag = client.get("/conferences/")["ETag"]  # validators name the data, so they match any address
+    for _ in range(2):  # the second time, after the first answer may have been cached
+        response = client.get(url, headers={"If-None-Match": etag})
+        assert response.status_code == status
+        assert "public" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("url", ["/conferences/?year=2024", "/figures.csv", "/api/figures/"])
+def test_without_the_page_cache_a_matching_request_is_a_304_once_the_view_answered_200(client, settings, url):
+    settings.PORTAL_CACHE = False
+    etag = client.get("/")["ETag"]
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response["ETag"] == etag and response["Cache-Control"] == "public, max-age=60"
