@@ -58,14 +58,29 @@ def test_names_that_would_need_quoting_are_refused(args):
         printed(*args)
 
 
+# What everyone (PUBLIC) may do in each database, whether granted explicitly or by default.
+PUBLIC_DATABASE_PRIVILEGES = """
+    SELECT datname, array_agg(privilege_type ORDER BY privilege_type)
+    FROM pg_catalog.pg_database, aclexplode(coalesce(datacl, acldefault('d', datdba)))
+    WHERE grantee = 0 GROUP BY datname
+"""
+
+
 @pytest.fixture
 def reader_connection(extra_connection):
-    """A reader and a loader made by the printed SQL, and a Django connection logged in as the reader."""
+    """A reader and a loader made by the printed SQL, and a Django connection logged in as the reader.
+
+    The script takes PUBLIC's rights on the server's other databases away; this server is shared with
+    other test runs, so they are given back afterwards.
+    """
     suffix = f"{os.getpid()}_{uuid.uuid4().hex[:8]}"
     reader, loader = f"test_reader_{suffix}", f"test_loader_{suffix}"
     database = connections["default"].settings_dict["NAME"]
     admin = connections["default"].get_new_connection(connections["default"].get_connection_params())
     admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(PUBLIC_DATABASE_PRIVILEGES)
+        public_before = dict(cursor.fetchall())
     try:
         with admin.cursor() as cursor:
             cursor.execute(roles_sql(database=database, reader=reader, loader=loader))
@@ -74,6 +89,9 @@ def reader_connection(extra_connection):
     finally:
         with admin.cursor() as cursor:
             cursor.execute(f'DROP OWNED BY "{reader}", "{loader}"; DROP ROLE IF EXISTS "{reader}", "{loader}"')
+            for name, privileges in public_before.items():
+                if name != database:
+                    cursor.execute(f'GRANT {", ".join(privileges)} ON DATABASE "{name}" TO PUBLIC')
         admin.close()
 
 
@@ -104,6 +122,35 @@ def test_the_reader_role_reads_everything_and_can_change_nothing(reader_connecti
         f"DELETE FROM {table}",
         f"TRUNCATE {table} CASCADE",
         "CREATE TABLE intruder (id int)",
+        # What PostgreSQL lets everyone do unless it is taken away: temporary tables and functions,
+        # schemas, large objects (which outlive the session).
+        "CREATE TEMPORARY TABLE intruder (id int)",
+        "CREATE FUNCTION pg_temp.intruder() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+        "CREATE SCHEMA intruder",
+        "SELECT lo_create(0)",
+        "SELECT lo_creat(-1)",
+        "SELECT lo_from_bytea(0, 'x')",
     ):
         assert "permission denied" in statement_fails(reader, sql), sql
     assert Conference.objects.using("as_reader").count() == Conference.objects.count()
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="roles and grants are PostgreSQL's; SQLite has no users")
+def test_the_reader_role_cannot_write_even_after_changing_its_own_defaults(reader_connection):
+    """A role may change its own session defaults (ALTER ROLE … SET); its privileges still forbid writes."""
+    reader = reader_connection
+    role = reader.settings_dict["USER"]
+    with reader.cursor() as cursor:
+        cursor.execute("SET default_transaction_read_only = off")
+        cursor.execute(f'ALTER ROLE "{role}" SET default_transaction_read_only = off')
+    reader.close()  # the next session starts with the role's new defaults
+    assert "permission denied" in statement_fails(reader, f"DELETE FROM {Conference._meta.db_table}")
+    assert "permission denied" in statement_fails(reader, "CREATE TEMPORARY TABLE intruder (id int)")
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="roles and grants are PostgreSQL's; SQLite has no users")
+def test_the_reader_role_cannot_connect_to_the_servers_other_databases(reader_connection):
+    params = {**reader_connection.get_connection_params(), "dbname": "postgres"}
+    with pytest.raises(reader_connection.Database.OperationalError) as refused:
+        reader_connection.get_new_connection(params).close()
+    assert "permission denied for database" in str(refused.value)

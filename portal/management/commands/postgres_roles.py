@@ -1,7 +1,11 @@
 """``python manage.py postgres_roles --print``: the SQL that sets up the portal's two PostgreSQL roles.
 
-- the **reader** (``DATABASE_URL`` of the app servers, and of a replica): may connect and SELECT,
-  nothing else. Its sessions are also read-only by default, and its statements time out.
+- the **reader** (``DATABASE_URL`` of the app servers, and of a replica): may connect to the portal's
+  database and SELECT, nothing else. It is read-only by privileges, not by defaults: any role may turn
+  off ``default_transaction_read_only`` in its session (or even for itself with ``ALTER ROLE``), so
+  the script takes away every way to write that PostgreSQL grants to everyone (``PUBLIC``): temporary
+  tables and functions, schemas, large objects, and connecting to the server's other databases.
+  Its sessions are still read-only by default, and its statements time out.
 - the **loader** (``DATABASE_LOAD_URL``): owns the tables, so it runs ``migrate`` and ``load_data``.
   Tables it creates later are readable by the reader at once (default privileges).
 
@@ -66,8 +70,26 @@ ALTER ROLE {ld} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
 -- The search indexes need pg_trgm; created here, the migration finds it and needs no extra right.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
--- Nobody but the loader creates objects in the schema (PostgreSQL 15's default, made explicit).
+-- Nobody but the loader creates objects in the schema (PostgreSQL 15's default, made explicit),
+-- a schema, or a temporary table or function; only the two roles connect.
 REVOKE CREATE ON SCHEMA {sc} FROM PUBLIC;
+REVOKE CONNECT, CREATE, TEMPORARY ON DATABASE {db} FROM PUBLIC;
+
+-- Large objects outlive the session and need no table privilege: nobody but a superuser creates one.
+REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
+  pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid) FROM PUBLIC;
+
+-- The server's other databases: everyone may connect to them, and make temporary tables there, by
+-- default. The server is the portal's (docs/deploy.md); other roles that need one get it explicitly.
+DO $$
+DECLARE
+  other text;
+BEGIN
+  FOR other IN SELECT datname FROM pg_catalog.pg_database WHERE datname <> '{database}' AND datallowconn LOOP
+    EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', other);
+  END LOOP;
+END
+$$;
 
 -- The loader: connects, creates and owns the tables (migrate), replaces their rows (load_data).
 GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {ld};
