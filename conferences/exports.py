@@ -39,6 +39,7 @@ from rest_framework.utils.encoders import JSONEncoder
 
 from conferences.api.lists import PublicList
 from conferences.api.serializers import FigureSerializer, page_url, reverse_page
+from conferences.csv_safety import FORMULA_STARTS, inert
 from conferences.facets import FigureCube
 from conferences.figure_periods import period_kind
 from regions.models import Province
@@ -72,18 +73,18 @@ def _dumps(value) -> str:
 
 
 def csv_cell(value) -> str:
-    """One JSON value as a CSV cell."""
+    """One JSON value as a CSV cell, never one a spreadsheet would run as a formula."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
         if any(isinstance(item, dict | list | tuple) for item in value):
-            return _dumps(list(value))
-        return ";".join(str(item) for item in value)
+            return inert(_dumps(list(value)))
+        return inert(";".join(str(item) for item in value))
     if isinstance(value, dict):
-        return _dumps(value)
-    return str(value)
+        return inert(_dumps(value))
+    return inert(str(value))
 
 
 class _Line:
@@ -130,11 +131,14 @@ _SLUG = "slug-placeholder"
 @dataclass(frozen=True)
 class RowPlan:
     """``fields`` to read with ``values_list``, and ``row`` turning one into the serializer's values, in
-    its field order. ``flat`` are the columns whose CSV cell is not the value as is (booleans)."""
+    its field order. ``flat`` are the columns whose CSV cell is not the value as is (booleans);
+    ``free_text`` the columns holding words from a source or a curator, which may begin like a
+    formula (``csv_safety``). The others are the portal's own slugs, codes, dates, numbers and links."""
 
     fields: tuple[str, ...]
     row: Callable[[tuple], list]
     flat: tuple[int, ...] = ()
+    free_text: tuple[str, ...] = ()
     annotations: dict = field(default_factory=dict)  # added to the queryset before ``values_list``
 
 
@@ -194,6 +198,16 @@ FIGURE_FIELDS = (
 
 
 DECIMALS = ("value", "threshold_pct", "growth_pct", "share_pct")
+FIGURE_FREE_TEXT = (
+    "indicator_as_written",
+    "period_label",
+    "unit_as_written",
+    "value_as_written",
+    "quote",
+    "period_quote",
+    "note_vi",
+    "note_en",
+)
 
 
 def figure_plan(request, vendor: str = "") -> RowPlan:
@@ -237,7 +251,7 @@ def figure_plan(request, vendor: str = "") -> RowPlan:
             f"{page_before}{slug}{page_after}",
         ]
 
-    return RowPlan(fields, row, flat=(9,), annotations=annotations)
+    return RowPlan(fields, row, flat=(9,), free_text=FIGURE_FREE_TEXT, annotations=annotations)
 
 
 ROW_PLANS = {FigureSerializer: figure_plan}
@@ -371,7 +385,7 @@ class BatchOrder:
         return rows
 
 
-def planned_csv_chunks(rows: Iterable[list], header: list[str], flat: tuple[int, ...]) -> Iterator[bytes]:
+def planned_csv_chunks(rows: Iterable[list], header: list[str], plan: RowPlan) -> Iterator[bytes]:
     """As ``csv_chunks``, for rows that are lists in ``header`` order (``None`` is written empty by csv).
 
     Each batch goes to the writer in one ``writerows`` call, into a buffer emptied after each batch.
@@ -380,11 +394,14 @@ def planned_csv_chunks(rows: Iterable[list], header: list[str], flat: tuple[int,
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
     yield (BOM + buffer.getvalue()).encode("utf-8")
+    text = [header.index(name) for name in plan.free_text]
     for batch in batched(rows, ROWS_PER_WRITE):
-        if flat:
-            for row in batch:
-                for index in flat:
-                    row[index] = csv_cell(row[index])
+        for row in batch:
+            for index in plan.flat:
+                row[index] = csv_cell(row[index])
+            for index in text:
+                if (cell := row[index]) and cell[0] in FORMULA_STARTS:
+                    row[index] = inert(cell)
         buffer.seek(0)
         buffer.truncate()
         writer.writerows(batch)
@@ -397,7 +414,7 @@ def csv_response(queryset, serializer_class, request, *, name: str, filterset=No
     if serializer_class in ROW_PLANS:
         plan = ROW_PLANS[serializer_class](request, connections[queryset.db].vendor)
         cube = FigureCube.for_filterset(filterset) if filterset is not None else None
-        chunks = planned_csv_chunks(planned_rows(queryset, plan, cube=cube), header, plan.flat)
+        chunks = planned_csv_chunks(planned_rows(queryset, plan, cube=cube), header, plan)
     else:
         chunks = csv_chunks(serialized_rows(queryset, serializer_class, request), header)
     return _download(chunks, content_type=CSV_CONTENT_TYPE, filename=f"{name}.csv")
