@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from vietnamese.errors import ParseError
 from vietnamese.roman import parse_session
 
-YEAR_RANGE = re.compile(r"^\s*(\d{4})\s*(?:[-–—]\s*(\d{4})\s*)?$")
+# ASCII digits only, the whole value: the API schema publishes this very pattern (``api.schema``).
+YEAR_RANGE_BODY = r"\s*([0-9]{4})\s*(?:[-–—]\s*([0-9]{4})\s*)?"
+YEAR_RANGE = re.compile(YEAR_RANGE_BODY)
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
@@ -27,7 +29,7 @@ class YearRangeField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        match = YEAR_RANGE.match(value)
+        match = YEAR_RANGE.fullmatch(value)
         if not match:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         first = int(match.group(1))

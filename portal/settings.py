@@ -45,7 +45,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ReadOnlyMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.language.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Nothing accepts a form today; should a write ever be mounted, it would need a CSRF token.
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -177,6 +177,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "conferences.api.errors.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {

@@ -11,11 +11,12 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.plumbing import build_examples_list, build_parameter_type
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 
+from conferences.fields import YEAR_RANGE_BODY
 from conferences.figure_filters import PeriodKindFilter
 from conferences.figure_periods import all_kinds
 from conferences.filters import SessionFilter, YearRangeFilter
 
-YEAR_PATTERN = r"^\s*[0-9]{4}\s*(?:[-–—]\s*[0-9]{4}\s*)?$"
+YEAR_PATTERN = f"^{YEAR_RANGE_BODY}$"  # what the server's field accepts (``fields.YEAR_RANGE``), whole
 
 
 def _typed_filters():

@@ -31,5 +31,5 @@ router.register("indicators", views.IndicatorViewSet, basename="indicator")
 urlpatterns = [
     path("schema/", independent_of_data(SpectacularAPIView.as_view()), name="schema"),
     *router.urls,
-    re_path(r"^(?:.*/)?$", not_found),
+    re_path(r"^[\s\S]*$", not_found),  # any path, one with a newline ("%0A") too
 ]

@@ -13,6 +13,7 @@ from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import pagination, serializers, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
@@ -24,17 +25,46 @@ from conferences.listing import ListPaginator
 
 class PagePagination(pagination.PageNumberPagination):
     """Pages by number; the figures' count and the start of a page come from ``FigureCube`` when it can
-    (``conferences.listing.ListPaginator``), so a deep page of a million figures stays fast."""
+    (``conferences.listing.ListPaginator``), so a deep page of a million figures stays fast.
+
+    ``page`` and ``page_size`` that are not whole numbers in range are a 400 naming the parameter, like
+    a bad filter, rather than a silent default; a page past the last is a 404.
+    """
 
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
 
     def paginate_queryset(self, queryset, request, view=None):
+        self._check_parameters(request)
         filterset = getattr(view, "list_filterset", None)
         cube = FigureCube.for_filterset(filterset) if filterset is not None else None
         self.django_paginator_class = partial(ListPaginator, cube=cube)
         return super().paginate_queryset(queryset, request, view)
+
+    def _check_parameters(self, request):
+        problems = {}
+        if not _whole_number_within(request.query_params.get(self.page_query_param, "1"), 1, None):
+            problems[self.page_query_param] = ["Enter a page number: a whole number from 1."]
+        size = request.query_params.get(self.page_size_query_param, str(self.page_size))
+        if not _whole_number_within(size, 1, self.max_page_size):
+            problems[self.page_size_query_param] = [f"Enter a whole number from 1 to {self.max_page_size}."]
+        if problems:
+            raise ValidationError(problems)
+
+    def get_schema_operation_parameters(self, view):
+        bounds = {self.page_query_param: (1, None), self.page_size_query_param: (1, self.max_page_size)}
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            low, high = bounds[parameter["name"]]
+            parameter["schema"] = {"type": "integer", "minimum": low, **({"maximum": high} if high else {})}
+        return parameters
+
+
+def _whole_number_within(text: str, low: int, high: int | None) -> bool:
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:
+        return False
+    return low <= int(text) and (high is None or int(text) <= high)
 
 
 class CSVRenderer(BaseRenderer):

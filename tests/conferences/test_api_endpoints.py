@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 
-from conferences.api import views
 from conferences.models import Conference, Indicator, IndicatorReport, Source
 from regions.models import Province, Region
 
@@ -266,15 +265,27 @@ def test_pages_carry_links_to_their_neighbours(client):
     assert not {f["slug"] for f in first["results"]} & {f["slug"] for f in second["results"]}
 
 
-def test_page_size_defaults_to_50_and_is_capped(client, monkeypatch, settings):
+def test_page_size_defaults_to_50_and_goes_up_to_500(client):
     assert len(client.get("/api/provinces/").json()["results"]) == 50
-    assert len(client.get("/api/provinces/", {"page_size": 1000}).json()["results"]) == Province.objects.count()
-    monkeypatch.setattr(views.PagePagination, "max_page_size", 10)
-    settings.PORTAL_CACHE = False  # the code changed under the running release: its cached page is not wanted
-    assert len(client.get("/api/provinces/", {"page_size": 1000}).json()["results"]) == 10
+    assert len(client.get("/api/provinces/", {"page_size": 500}).json()["results"]) == Province.objects.count()
+    assert len(client.get("/api/provinces/", {"page_size": 1}).json()["results"]) == 1
 
 
-@pytest.mark.parametrize("page", ["3", "0", "-1", "first", "99999999999999999999"])
+@pytest.mark.parametrize("page_size", ["abc", "0", "-1", "501", "1.5", "", " 5", "٥", "99999999999999999999"])
+def test_a_page_size_that_is_not_a_whole_number_from_1_to_500_is_a_400_saying_so(client, page_size):
+    response = client.get("/api/provinces/", {"page_size": page_size})
+    assert response.status_code == 400
+    assert response.json() == {"page_size": ["Enter a whole number from 1 to 500."]}
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "first", "last", "", "٢"])
+def test_a_page_that_is_not_a_page_number_is_a_400_saying_so(client, page):
+    response = client.get("/api/provinces/", {"page": page})
+    assert response.status_code == 400
+    assert response.json() == {"page": ["Enter a page number: a whole number from 1."]}
+
+
+@pytest.mark.parametrize("page", ["3", "99999999"])
 def test_a_page_out_of_range_is_a_json_404(client, page):
     response = client.get("/api/provinces/", {"page": page})
     assert response.status_code == 404
@@ -295,13 +306,25 @@ def test_a_page_out_of_range_is_a_json_404(client, page):
         "/api/figures/?format=xml",
         "/api/nothing-here/",
         "/api/",
+        "/api/figures/%0A/",
+        "/api/%0A",
+        "/api/figures/%0A",
+        "/api/a/b/c%0Ad/",
     ],
 )
-def test_unknown_addresses_are_a_json_404(client, url):
+def test_unknown_addresses_are_a_json_404_that_names_no_model(client, url):
     response = client.get(url)
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
-    assert list(response.json()) == ["detail"]
+    assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize("headers", [{}, {"Accept-Language": "vi"}, {"Cookie": "django_language=vi"}])
+def test_api_errors_are_in_english_whatever_the_browser_asks(client, headers):
+    response = client.get("/api/figures/", {"year": "abc"}, headers=headers)
+    assert response.status_code == 400
+    assert response.json() == {"year": ["Enter a year (2024) or a range of years (2022-2024)."]}
+    assert response["Content-Language"] == "en"
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])

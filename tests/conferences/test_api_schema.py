@@ -107,6 +107,21 @@ def test_year_takes_a_year_or_a_range(schema, endpoint):
     assert {example["value"] for example in year["examples"].values()} == {"2024", "2022-2024"}
 
 
+@pytest.mark.parametrize(
+    "value", ["2024", " 2024 ", "2022-2024", "2022 – 2024", "2024\n", "٢٠٢٤", "2024x", "x2024", "20245", "2022--2024"]
+)
+def test_the_year_pattern_accepts_what_the_server_accepts(client, schema, value):
+    [year] = [p for p in schema["paths"]["/api/figures/"]["get"]["parameters"] if p["name"] == "year"]
+    published = re.search(year["schema"]["pattern"], value) is not None
+    assert published == (client.get("/api/figures/", {"year": value}).status_code == 200)
+
+
+def test_page_and_page_size_publish_their_bounds(schema):
+    parameters = {p["name"]: p for p in schema["paths"]["/api/figures/"]["get"]["parameters"]}
+    assert parameters["page"]["schema"] == {"type": "integer", "minimum": 1}
+    assert parameters["page_size"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 500}
+
+
 def test_session_and_period_are_typed_as_what_people_type(schema):
     conference_parameters = {p["name"]: p for p in schema["paths"]["/api/conferences/"]["get"]["parameters"]}
     session = conference_parameters["session"]
