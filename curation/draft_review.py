@@ -84,6 +84,7 @@ LABELS = {  # TOML key -> Vietnamese label; the key itself is shown beside it
     "reason": "Lý do",
 }
 JOINER = re.compile(r"[/:–-]")  # between two numbers of one entry, joins them into one mark
+PRINTED_SOURCE_FIELDS = ("title", "author", "published_as_written", "reproduction_notice")
 QUOTED = {"quote", "period_quote", "clause", "quotes", "text"}
 
 
@@ -141,8 +142,8 @@ def _mask(text: str, entry: Entry) -> bytearray:
         containers, phrases = list(fields.get("quotes", [])), scalars
     elif entry.table == "not_a_figure":
         containers, phrases = [text], [fields.get("text", "")]
-    else:
-        containers, phrases = [text], scalars
+    else:  # the source: the fields the page prints, anywhere
+        containers, phrases = [text], [fields.get(key, "") for key in PRINTED_SOURCE_FIELDS]
     mask = bytearray(len(text))
     for container in filter(None, containers):
         start = text.find(container)
@@ -184,8 +185,8 @@ def review_page(draft: Draft, toml_name: str = "") -> str:
             "figures",
             "Số liệu đã soạn",
             "Drafted figures",
-            "Mục cần xem lại (TODO) đứng trước.",
-            "Entries with a TODO come first.",
+            "Mục cần xem lại (TODO) đứng trước; số thứ tự theo tệp TOML.",
+            "Entries with a TODO come first; numbered in the TOML file's order.",
             [_card(entry, anchors, found, draft) for entry in figures],
         ),
         _section(
