@@ -101,13 +101,14 @@ class Number:
 
 
 def numbers(draft: Draft) -> list[Number]:
-    """Every number of the article with its fate: the first entry, figures first, that accounts for it."""
+    """Every number of the article with its fate: the first entry that accounts for it, figures with a
+    TODO first, then the other figures, the sessions, the source and the numbers set aside."""
     text = draft.text
     ranked = [
         *(f for f in draft.figures if f.has_todo),
         *(f for f in draft.figures if not f.has_todo),
-        draft.source,
         *draft.conferences,
+        draft.source,
         *draft.not_figures,
     ]
     masks = [(entry, _mask(text, entry)) for entry in ranked]
@@ -321,7 +322,7 @@ def _card(entry: Entry, anchors: dict[int, tuple[str, str]], found: list[Number]
             f"{escape(str(fields.get('value_as_written', '')))} → {escape(str(fields.get('value', '')))} "
             f"{escape(str(fields.get('unit', '')))} · {escape(str(fields.get('indicator', '')))}"
         )
-    elif entry.table == "conference":
+    elif entry.table in ("conference", "source"):
         summary = escape(str(fields.get("slug", "")))
     elif entry.table == "not_a_figure":
         summary = f"«{escape(str(fields.get('text', '')))}»"
