@@ -188,7 +188,7 @@ def review_page(draft: Draft, toml_name: str = "") -> str:
             "Drafted figures",
             "Mục cần xem lại (TODO) đứng trước; số thứ tự theo tệp TOML.",
             "Entries with a TODO come first; numbered in the TOML file's order.",
-            [_card(entry, anchors, found, draft) for entry in figures],
+            [_card(entry, anchors, found, draft.text) for entry in figures],
         ),
         _section(
             "sessions",
@@ -196,7 +196,7 @@ def review_page(draft: Draft, toml_name: str = "") -> str:
             "Sessions and source",
             "",
             "",
-            [_card(entry, anchors, found, draft) for entry in [*draft.conferences, draft.source]],
+            [_card(entry, anchors, found, draft.text) for entry in [*draft.conferences, draft.source]],
         ),
         _section(
             "asides",
@@ -204,9 +204,9 @@ def review_page(draft: Draft, toml_name: str = "") -> str:
             "Numbers set aside, with the reason",
             "Xác nhận lý do, hoặc chuyển thành số liệu.",
             "Confirm the reason, or make the number a figure.",
-            [_card(entry, anchors, found, draft) for entry in draft.not_figures],
+            [_card(entry, anchors, found, draft.text) for entry in draft.not_figures],
         ),
-        _unexplained(unexplained) if unexplained else "",
+        _unexplained(draft.text, unexplained) if unexplained else "",
         "</div>\n</main>\n</body>\n</html>\n",
     ]
     return "".join(parts)
@@ -310,7 +310,9 @@ def _section(key: str, vi: str, en: str, note_vi: str, note_en: str, cards: list
     )
 
 
-def _card(entry: Entry, anchors: dict[int, tuple[str, str]], found: list[Number], draft: Draft) -> str:
+def _card(entry: Entry, anchors: dict[int, tuple[str, str]], found: list[Number], text: str) -> str:
+    """One entry: what it says in brief, its TODOs (the drafting rules write them in English), the numbers
+    it accounts for, then every field under its TOML key."""
     html_id, name = anchors[id(entry)]
     fate = _fate(entry)
     todo = entry.has_todo
@@ -318,10 +320,8 @@ def _card(entry: Entry, anchors: dict[int, tuple[str, str]], found: list[Number]
     fields = entry.fields
     summary = ""
     if entry.table == "figure":
-        summary = (
-            f"{escape(str(fields.get('value_as_written', '')))} → {escape(str(fields.get('value', '')))} "
-            f"{escape(str(fields.get('unit', '')))} · {escape(str(fields.get('indicator', '')))}"
-        )
+        value = " ".join(str(fields.get(key) or "?") for key in ("value", "unit"))
+        summary = escape(f"{fields.get('value_as_written', '')} → {value} · {fields.get('indicator') or '?'}")
     elif entry.table in ("conference", "source"):
         summary = escape(str(fields.get("slug", "")))
     elif entry.table == "not_a_figure":
@@ -338,18 +338,18 @@ def _card(entry: Entry, anchors: dict[int, tuple[str, str]], found: list[Number]
         todo_list.append(f"reason: {fields['reason']}")
     todos = (
         '<div class="todos"><strong>Cần quyết định <span lang="en">· To decide</span>:</strong>\n<ul>\n'
-        + "".join(f"<li>{escape(item)}</li>\n" for item in todo_list)
+        + "".join(f'<li lang="en">{escape(item)}</li>\n' for item in todo_list)
         + "</ul></div>\n"
         if todo_list
         else ""
     )
-    extra = "".join(f'<p class="note"># {escape(note)}</p>\n' for note in others)
+    extra = "".join(f'<p class="note" lang="en"># {escape(note)}</p>\n' for note in others)
     links = [n for n in found if n.entry is entry]
     back = (
         '<p class="back">Trong bài <span lang="en">· In the article</span>: '
         + ", ".join(
             f'<a href="#n-{n.start}">↑ dòng {n.line} <span lang="en">(line {n.line})</span>: '
-            f"{escape(draft.text[n.start : n.end])}</a>"
+            f"{escape(text[n.start : n.end])}</a>"
             for n in links
         )
         + "</p>\n"
@@ -373,15 +373,16 @@ def _row(key: str, value, comment: str) -> str:
         shown = f"<blockquote>{escape(str(value))}</blockquote>"
     else:
         shown = escape(str(value))
-    flag = f'<span class="comment{" todo" if "TODO" in comment else ""}"># {escape(comment)}</span>' if comment else ""
+    kind = "comment todo" if "TODO" in comment else "comment"
+    flag = f'<span class="{kind}" lang="en"># {escape(comment)}</span>' if comment else ""
     label = escape(LABELS.get(key, key))
     return f'<dt>{label} <code lang="en">{escape(key)}</code></dt>\n<dd>{shown} {flag}</dd>\n'
 
 
-def _unexplained(unexplained: list[Number]) -> str:
+def _unexplained(text: str, unexplained: list[Number]) -> str:
     items = "".join(
-        f'<li id="unexplained-{i}"><a href="#n-{n.start}">↑ dòng {n.line} <span lang="en">(line {n.line})</span></a>'
-        "</li>\n"
+        f'<li id="unexplained-{i}"><a href="#n-{n.start}">↑ dòng {n.line} <span lang="en">(line {n.line})</span>: '
+        f"{escape(text[n.start : n.end])}</a></li>\n"
         for i, n in enumerate(unexplained, 1)
     )
     return (
@@ -402,7 +403,7 @@ header { padding: 1rem 1.5rem; border-bottom: 1px solid #d0d7de; background: #f6
 h1 { font-size: 1.4rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.15rem; margin: 1rem 0 .5rem; }
 h3 { font-size: 1rem; margin: 0 0 .4rem; overflow-wrap: anywhere; }
-[lang="en"] { color: var(--muted); }
+span[lang="en"] { color: var(--muted); }
 code { font-size: .85em; background: #eaeef2; padding: 0 .25em; border-radius: 3px; overflow-wrap: anywhere; }
 .steps li, .legend li { margin: .2rem 0; }
 .legend ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.5rem; }
