@@ -246,8 +246,10 @@ def _instructions() -> str:
             "Check the figures marked ✓ and the details marked § against the article.",
         ),
         (
-            "Với mỗi con số có dấu ✗: xác nhận lý do (viết lại không có TODO) hoặc chuyển thành số liệu.",
-            "For each number marked ✗: confirm its reason (rewrite it without TODO) or make it a figure.",
+            "Với mỗi con số có dấu ✗: xác nhận lý do (viết lại không có TODO) hoặc chuyển thành số liệu. "
+            "Với mỗi con số có dấu !: thêm một số liệu hoặc một mục [[not_a_figure]].",
+            "For each number marked ✗: confirm its reason (rewrite it without TODO) or make it a figure. "
+            "For each number marked !: add a figure or a [[not_a_figure]].",
         ),
         (
             "Chạy python manage.py build_fixtures và sửa mọi lỗi được báo.",
@@ -260,7 +262,7 @@ def _instructions() -> str:
 
 def _legend(counts: dict[str, int]) -> str:
     rows = "".join(
-        f'<li><span class="n {fate}">{symbol} 12,3</span> {escape(vi)} <span lang="en">· {escape(en)}</span> '
+        f'<li><span class="n {fate}">12,3<sup>{symbol}</sup></span> {escape(vi)} <span lang="en">· {escape(en)}</span> '
         f'({counts[fate]} số · <span lang="en">{counts[fate]} numbers</span>)</li>\n'
         for fate, (symbol, vi, en) in FATES.items()
     )

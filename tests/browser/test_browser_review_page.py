@@ -28,7 +28,7 @@ def test_a_reviewer_goes_from_a_number_to_its_entry_and_back(review_url, page, s
     expect(page.get_by_role("heading", name="Chú thích màu và ký hiệu · Legend")).to_be_visible()
     for words in ("Số liệu chắc chắn", "Số liệu cần xem lại (TODO)", "Không phải số liệu, để riêng"):
         expect(page.locator(".legend")).to_contain_text(words)
-    screenshot("top")
+    screenshot("top", full_page=False)
 
     number = page.locator("a.n.todo").first
     target = number.get_attribute("href")
