@@ -300,7 +300,7 @@ def _article(text: str, found: list[Number], anchors: dict[int, tuple[str, str]]
             out.append(escape(text[at : offset + len(line)]))
             items.append(f'<li value="{line_number}">{"".join(out)}</li>\n')
         offset += len(line) + 1
-    return f'<ol class="lines">\n{"".join(items)}</ol>\n'
+    return f'<ol class="lines" lang="vi">\n{"".join(items)}</ol>\n'
 
 
 def _section(key: str, vi: str, en: str, note_vi: str, note_en: str, cards: list[str]) -> str:
