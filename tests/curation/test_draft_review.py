@@ -150,3 +150,9 @@ def test_on_the_five_articles_the_page_sets_aside_what_the_build_finds_uncovered
     result = ArticleCurator(article, read_annotation(path), read_reference(fixtures / "reference"), []).curate()
     uncovered = {match.start() for match in uncovered_numbers(article, covered_mask(article, result.covered))}
     assert marked == uncovered
+
+
+def test_an_article_not_in_nfc_is_flagged_at_the_top(draft):
+    assert 'role="alert"' not in review_page(draft)
+    draft.was_nfc = False
+    assert 'role="alert">Tệp bài viết chưa chuẩn hóa NFC' in review_page(draft)
