@@ -62,12 +62,12 @@ def page(request, browser):
 
 @pytest.fixture
 def screenshot(page, request):
-    """Save a full-page screenshot named after the test and viewport."""
+    """Save a screenshot (the full page unless told the viewport) named after the test and viewport."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    def take(name: str):
+    def take(name: str, full_page: bool = True):
         path = SCREENSHOTS / f"{request.node.originalname}-{name}-{page.viewport_name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return take

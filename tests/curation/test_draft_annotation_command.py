@@ -1,4 +1,4 @@
-"""`manage.py draft_annotation PATH [--output FILE] [--stdout]`."""
+"""`manage.py draft_annotation PATH [--output FILE] [--stdout] [--html PAGE]`."""
 
 import shutil
 import tomllib
@@ -70,3 +70,37 @@ def test_a_non_nfc_article_is_drafted_from_its_nfc_text_with_a_warning(tmp_path,
     captured = capsys.readouterr()
     assert "not NFC" in captured.err
     assert tomllib.loads(captured.out)["conference"][0]["region"] == "north-28"
+
+
+def test_html_writes_the_review_page_beside_the_draft(fixtures_copy, tmp_path, capsys):
+    article = fixtures_copy / "sources" / f"{ARTICLE}.txt"
+    page = tmp_path / "review" / "page.html"
+    call_command("draft_annotation", str(article), html=str(page), fixtures_dir=fixtures_copy)
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="vi">')
+    assert f"{ARTICLE}.txt" in html and str(fixtures_copy / "annotations" / f"{ARTICLE}.toml") in html
+    assert '<a class="n todo"' in html
+    assert f"Wrote {page}" in capsys.readouterr().out
+
+
+def test_html_with_stdout_prints_the_draft_and_writes_the_page(fixtures_copy, tmp_path, capsys):
+    page = tmp_path / "page.html"
+    call_command(
+        "draft_annotation",
+        str(fixtures_copy / "sources" / f"{ARTICLE}.txt"),
+        "--stdout",
+        html=str(page),
+        fixtures_dir=fixtures_copy,
+    )
+    captured = capsys.readouterr()
+    assert tomllib.loads(captured.out)["figure"][0]["value"] == "1919e12"
+    assert f"Wrote {page}" in captured.err
+    assert 'id="figure-1"' in page.read_text(encoding="utf-8")
+
+
+def test_no_page_is_written_when_the_draft_is_refused(fixtures_copy, tmp_path):
+    article = fixtures_copy / "sources" / f"{ARTICLE}.txt"
+    (fixtures_copy / "annotations" / f"{ARTICLE}.toml").write_text("# reviewed\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="never overwrites"):
+        call_command("draft_annotation", str(article), html=str(tmp_path / "page.html"), fixtures_dir=fixtures_copy)
+    assert not (tmp_path / "page.html").exists()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from curation.draft import draft_article
+from curation.draft_review import review_page
 from curation.problems import CurationError
 
 
@@ -12,7 +13,7 @@ class Command(BaseCommand):
         "Draft the annotation of a new article for a person to review: its source, the sessions it names "
         "(updating one the data holds as announced), every figure found and every number left over, each "
         "uncertain value marked # TODO. Writes fixtures/annotations/<article>.toml unless told otherwise; "
-        "never overwrites an existing file."
+        "never overwrites an existing file. With --html, also writes the review page."
     )
 
     def add_arguments(self, parser):
@@ -24,13 +25,19 @@ class Command(BaseCommand):
             "--stdout", dest="to_stdout", action="store_true", help="Print the draft instead of writing a file."
         )
         parser.add_argument(
+            "--html",
+            type=Path,
+            help="Also write the review page here: the article with every number marked by what became of it, "
+            "beside the drafted entries (one HTML file, opens in any browser).",
+        )
+        parser.add_argument(
             "--fixtures-dir",
             type=Path,
             default=settings.FIXTURE_DIRS[0],
             help="Reference data and built fixtures to draft against. Default: the project's fixtures/.",
         )
 
-    def handle(self, *args, path, output, to_stdout, fixtures_dir, **options):
+    def handle(self, *args, path, output, to_stdout, fixtures_dir, html, **options):
         path, fixtures_dir = Path(path), Path(fixtures_dir)  # call_command passes keyword options unparsed
         if not path.is_file():
             raise CommandError(f"No article at {path}.")
@@ -43,12 +50,17 @@ class Command(BaseCommand):
         text = draft.toml()
         if not draft.was_nfc:
             self.stderr.write(f"Warning: {path} is not NFC-normalised; save it as NFC before building.")
-        if to_stdout:
+        target = None if to_stdout else Path(output) if output else fixtures_dir / "annotations" / f"{path.stem}.toml"
+        if target and target.exists():
+            raise CommandError(f"{target} exists; the draft never overwrites a file. Use --output or --stdout.")
+        if html:
+            html = Path(html)
+            html.parent.mkdir(parents=True, exist_ok=True)
+            html.write_text(review_page(draft, toml_name=str(target or "")), encoding="utf-8")
+            (self.stderr if target is None else self.stdout).write(f"Wrote {html}: the review page, for a browser.")
+        if target is None:
             self.stdout.write(text, ending="")
             return
-        target = Path(output) if output else fixtures_dir / "annotations" / f"{path.stem}.toml"
-        if target.exists():
-            raise CommandError(f"{target} exists; the draft never overwrites a file. Use --output or --stdout.")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         todos = sum(entry.has_todo for entry in draft.entries)
