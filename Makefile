@@ -62,7 +62,7 @@ data: $(VENV)/.installed-run
 
 ## messages: refresh the Vietnamese catalogue after changing interface text
 messages: $(VENV)/.installed-dev
-	$(MANAGE) makemessages -l vi --no-location --no-wrap --ignore=$(VENV) --ignore=staticfiles --ignore=artifacts --ignore=bench
+	$(MANAGE) makemessages -l vi --no-location --no-wrap --ignore=$(VENV) --ignore=staticfiles --ignore=staticfiles-manifest --ignore=artifacts --ignore=bench
 	$(MANAGE) compilemessages -l vi --ignore=$(VENV)
 
 $(VENV)/.created:
@@ -79,4 +79,4 @@ $(VENV)/.installed-dev: $(VENV)/.installed-run requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles staticfiles-manifest db.sqlite3

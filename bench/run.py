@@ -91,7 +91,7 @@ def prepare_database(args, env: dict) -> None:
     started = time.monotonic()
     manage(env, "generate_synthetic", "--figures", str(args.figures), "--seed", str(args.seed), "--replace")
     log(f"generated {args.figures:,} figures in {time.monotonic() - started:.0f}s")
-    if not (ROOT / "staticfiles" / "staticfiles.json").exists():
+    if not (ROOT / "staticfiles-manifest" / "staticfiles.json").exists():
         manage(env, "collectstatic", "--no-input", "-v0")
 
 
