@@ -142,7 +142,10 @@ class ArticleCurator:
                 session_number = parse_session(entry.session)
             except ParseError as exc:
                 self._problem(line, f"session: {exc}")
-        self._stated(line, entry.quotes, "year", str(entry.year))
+        if entry.year < 1:
+            self._problem(line, f"year {entry.year} is not a year: set the session's year")
+        else:
+            self._stated(line, entry.quotes, "year", str(entry.year))
         slug_session = self._slug_session(line, entry, session_number)
 
         conference_date = self._iso_date(line, "date", entry.date)
@@ -467,7 +470,7 @@ class ArticleCurator:
             return date.fromisoformat(self.annotation.source.published_on)
         except ValueError:
             pass
-        years = [entry.year for entry in self.annotation.conferences if entry.kind == "report"]
+        years = [entry.year for entry in self.annotation.conferences if entry.kind == "report" and entry.year >= 1]
         return date(min(years), 1, 1) if years else date.today()
 
     def _slug_session(self, line: int, entry, session_number: int | None) -> int | None:

@@ -1,26 +1,27 @@
 """The ``[source]`` table: what the captured page itself says about where and when it was published.
 
 Only what the text states in a recognisable form: a dateline "(PLVN) -", a closing notice "(*) Không
-sao chép … của Báo Hànộimới.", a "dd/mm/yyyy hh:mm" line, a heading line as the title, a name standing
-alone on a line after the article as the author. Anything else stays an empty string: never invented.
+sao chép … của Báo Hànộimới.", a source line "Nguồn: Báo Nghệ An", a date line ("24/8/2018 10:15",
+"Thứ Năm, 24/08/2018", "Cập nhật: …", see ``draft_dates``), a heading line naming the conference as the
+title, a name standing alone on a line after the article as the author. Anything else stays an empty
+string: never invented. A date in a sentence is the session's, not the page's.
 """
 
 import re
 from datetime import date
 
+from curation.draft_dates import published_line
 from curation.draft_entries import NOT_FOUND, Entry
 from curation.draft_text import Sentence
-from vietnamese.dates import parse_full_date
-from vietnamese.errors import ParseError
 from vietnamese.folding import slugify_vi
 
 _DATELINE = re.compile(r"^\((?P<name>[^()\d]{2,40})\)\s*[-–—]\s")
 _NOTICE = re.compile(r"^\(\*\)\s*Không sao chép.*$", re.IGNORECASE)
 _NOTICE_OWNER = re.compile(r"của\s+(?P<name>Báo\s+[^.,;]+?)\s*\.?$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?!\d)")
+_SOURCE_LINE = re.compile(r"^(?:Nguồn|Theo)\s*:\s*(?P<name>[^\d:]{2,60}?)\s*\.?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[•·*\-–]\s*")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
-_HEADING_START = re.compile(r"^hội\s+nghị\b", re.IGNORECASE)
+_HEADING = re.compile(r"(?<!\w)hội\s+nghị(?!\w)", re.IGNORECASE)
 
 
 def draft_source(text: str, sentences: list[Sentence]) -> tuple[Entry, date | None]:
@@ -28,7 +29,8 @@ def draft_source(text: str, sentences: list[Sentence]) -> tuple[Entry, date | No
     entry = Entry("source")
     lines = [line.strip() for line in text.split("\n")]
     publication, note = _publication(lines)
-    published_as_written, published_on = _published(lines)
+    published = next((found for line in lines if (found := published_line(line))), None)
+    published_on = published.on if published else None
     notice = next((line for line in lines if _NOTICE.match(line)), "")
     entry.fields = {
         "slug": "",
@@ -37,7 +39,7 @@ def draft_source(text: str, sentences: list[Sentence]) -> tuple[Entry, date | No
         "title": _title(lines),
         "author": _author(lines),
         "published_on": published_on.isoformat() if published_on else "",
-        "published_as_written": published_as_written,
+        "published_as_written": published.written if published else "",
         "reproduction_notice": notice,
     }
     for key in ("publication", "title", "author", "published_on", "published_as_written", "reproduction_notice"):
@@ -49,6 +51,10 @@ def draft_source(text: str, sentences: list[Sentence]) -> tuple[Entry, date | No
         entry.todo("a name standing alone after the article: check that it is the author", "author")
     if publication:
         entry.todo("check the publication's name", "publication")
+    if published and published.updated:
+        entry.todo(
+            "the page gives the date of its last update ('Cập nhật'): it may be later than publication", "published_on"
+        )
     return entry, published_on
 
 
@@ -71,24 +77,17 @@ def _publication(lines: list[str]) -> tuple[str, str]:
     for line in lines:
         if _NOTICE.match(line) and (match := _NOTICE_OWNER.search(line)):
             return match.group("name").strip(), "Named in the article's closing notice."
-    return "", "The captured text does not name the publisher."
-
-
-def _published(lines: list[str]) -> tuple[str, date | None]:
     for line in lines:
-        match = _PUBLISHED.search(line)
-        if match and len(_BULLET.sub("", line)) <= len(match.group()) + 2:
-            try:
-                return match.group(), parse_full_date(match.group())
-            except ParseError:
-                continue
-    return "", None
+        if match := _SOURCE_LINE.match(line):
+            name = match.group("name").strip()
+            return name, f'Named in the page\'s source line, as written: "{line}".'
+    return "", "The captured text does not name the publisher."
 
 
 def _title(lines: list[str]) -> str:
     """The first line that is a heading: it names a "Hội nghị", is short and has no final full stop."""
     for line in lines[:12]:
-        if _HEADING_START.match(line) and 20 <= len(line) <= 200 and not line.endswith((".", "!", "?", ":")):
+        if _HEADING.search(line) and 20 <= len(line) <= 200 and not line.endswith((".", "!", "?", ":", ";", ",")):
             return line
     return ""
 

@@ -47,3 +47,34 @@ def test_the_slug_is_publication_and_session_and_never_one_already_used():
     entry, _ = source("(Baothanhhoa.vn) - chiều 13-5, hội nghị diễn ra.")
     assert source_slug(entry, "north-central-6-x-2022", set()) == "baothanhhoa-north-central-6-x-2022"
     assert source_slug(entry, "north-central-6-x-2022", {"baothanhhoa-north-central-6-x-2022"}).endswith("-2")
+
+
+def test_a_portal_date_line_with_weekday_is_the_publication_date():
+    text = (
+        "Hội nghị ngành Công Thương khu vực phía Bắc lần thứ IV năm 2018\nThứ Năm, 24/08/2018\nNgày 23/8, hội nghị.\n"
+    )
+    entry, published_on = source(text)
+    assert (entry.fields["published_as_written"], entry.fields["published_on"]) == ("Thứ Năm, 24/08/2018", "2018-08-24")
+    assert published_on.isoformat() == "2018-08-24"
+
+
+def test_an_update_date_is_taken_with_a_todo():
+    entry, _ = source("Hội nghị ngành Công Thương khu vực phía Nam\nCập nhật: 24/08/2018 10:15\nNgày 23/8, hội nghị.\n")
+    assert entry.fields["published_as_written"] == "24/08/2018 10:15"
+    assert "update" in entry.comments["published_on"]
+
+
+def test_a_session_date_in_a_sentence_is_not_the_publication_date():
+    entry, published_on = source("Sáng 06/10/2023, tại TP Vinh, tỉnh Nghệ An, hội nghị ngành Công Thương diễn ra.\n")
+    assert published_on is None and entry.fields["published_on"] == ""
+
+
+def test_a_title_that_does_not_start_with_hoi_nghi():
+    text = "Khai mạc Hội nghị ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ XII\n\nSáng 06/10/2023, hội nghị.\n"
+    entry, _ = source(text)
+    assert entry.fields["title"] == "Khai mạc Hội nghị ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ XII"
+
+
+def test_a_source_line_names_the_publication():
+    entry, _ = source("Sáng 06/10/2023, hội nghị diễn ra.\nNguồn: Báo Nghệ An\n")
+    assert entry.fields["publication"] == "Báo Nghệ An"
