@@ -230,11 +230,12 @@ def _later(session: Session, report: Session) -> bool | None:
 
 
 def _flagged_sessions(sentences: list[Sentence], report: Session, sessions: list[Session]) -> list[Session]:
-    """Sessions a flag sentence names by number or year alone: the reported group's next ones."""
+    """Sessions a sentence on the flag or on hosting names by number or year alone ("Hội nghị lần thứ XIII
+    năm 2024 sẽ do tỉnh Hà Tĩnh đăng cai"): the reported group's next ones."""
     named = {s.index for session in sessions for s in session.sentences}
     found: list[Session] = []
     for sentence in sentences:
-        if sentence.index in named or not _FLAG.search(sentence.text):
+        if sentence.index in named or not (_FLAG.search(sentence.text) or _ORGANISED_LATER.search(sentence.text)):
             continue
         folded = fold_in_place(sentence.text)
         number_words = _SESSION_WORDS.search(folded)
@@ -327,7 +328,7 @@ class _Builder:
 
     def announcement(self, session: Session) -> Entry:
         entry = self._entry(session, "announcement", "announced")
-        flagged = [(s, self._flag_host(s.text)) for s in session.sentences]
+        flagged = [(s, self._flag_host(s.text) or self._stated_host(s.text)) for s in session.sentences]
         with_host = [(s, place) for s, place in flagged if place]
         sentence, place = with_host[0] if with_host else (session.sentences[0], None)
         if place:

@@ -17,7 +17,7 @@ _DO = re.compile(
 _DATELINE = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s*")
 _CONFERENCE = re.compile(r"(?<!\w)hội\s+nghị(?!\w)", re.IGNORECASE)
 _CHAIRS_AFTER = re.compile(
-    r"^(?:tham\s+dự\s+và\s+)?(?:đồng\s+)?chủ\s+trì\s+(?:hội\s+nghị\s*)?(?:có|gồm|là)?\s*:\s*(?P<chairs>.+?)\.?$",
+    r"^(?:tham\s+dự\s+và\s+)?(?:đồng\s+)?chủ\s+trì\s+(?:hội\s+nghị\s*)?(?:(?:có|gồm|là)\s*:?|:)\s*(?P<chairs>.+?)\.?$",
     re.IGNORECASE,
 )
 _CHAIRS_BEFORE = re.compile(

@@ -19,7 +19,26 @@ _DATELINE = re.compile(r"^\((?P<name>[^()\d]{2,40})\)\s*[-–—]\s")
 _NOTICE = re.compile(r"^\(\*\)\s*Không sao chép.*$", re.IGNORECASE)
 _NOTICE_OWNER = re.compile(r"của\s+(?P<name>Báo\s+[^.,;]+?)\s*\.?$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^(?:Nguồn|Theo)\s*:\s*(?P<name>[^\d:]{2,60}?)\s*\.?$", re.IGNORECASE)
+# A portal's or paper's name heading the page: "Cổng thông tin điện tử Sở Công Thương tỉnh Nghệ An".
+_HEADER = re.compile(
+    r"^(?:Cổng\s+thông\s+tin\s+điện\s+tử|Trang\s+thông\s+tin\s+điện\s+tử|Báo\s+điện\s+tử)\s+[^.:;]{2,80}$",
+    re.IGNORECASE,
+)
+MAX_HEADER_LINES = 5
 _BULLET = re.compile(r"^[•·*\-–]\s*")
+_BYLINE = re.compile(
+    r"^(?:Tác\s+giả|Bài(?:\s+và\s+ảnh|,\s*ảnh)?|Tin(?:\s+và\s+ảnh|,\s*ảnh)?|Bài\s+viết)\s*:\s*(?P<name>.+?)\s*$",
+    re.IGNORECASE,
+)
+# The forms each field is looked for in, for the TODO of a field not found.
+_FORMS = {
+    "publication": "a dateline, a closing notice, a source line or a portal's header",
+    "title": "a heading line naming the conference",
+    "author": "a byline or a name standing alone after the article",
+    "published_on": "a date line (a line that is only a date with its year)",
+    "published_as_written": "a date line (a line that is only a date with its year)",
+    "reproduction_notice": 'a notice "(*) Không sao chép …"',
+}
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 _HEADING = re.compile(r"(?<!\w)hội\s+nghị(?!\w)", re.IGNORECASE)
 
@@ -42,13 +61,13 @@ def draft_source(text: str, sentences: list[Sentence]) -> tuple[Entry, date | No
         "published_as_written": published.written if published else "",
         "reproduction_notice": notice,
     }
-    for key in ("publication", "title", "author", "published_on", "published_as_written", "reproduction_notice"):
+    for key, form in _FORMS.items():
         if not entry.fields[key]:
-            entry.comments[key] = NOT_FOUND
+            entry.comments[key] = f"{NOT_FOUND} as {form}"
     if entry.fields["title"]:
         entry.todo("the first heading line of the page: check that it is the article's title", "title")
     if entry.fields["author"]:
-        entry.todo("a name standing alone after the article: check that it is the author", "author")
+        entry.todo("a byline, or a name standing alone after the article: check that it is the author", "author")
     if publication:
         entry.todo("check the publication's name", "publication")
     if published and published.updated:
@@ -77,6 +96,9 @@ def _publication(lines: list[str]) -> tuple[str, str]:
     for line in lines:
         if _NOTICE.match(line) and (match := _NOTICE_OWNER.search(line)):
             return match.group("name").strip(), "Named in the article's closing notice."
+    for line in lines[:MAX_HEADER_LINES]:
+        if _HEADER.match(line):
+            return line, f'The page\'s header, as written: "{line}".'
     for line in lines:
         if match := _SOURCE_LINE.match(line):
             name = match.group("name").strip()
@@ -93,12 +115,20 @@ def _title(lines: list[str]) -> str:
 
 
 def _author(lines: list[str]) -> str:
-    """A line of two to four capitalised words, after the last long paragraph (a byline)."""
+    """A byline ("Tin, ảnh: Lê Hợi"), or a line of two to four capitalised words after the last long
+    paragraph."""
+    for line in lines:
+        if (match := _BYLINE.match(line)) and _is_name(match.group("name")):
+            return match.group("name")
     long_lines = [number for number, line in enumerate(lines) if len(line) > 200]
     after = long_lines[-1] + 1 if long_lines else len(lines)
     for line in lines[after:]:
         name = _BULLET.sub("", line).strip()
-        words = name.split()
-        if 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) and w[0].isupper() and w[1:].islower() for w in words):
+        if _is_name(name):
             return name
     return ""
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) and w[0].isupper() and w[1:].islower() for w in words)

@@ -326,3 +326,16 @@ def test_every_todo_on_an_empty_session_field_is_true_of_the_text(reference):
     partial = bare + "Thứ trưởng Nguyễn Văn A phát biểu tại phiên khai mạc chiều 13-5 do ông chủ trì.\n"
     report, _ = report_of(partial, reference)
     assert "not found" not in report.comments.get("date", "")
+
+
+def test_chairs_after_co_without_a_colon_and_a_next_host_that_will_host(reference):
+    text = (
+        "Sáng 06/10/2023, tại TP Vinh, tỉnh Nghệ An, Sở Công Thương tỉnh Nghệ An đăng cai tổ chức Hội nghị "
+        "ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ XII năm 2023.\n"
+        "Chủ trì hội nghị có Thứ trưởng Bộ Công Thương Nguyễn Văn A.\n"
+        "Hội nghị lần thứ XIII năm 2024 sẽ do tỉnh Hà Tĩnh đăng cai tổ chức.\n"
+    )
+    report, draft = report_of(text, reference)
+    assert report.fields["chairs"] == "Thứ trưởng Bộ Công Thương Nguyễn Văn A"
+    assert report.fields["next_host"] == "Hà Tĩnh"
+    assert conferences(draft)["north-central-6-xiii-2024"].fields["host"] == "Hà Tĩnh"
