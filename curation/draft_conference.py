@@ -43,13 +43,16 @@ _CONFERENCE = re.compile(r"(?<!\w)hoi\s+nghi(?!\w)")
 _AFTER_GROUP = re.compile(
     r"\s*(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
 )
-_SESSION_WORDS = re.compile(r"(?<!\w)(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w)")
-_YEAR_WORDS = re.compile(r"(?<!\w)nam\s+(?P<year>\d{4})(?!\d)")
 _CO_ORGANISER = re.compile(r"UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"Sở\s+Công\s+thương\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _HOSTING = re.compile(r"^\s+(?:đã\s+|sẽ\s+)?đăng\s+cai", re.IGNORECASE)
 _ORGANISING = re.compile(r"^\s+(?:đã\s+|sẽ\s+)?(?:đăng\s+cai|phối\s+hợp|tổ\s+chức|chủ\s+trì\s+tổ\s+chức)", re.I)
 _ORGANISED_LATER = re.compile(r"tổ\s+chức|đăng\s+cai", re.IGNORECASE)
+_HOSTING_WORDS = re.compile(r"(?<!\w)đăng\s+cai(?!\w)", re.IGNORECASE)
+# A session named right after "hội nghị" without the group's words: "Hội nghị lần thứ V năm 2019".
+_NEXT_SESSION = re.compile(
+    r"\s+(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*|\(\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
+)
 _FLAG = re.compile(r"(?<!\w)cờ(?!\w)", re.IGNORECASE)
 _FLAG_GIVEN = re.compile(
     r"trao\s+(?:lại\s+)?cờ.*?\scho\s+(?:(?:Sở\s+Công\s+thương|UBND|Ủy\s+ban\s+nhân\s+dân|lãnh\s+đạo|đại\s+diện)\s+)*"
@@ -230,20 +233,21 @@ def _later(session: Session, report: Session) -> bool | None:
 
 
 def _flagged_sessions(sentences: list[Sentence], report: Session, sessions: list[Session]) -> list[Session]:
-    """Sessions a sentence on the flag or on hosting names by number or year alone ("Hội nghị lần thứ XIII
-    năm 2024 sẽ do tỉnh Hà Tĩnh đăng cai"): the reported group's next ones."""
+    """Sessions a sentence on the flag or on hosting names by number or year alone, right after "hội
+    nghị" ("… đơn vị đăng cai Hội nghị lần thứ V năm 2019", "Hội nghị lần thứ XIII năm 2024 sẽ do tỉnh Hà
+    Tĩnh đăng cai"): the reported group's next ones."""
     named = {s.index for session in sessions for s in session.sentences}
     found: list[Session] = []
     for sentence in sentences:
-        if sentence.index in named or not (_FLAG.search(sentence.text) or _ORGANISED_LATER.search(sentence.text)):
+        if sentence.index in named or not (_FLAG.search(sentence.text) or _HOSTING_WORDS.search(sentence.text)):
             continue
         folded = fold_in_place(sentence.text)
-        number_words = _SESSION_WORDS.search(folded)
-        year_words = _YEAR_WORDS.search(folded)
-        if year_words is None:
-            continue  # an announcement without its year cannot be named; the next host still is
-        span = number_words.span("session") if number_words else (-1, -1)
-        _add_session(found, report.region, sentence, span, year_words.group())
+        for conference in _CONFERENCE.finditer(folded):
+            named_after = _NEXT_SESSION.match(folded, conference.end())
+            if named_after and named_after.group("year"):
+                span = named_after.span("session") if named_after.group("session") else (-1, -1)
+                _add_session(found, report.region, sentence, span, named_after.group("year"))
+                break
     return [session for session in found if _later(session, report)]
 
 
