@@ -68,6 +68,7 @@ _TRACES = {
     "theme": re.compile(r"(?<!\w)chủ\s+đề(?!\w)", re.IGNORECASE),
     "next_host": _FLAG,
 }
+MAX_CLAUSE_TO_YEAR = 80  # how far after "lần thứ X" a year may still be the session's
 LEAD_SENTENCES = 8  # where a day outside the sentences naming the session may still be the session's
 
 
@@ -193,7 +194,7 @@ def draft_conferences(
     report = choose_report(sessions)
     if report is None:
         return Conferences(entries=[], report=None, reported_on=published_on)
-    sessions += _flagged_sessions(sentences, report, sessions)
+    sessions += _bare_sessions(sentences, report, sessions)
     day = _report_day(report, sentences, sessions)
     if report.year is None and day and day.day.year:
         report.year = day.day.year  # "Sáng 06/10/2023": the text gives the year with the day
@@ -232,23 +233,50 @@ def _later(session: Session, report: Session) -> bool | None:
     return None
 
 
-def _flagged_sessions(sentences: list[Sentence], report: Session, sessions: list[Session]) -> list[Session]:
-    """Sessions a sentence on the flag or on hosting names by number or year alone, right after "hội
-    nghị" ("… đơn vị đăng cai Hội nghị lần thứ V năm 2019", "Hội nghị lần thứ XIII năm 2024 sẽ do tỉnh Hà
-    Tĩnh đăng cai"): the reported group's next ones."""
+def _bare_sessions(sentences: list[Sentence], report: Session, sessions: list[Session]) -> list[Session]:
+    """Sessions named after "hội nghị" without the group's words, as the reported group's when the
+    article names one group: by number ("Hội nghị lần thứ XI năm 2023 ở Hà Tĩnh", "Hội nghị lần thứ X
+    tổ chức tại Thanh Hóa năm 2022", the year later in the clause), or by year alone in a sentence on
+    the flag or on hosting ("Hội nghị năm 2016 sẽ do tỉnh Ninh Bình đăng cai"). The reported session
+    named again is left alone; a session whose year the text does not give is not drafted."""
+    if len({session.region for session in sessions}) != 1:
+        return []
     named = {s.index for session in sessions for s in session.sentences}
     found: list[Session] = []
     for sentence in sentences:
-        if sentence.index in named or not (_FLAG.search(sentence.text) or _HOSTING_WORDS.search(sentence.text)):
+        if sentence.index in named:
             continue
+        handover = bool(_FLAG.search(sentence.text) or _HOSTING_WORDS.search(sentence.text))
         folded = fold_in_place(sentence.text)
         for conference in _CONFERENCE.finditer(folded):
-            named_after = _NEXT_SESSION.match(folded, conference.end())
-            if named_after and named_after.group("year"):
-                span = named_after.span("session") if named_after.group("session") else (-1, -1)
-                _add_session(found, report.region, sentence, span, named_after.group("year"))
-                break
-    return [session for session in found if _later(session, report)]
+            after = _NEXT_SESSION.match(folded, conference.end())
+            if after is None:
+                continue
+            if after.group("session"):
+                year = after.group("year") or _year_in_clause(folded, after.end())
+            elif after.group("year") and handover:
+                year = after.group("year")
+            else:
+                continue
+            span = after.span("session") if after.group("session") else (-1, -1)
+            if year and not (span[0] >= 0 and _number(sentence.text[span[0] : span[1]]) == report.number):
+                _add_session(found, report.region, sentence, span, year)
+            break
+    return [session for session in found if _later(session, report) is not None]
+
+
+def _year_in_clause(folded: str, start: int) -> str:
+    """ "năm YYYY" later in the clause that starts at ``start``: "lần thứ X tổ chức tại Thanh Hóa năm 2022"."""
+    clause = re.split(r"[;.]", folded[start : start + MAX_CLAUSE_TO_YEAR])[0]
+    found = re.search(r"(?<!\w)nam\s+\d{4}(?!\d)", clause)
+    return found.group() if found else ""
+
+
+def _number(written: str) -> int | None:
+    try:
+        return parse_session(written)
+    except ParseError:
+        return None
 
 
 def _session_days(text: str) -> list[Day]:

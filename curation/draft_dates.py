@@ -24,13 +24,14 @@ _LEAP_YEAR = 2024  # to check a day written without its year ("29/2") against th
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)\s*[,-]?\s*)"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:\(?GMT\s*\+\s*7\)?|SA|CH|AM|PM))?"
 _LABEL = re.compile(
-    r"^(?P<label>(?:ngày\s+)?(?:cập\s+nhật|đăng|xuất\s+bản|ngày\s+đăng|thời\s+gian|ngày)(?:\s+(?:ngày|lúc))?)\s*:?\s*",
+    r"^(?:ngày\s+)?(?:cập\s+nhật|đăng|xuất\s+bản|ngày\s+đăng|thời\s+gian|ngày)(?:\s+(?:ngày|lúc))?\s*:?\s*",
     re.IGNORECASE,
 )
 _DATE_LINE = re.compile(
-    rf"^(?P<written>{_WEEKDAY}?(?:{_TIME}\s*[|,-]?\s*{_WEEKDAY}?)?"
+    rf"(?P<written>{_WEEKDAY}?(?:{_TIME}\s*[|,-]?\s*(?:ngày\s+)?{_WEEKDAY}?)?"
     rf"(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/(?P<year>\d{{4}})"
-    rf"(?:\s*[|,-]?\s*(?:lúc\s+)?{_TIME})?)$",
+    rf"(?:\s*[|,-]?\s*(?:lúc\s+)?{_TIME})?)"
+    r"(?:\s*\|\s*lượt\s+(?:xem|đọc|truy\s+cập)\s*:?\s*[\d.,]+)?$",  # a view counter after it is not part of the date
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[•·*\-–|]\s*")
@@ -70,23 +71,22 @@ def days_in(text: str) -> list[Day]:
 
 @dataclass(frozen=True)
 class DateLine:
-    written: str  # the date as the page prints it, without its label
+    written: str  # the date as the page prints it, with its label
     on: date
     updated: bool  # labelled as the page's last update ("Cập nhật")
 
 
 def published_line(line: str) -> DateLine | None:
-    """The page date a line consists of, or None."""
+    """The page date a line consists of, or None. What is written keeps its label ("Cập nhật: …")."""
     text = _BULLET.sub("", line.strip()).strip()
     label = _LABEL.match(text)
-    if label and not label.group("label")[:1].isdigit():
-        text = text[label.end() :]
-    match = _DATE_LINE.match(text)
+    start = label.end() if label else 0
+    match = _DATE_LINE.match(text, start)
     if match is None:
         return None
     try:
         on = date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
     except ValueError:
         return None
-    updated = bool(label) and "cập" in label.group("label").lower()
-    return DateLine(match.group("written"), on, updated)
+    updated = bool(label) and "cập" in label.group().lower()
+    return DateLine(text[: match.end("written")], on, updated)

@@ -2,13 +2,20 @@
 
 Organisers: "do Sở Công Thương tỉnh X đăng cai", "Hội nghị … do X tổ chức", or the words between the
 lead's day or venue and "tổ chức" ("Ngày 23/8, tại …, Bộ Công Thương phối hợp với UBND tỉnh X tổ
-chức …"). Chairs: "Đồng chủ trì hội nghị: ông A, …; ông B, …", or the clause that ends in "(đồng) chủ
-trì": "Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội nghị do Thứ trưởng A chủ trì.".
+chức …"), a host's "đăng cai tổ chức" kept with them ("Sở Công Thương tỉnh X đăng cai tổ chức").
+
+Chairs: "Đồng chủ trì hội nghị: ông A, …; ông B, …", or the clause that ends in "(đồng) chủ trì":
+"Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội nghị do Thứ trưởng A chủ trì.".
 """
 
 import re
 
-_ORGANISED = re.compile(r"\s+(?:đã\s+|sẽ\s+)?(?:đăng\s+cai\s+)?(?:phối\s+hợp\s+)?tổ\s+chức(?!\w)", re.IGNORECASE)
+# "… tổ chức" ends the organisers; "… (đã) đăng cai tổ chức" stays with them, as the curated files keep
+# a host's own words ("Sở Công thương Thanh Hóa đã đăng cai tổ chức").
+_ORGANISED = re.compile(
+    r"(?:\s+(?:đã\s+|sẽ\s+)?đăng\s+cai\s+tổ\s+chức(?P<hosting>)|\s+(?:đã\s+|sẽ\s+)?(?:phối\s+hợp\s+)?tổ\s+chức)(?!\w)",
+    re.IGNORECASE,
+)
 _DO = re.compile(
     r"(?<!\w)do\s+(?P<who>[^.;:]{3,160}?)\s+(?:đã\s+|sẽ\s+)?(?:đăng\s+cai|(?:phối\s+hợp\s+)?tổ\s+chức|chủ\s+trì\s+tổ\s+chức)"
     r"(?!\w)",
@@ -37,7 +44,8 @@ def organisers_in(lead: str, after: int) -> str:
     organised = _ORGANISED.search(lead, comma + 1 if comma >= 0 else 0)
     if comma < 0 or organised is None:
         return ""
-    organisers = _DATELINE.sub("", lead[comma + 1 : organised.start()].strip())
+    end = organised.end() if organised.group("hosting") is not None else organised.start()
+    organisers = _DATELINE.sub("", lead[comma + 1 : end].strip())
     if not organisers or len(organisers) > MAX_ORGANISERS or ". " in organisers or _CONFERENCE.search(organisers):
         return ""
     return organisers

@@ -24,7 +24,15 @@ _HEADER = re.compile(
     r"^(?:Cổng\s+thông\s+tin\s+điện\s+tử|Trang\s+thông\s+tin\s+điện\s+tử|Báo\s+điện\s+tử)\s+[^.:;]{2,80}$",
     re.IGNORECASE,
 )
+# A department's own page: "SỞ CÔNG THƯƠNG TỈNH ĐỒNG THÁP", "Sở Công Thương Quảng Ninh - Tin tức".
+_DEPARTMENT = re.compile(
+    r"^(?P<name>Sở\s+Công\s+Thương(?:\s+(?P<unit>tỉnh|thành\s+phố|TP\.?))?\s+(?P<place>(?:[^\W\d_][^\s]*\s?){1,4}?))"
+    r"(?:\s+[-–|]\s+.{1,60})?$",
+    re.IGNORECASE,
+)
 MAX_HEADER_LINES = 5
+PARAGRAPH = 100  # a line this long, ending a sentence, is the article's text, not its heading
+_NOT_A_HEADING = re.compile(r"^\[.*\]$|>|^(?:trang\s+chủ|tin\s+tức|đọc\s+thêm)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^[•·*\-–]\s*")
 _BYLINE = re.compile(
     r"^(?:Tác\s+giả|Bài(?:\s+và\s+ảnh|,\s*ảnh)?|Tin(?:\s+và\s+ảnh|,\s*ảnh)?|Bài\s+viết)\s*:\s*(?P<name>.+?)\s*$",
@@ -99,6 +107,8 @@ def _publication(lines: list[str]) -> tuple[str, str]:
     for line in lines[:MAX_HEADER_LINES]:
         if _HEADER.match(line):
             return line, f'The page\'s header, as written: "{line}".'
+        if (match := _DEPARTMENT.match(line)) and _is_place(match.group("place")):
+            return _department(match), f'The page\'s header, as written: "{line}".'
     for line in lines:
         if match := _SOURCE_LINE.match(line):
             name = match.group("name").strip()
@@ -107,11 +117,44 @@ def _publication(lines: list[str]) -> tuple[str, str]:
 
 
 def _title(lines: list[str]) -> str:
-    """The first line that is a heading: it names a "Hội nghị", is short and has no final full stop."""
+    """The page's heading: the first heading-like line before the article's first paragraph, else the
+    first heading-like line naming a "hội nghị" (a title repeated after the lead)."""
+    before_text = []
     for line in lines[:12]:
-        if _HEADING.search(line) and 20 <= len(line) <= 200 and not line.endswith((".", "!", "?", ":", ";", ",")):
-            return line
-    return ""
+        if len(line) > PARAGRAPH and line.endswith((".", "…")):
+            break
+        before_text.append(line)
+    candidates = [line for line in before_text if _is_heading(line)]
+    if candidates:
+        return candidates[0]
+    return next((line for line in lines[:12] if _is_heading(line) and _HEADING.search(line)), "")
+
+
+def _is_heading(line: str) -> bool:
+    """Short, no final punctuation, and not the page's furniture: its publisher, date, or breadcrumb."""
+    return (
+        20 <= len(line) <= 200
+        and not line.endswith((".", "!", "?", ":", ";", ","))
+        and not _NOT_A_HEADING.search(line)
+        and not _HEADER.match(line)
+        and not ((match := _DEPARTMENT.match(line)) and _is_place(match.group("place")))
+        and published_line(line) is None
+    )
+
+
+def _is_place(words: str) -> bool:
+    """A place's name: one to four words, each capitalised ("Quảng Ninh", "ĐỒNG THÁP"), not "Lào Cai đăng cai"."""
+    return all(word[:1].isupper() for word in words.split())
+
+
+def _department(match: re.Match) -> str:
+    """The department's name as a name: an all-capitals header ("SỞ CÔNG THƯƠNG TỈNH ĐỒNG THÁP") in the
+    capitals the name takes ("Sở Công Thương tỉnh Đồng Tháp"); a section after a dash left out."""
+    name = match.group("name").strip()
+    if not name.isupper():
+        return name
+    unit = f" {match.group('unit').lower()}" if match.group("unit") else ""
+    return f"Sở Công Thương{unit} {match.group('place').strip().title()}"
 
 
 def _author(lines: list[str]) -> str:

@@ -1,9 +1,9 @@
-"""Where a session met, as the text writes it after "tại": a place and the places that contain it.
+"""Where a session met, as the text writes it after "tại" or "ở": a place and the places that contain it.
 
 "tại Hà Nội", "tại TP Phú Quốc (tỉnh Kiên Giang)", "tại TP Hạ Long, tỉnh Quảng Ninh", "tại Khách sạn
 Mường Thanh Grand Phương Đông, TP Vinh, tỉnh Nghệ An", "tại phường Long An, tỉnh Tây Ninh". The venue
-runs from its first part to the last comma-separated part that is itself a place; "tại hội nghị" is
-not a venue.
+runs from its first part to the last comma-separated part that is itself a place, and stops at words
+of time or agency ("tại Thanh Hóa năm 2022"); "tại hội nghị" is not a venue.
 """
 
 import re
@@ -11,7 +11,9 @@ import re
 from curation.draft_places import Place, ProvinceNames
 from curation.draft_wards import Wards
 
-_AT = re.compile(r"(?<!\w)tại\s+", re.IGNORECASE)
+_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+", re.IGNORECASE)
+# Words that end a venue inside its part: "tại Thanh Hóa năm 2022", "tại Hà Nội do …".
+_STOP = re.compile(r"\s+(?:năm\s+\d{4}|vào|từ|ngày|trong|với|để|nhằm|sáng|chiều|tối|do|đã|sẽ)(?!\w)", re.IGNORECASE)
 # A part that is a place by its first word: an administrative unit of either map.
 _UNIT = re.compile(
     r"^(?:TP\.?|Tp\.?|thành\s+phố|tỉnh|thị\s+xã|thị\s+trấn|huyện|quận|phường|xã|đặc\s+khu|khu\s+kinh\s+tế)\s+\w",
@@ -44,10 +46,14 @@ class Venues:
     def _venue_at(self, text: str, start: int) -> Place | None:
         end_of_clause = _END.search(text, start).start()
         end = None
-        for offset, part in _parts(text, start, end_of_clause):
+        for offset, whole in _parts(text, start, end_of_clause):
+            stop = _STOP.search(whole)
+            part = whole[: stop.start()] if stop else whole
             if not (self._opens(part) if end is None else self._continues(part)):
                 break
             end = offset + len(part.rstrip())
+            if stop:
+                break
         if end is None:
             return None
         return Place(start, end, text[start:end])

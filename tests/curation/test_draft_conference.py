@@ -149,7 +149,7 @@ def test_a_venue_below_the_province_and_a_host_that_hosts(reference):
     [report] = draft_text(text, name="x.txt", reference=reference).conferences
     fields = report.fields
     assert (fields["venue"], fields["host"], fields["host_basis"]) == ("thành phố Vinh", "Nghệ An", "stated")
-    assert (fields["date"], fields["organisers"]) == ("2024-08-15", "Sở Công Thương Nghệ An")
+    assert (fields["date"], fields["organisers"]) == ("2024-08-15", "Sở Công Thương Nghệ An đăng cai tổ chức")
 
 
 def test_without_a_day_names_resolve_on_the_builds_day_and_a_later_meaning_is_flagged(reference):
@@ -339,3 +339,24 @@ def test_chairs_after_co_without_a_colon_and_a_next_host_that_will_host(referenc
     assert report.fields["chairs"] == "Thứ trưởng Bộ Công Thương Nguyễn Văn A"
     assert report.fields["next_host"] == "Hà Tĩnh"
     assert conferences(draft)["north-central-6-xiii-2024"].fields["host"] == "Hà Tĩnh"
+
+
+def test_past_sessions_named_without_the_groups_words_are_mentions_of_the_reported_group(reference):
+    text = (
+        "Sáng 09/10/2024, tại TP Đồng Hới, tỉnh Quảng Bình, Sở Công Thương tỉnh Quảng Bình đăng cai tổ chức Hội "
+        "nghị ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ XII năm 2024.\n"
+        "Những thỏa thuận tại Hội nghị lần thứ XI năm 2023 ở Hà Tĩnh đã được các tỉnh triển khai.\n"
+        "Từ Hội nghị lần thứ X diễn ra tại Nghệ An năm 2022, các tỉnh đã lập tổ công tác chung.\n"
+        "Hội nghị lần thứ XII cũng là dịp các doanh nghiệp gặp gỡ.\n"
+    )
+    _, draft = report_of(text, reference)
+    found = conferences(draft)
+    assert set(found) == {"north-central-6-xii-2024", "north-central-6-xi-2023", "north-central-6-x-2022"}
+    eleventh, tenth = found["north-central-6-xi-2023"].fields, found["north-central-6-x-2022"].fields
+    assert (eleventh["kind"], eleventh["venue"], eleventh["host"], eleventh["host_basis"]) == (
+        "mention",
+        "Hà Tĩnh",
+        "Hà Tĩnh",
+        "venue",
+    )
+    assert (tenth["kind"], tenth["venue"], tenth["year"]) == ("mention", "Nghệ An", 2022)

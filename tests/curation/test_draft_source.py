@@ -60,7 +60,7 @@ def test_a_portal_date_line_with_weekday_is_the_publication_date():
 
 def test_an_update_date_is_taken_with_a_todo():
     entry, _ = source("Hội nghị ngành Công Thương khu vực phía Nam\nCập nhật: 24/08/2018 10:15\nNgày 23/8, hội nghị.\n")
-    assert entry.fields["published_as_written"] == "24/08/2018 10:15"
+    assert entry.fields["published_as_written"] == "Cập nhật: 24/08/2018 10:15"
     assert "update" in entry.comments["published_on"]
 
 
@@ -98,3 +98,24 @@ def test_a_date_line_with_weekday_time_and_time_zone():
 def test_a_byline_names_the_author():
     entry, _ = source("Sáng 06/10/2023, hội nghị diễn ra.\nTin, ảnh: Lê Văn Hợi\n")
     assert entry.fields["author"] == "Lê Văn Hợi"
+
+
+def test_the_first_heading_before_the_lead_is_the_title_even_without_hoi_nghi():
+    text = (
+        "SỞ CÔNG THƯƠNG TỈNH HÀ TĨNH\n"
+        "Trang chủ > Tin tức\n"
+        "Ngày đăng: 07/10/2022 | Lượt xem: 88\n"
+        "Liên kết vùng mở hướng cho công nghiệp chế biến\n\n"
+        "Sáng 06/10/2022, tại TP Hà Tĩnh, hội nghị ngành Công Thương diễn ra với nhiều nội dung quan trọng về "
+        "liên kết vùng, xúc tiến thương mại và phát triển công nghiệp hỗ trợ.\n"
+    )
+    entry, _ = source(text)
+    assert entry.fields["title"] == "Liên kết vùng mở hướng cho công nghiệp chế biến"
+    assert entry.fields["publication"] == "Sở Công Thương tỉnh Hà Tĩnh"
+    assert "SỞ CÔNG THƯƠNG TỈNH HÀ TĨNH" in entry.fields["publication_note"]
+    assert entry.fields["published_as_written"] == "Ngày đăng: 07/10/2022"
+
+
+def test_a_department_header_with_a_section_names_the_department():
+    entry, _ = source("Sở Công Thương Hà Tĩnh - Tin hoạt động\nHội nghị ngành Công Thương 6 tỉnh Bắc Trung Bộ\n")
+    assert entry.fields["publication"] == "Sở Công Thương Hà Tĩnh"
