@@ -6,8 +6,8 @@ Rules, applied to each sentence (see docs/data.md, "Ingesting the next article")
   weight or energy amount is a figure; so is a count of clusters, projects or workers. A count of
   provinces is a figure only with a growth threshold ("25/28 địa phương … tăng trưởng dương"); else it
   is the group's name or size ("28 tỉnh, thành phố khu vực phía Bắc") and is set aside.
-- A growth ("tăng 12,3%") or share ("chiếm 13,3%", "đạt 74% kế hoạch năm") right after an amount, before
-  the next amount or ";", belongs to it. A growth that belongs to no amount is a figure of its own (a
+- A growth ("tăng 12,3%"), share ("chiếm 13,3%") or plan share ("đạt 74% kế hoạch năm") right after an
+  amount, before the next amount or ";", belongs to it. A growth that belongs to no amount is a figure of its own (a
   growth rate: "chỉ số sản xuất công nghiệp ước tăng 18%").
 - The indicator is the nearest phrase of ``draft_indicators.KEYWORDS`` counted in the figure's unit:
   before the amount in its clause, then in the words attached to it; failing that, earlier or later in
@@ -47,6 +47,7 @@ from curation.draft_quantities import (
     find_amounts,
     growth_in,
     own_phrase,
+    plan_share_in,
     share_in,
     threshold_in,
 )
@@ -62,7 +63,6 @@ QUALIFIER_PRIORITY = ("lower_bound", "approximate", "forecast", "estimate", "act
 _GROUP_WORDS = re.compile(r"^\s*(?:khu\s+vực|Bắc\s+Trung\s+Bộ|phía\s+(?:Bắc|Nam))", re.IGNORECASE)
 _COUNTRY = re.compile(r"(?<!\w)cả\s+nước(?!\w)", re.IGNORECASE)
 _SHARE_BASES = (
-    (re.compile(r"kế\s+hoạch", re.IGNORECASE), "annual_plan"),
     (_COUNTRY, "country"),
     (re.compile(r"(?<!\w)(?:khu\s+vực|toàn\s+vùng|vùng)(?!\w)", re.IGNORECASE), "region"),
 )
@@ -81,7 +81,7 @@ class Aside:
 class _Claim:
     amount: Amount
     end: int  # end of the amount and its attached phrases, in the sentence
-    phrases: dict = field(default_factory=dict)  # "growth"/"share"/"threshold" -> Phrase
+    phrases: dict = field(default_factory=dict)  # "growth"/"share"/"plan_share"/"threshold" -> Phrase
     is_province_count: bool = False
 
 
@@ -164,6 +164,8 @@ class FigureDrafter:
             phrases["growth"] = growth
         if share := own_phrase(share_in(span, amount.end), span, amount.end, named):
             phrases["share"] = share
+        if plan_share := own_phrase(plan_share_in(span, amount.end), span, amount.end, named):
+            phrases["plan_share"] = plan_share
         end = max([amount.end, *(phrase.end for phrase in phrases.values())])
         return _Claim(amount, end, phrases)
 
@@ -214,7 +216,7 @@ class FigureDrafter:
         fields["unit"] = quantity.unit
         if quantity.denominator:
             fields["denominator"] = quantity.denominator
-        for name in ("growth", "share", "threshold"):
+        for name in ("growth", "share", "plan_share", "threshold"):
             phrase = claim.phrases.get(name)
             if phrase is None:
                 continue

@@ -1,5 +1,6 @@
 """The amounts a sentence states: a numeral followed by a unit the parsers know, and the phrases that
-go with it (growth "tăng 12,3%", share "chiếm 13,3%", growth threshold "từ 10% trở lên").
+go with it (growth "tăng 12,3%", share "chiếm 13,3%", plan share "đạt 74% kế hoạch năm", growth
+threshold "từ 10% trở lên").
 
 The unit words are those of ``vietnamese.numbers`` (every multiplier with every measure
 unit, "%", and the count nouns), so a unit the parsers learn is found here too. Every amount is read
@@ -10,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from vietnamese.errors import ParseError
-from vietnamese.numbers import COUNT_NOUNS, MEASURE_UNITS, MULTIPLIERS, Quantity, parse_quantity
-from vietnamese.phrases import parse_growth, parse_share, parse_threshold
+from vietnamese.numbers import COUNT_NOUNS, MEASURE_UNITS, MULTIPLIED_UNITS, MULTIPLIERS, Quantity, parse_quantity
+from vietnamese.phrases import parse_growth, parse_plan_share, parse_share, parse_threshold
 
 _NUMERAL = r"\d+(?:[.,]\d+)*"
 
@@ -21,7 +22,7 @@ def _alternation(phrases) -> str:
     return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
 
 
-_UNIT_WORDS = [f"{multiplier} {unit}" for multiplier in MULTIPLIERS for unit in MEASURE_UNITS]
+_UNIT_WORDS = [f"{multiplier} {unit}" for multiplier in MULTIPLIERS for unit in (*MEASURE_UNITS, *MULTIPLIED_UNITS)]
 _UNIT_WORDS += list(MEASURE_UNITS) + list(COUNT_NOUNS)
 # A numeral (or "25/28") then either "%" or a space and unit words ending a word. A multiplier
 # without a unit ("2 tỷ") is caught too, so that it is reported rather than silently skipped.
@@ -32,9 +33,12 @@ AMOUNT = re.compile(
 )
 _PERCENT = r"\d[\d.,]*\s*%"
 GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+{_PERCENT}", re.IGNORECASE)
-SHARES = (
-    re.compile(rf"(?<!\w)chiếm\s+(?:t[ỷỉ]\s+trọng\s+)?{_PERCENT}", re.IGNORECASE),
-    re.compile(rf"(?<!\w)đạt\s+{_PERCENT}\s+kế\s+hoạch(?:\s+năm)?(?!\w)", re.IGNORECASE),
+SHARES = (re.compile(rf"(?<!\w)chiếm\s+(?:t[ỷỉ]\s+trọng\s+)?{_PERCENT}", re.IGNORECASE),)
+PLAN_SHARES = (
+    re.compile(
+        rf"(?<!\w)(?:đạt|bằng)\s+{_PERCENT}\s+(?:so\s+với\s+)?kế\s+hoạch(?:\s+năm(?:\s+\d{{4}})?)?(?!\w)",
+        re.IGNORECASE,
+    ),
 )
 THRESHOLDS = (
     re.compile(r"(?<!\w)tăng\s+trưởng\s+dương(?!\w)", re.IGNORECASE),
@@ -100,6 +104,10 @@ def growth_in(text: str, offset: int = 0) -> Phrase | None:
 
 def share_in(text: str, offset: int = 0) -> Phrase | None:
     return first_phrase(text, offset, SHARES, parse_share)
+
+
+def plan_share_in(text: str, offset: int = 0) -> Phrase | None:
+    return first_phrase(text, offset, PLAN_SHARES, parse_plan_share)
 
 
 def own_phrase(phrase: Phrase | None, span: str, offset: int, other_measure) -> Phrase | None:
