@@ -1,8 +1,9 @@
 """Which indicator a figure reports: a table of the phrases ministry reports use for each indicator.
 
-Each phrase names one indicator of ``fixtures/reference/indicators.csv``. A figure takes the nearest
-phrase whose indicator is counted in the figure's unit (see ``draft_figures``); a count of provinces
-takes the ``provinces_*`` indicator of the measure it counts them by.
+Each phrase names one or more indicators of ``fixtures/reference/indicators.csv``, told apart by their
+unit ("diện tích" is a cluster's area in ha, a region's in km2). A figure takes the nearest phrase
+with an indicator counted in the figure's unit (see ``draft_figures``); a count of provinces takes the
+``provinces_*`` indicator of the measure it counts them by.
 """
 
 import re
@@ -16,9 +17,10 @@ def _phrase(body: str) -> re.Pattern[str]:
 
 _GOODS = r"hàng h(?:óa|oá)"
 
-# (phrase, indicator code). More specific phrases first: a match inside an earlier one is ignored,
-# so "chỉ số sản xuất công nghiệp" is not also read as "sản xuất công nghiệp".
-KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+
+# (phrase, indicator code or codes). More specific phrases first: a match inside an earlier one is
+# ignored, so "chỉ số sản xuất công nghiệp" is not also read as "sản xuất công nghiệp".
+KEYWORDS: tuple[tuple[re.Pattern[str], str | tuple[str, ...]], ...] = (
     (_phrase(r"chỉ số sản xuất công nghiệp(?: \(IIP\))?"), "iip_growth"),
     (_phrase(r"IIP"), "iip_growth"),
     (_phrase(r"giá trị sản xuất công nghiệp"), "industrial_production_value"),
@@ -72,6 +74,12 @@ CLUSTER_INDICATORS = frozenset(
     }
 )
 
+# Percentages that are a figure by themselves, not a growth or a share of another figure.
+PERCENT_LEVELS: frozenset[str] = frozenset()
+
+# Units whose words name the indicator: "11 triệu dân" is a population.
+UNIT_WORD_INDICATORS: dict[str, str] = {}
+
 # Levels at a date ("Đến hết tháng 9/2024, … có 186 cụm công nghiệp"); every other indicator is a flow
 # over a period. A period taken from context is looked for of the same kind.
 STOCK_INDICATORS = CLUSTER_INDICATORS
@@ -82,7 +90,11 @@ class Keyword:
     start: int
     end: int
     text: str
-    indicator: str
+    codes: tuple[str, ...]  # the indicators the phrase may name, told apart by their unit
+
+    @property
+    def indicator(self) -> str:
+        return self.codes[0]
 
 
 def find_keywords(text: str) -> list[Keyword]:
@@ -94,5 +106,6 @@ def find_keywords(text: str) -> list[Keyword]:
             if any(taken[match.start() : match.end()]):
                 continue
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-            found.append(Keyword(match.start(), match.end(), match.group(), code))
+            codes = (code,) if isinstance(code, str) else code
+            found.append(Keyword(match.start(), match.end(), match.group(), codes))
     return sorted(found, key=lambda keyword: keyword.start)

@@ -4,6 +4,9 @@ A label counts only when ``parse_period`` reads it, and not when the words befor
 else than the period of a figure: a comparison base ("so với cùng kỳ năm 2015"), a horizon ("đến năm
 2050"), the year of "những tháng đầu năm 2022" (some months, not the year), or the year in a session's
 name ("Hội nghị … lần thứ X năm 2024").
+
+"Đến nay" (to date) is a level at the day the words were said: the reported session's day, which
+only the draft as a whole knows (``find_to_date`` gives the label without a period).
 """
 
 import re
@@ -36,16 +39,21 @@ def is_session_year(text: str, start: int) -> bool:
     return bool(SESSION_NAME_BEFORE.search(before) or (_GROUP_BEFORE.search(before) and _CONFERENCE.search(before)))
 
 
+# "Đến nay", "tính đến nay", but not "từ đầu năm đến nay" (a span from a start to now).
+TO_DATE = re.compile(r"(?<!\w)đến\s+nay(?!\w)", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"(?<!\w)từ\s+[^,;.]{0,30}$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class PeriodLabel:
     start: int  # offset in the text searched
     end: int
     label: str
-    period: Period
+    period: Period | None  # None for "đến nay": the session's day
 
     @property
     def is_stock(self) -> bool:
-        return self.period.is_stock
+        return self.period is None or self.period.is_stock
 
 
 def find_periods(text: str) -> list[PeriodLabel]:
@@ -62,6 +70,15 @@ def find_periods(text: str) -> list[PeriodLabel]:
             continue
         found.append(PeriodLabel(match.start(), match.end(), match.group(), period))
     return found
+
+
+def find_to_date(text: str) -> list[PeriodLabel]:
+    """Every "đến nay" in ``text`` that dates a level, with no period: the day is the session's."""
+    return [
+        PeriodLabel(match.start(), match.end(), match.group(), None)
+        for match in TO_DATE.finditer(text)
+        if not _SPAN_BEFORE.search(text[: match.start()])
+    ]
 
 
 def period_fields(period: Period) -> dict[str, str]:

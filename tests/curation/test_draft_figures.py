@@ -146,3 +146,178 @@ def test_the_year_in_a_sessions_name_is_no_period(draft):
 def test_a_count_in_the_region_with_a_threshold_is_a_figure(draft):
     figures, _ = draft("Năm 2024, có 21 tỉnh trong vùng có mức tăng sản xuất công nghiệp trên 11%.")
     assert figures["21 tỉnh"].fields["threshold_pct"] == "11"
+
+
+# Issue 10: honest first, complete second ---------------------------------------------------------
+
+
+@pytest.fixture
+def draft_on(reference):
+    """Draft with the reported session's date known (for "Đến nay")."""
+
+    def run(text: str, session_date=None):
+        sentences = split_sentences(normalise(text))
+        drafter = FigureDrafter(sentences, reference, ProvinceNames(reference), "north-central-6", session_date)
+        figures, asides = drafter.draft("c")
+        return figures, asides
+
+    return run
+
+
+def by_province(figures):
+    return {figure.fields.get("province", figure.fields["scope"]): figure for figure in figures}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2024, chỉ số sản xuất công nghiệp của Nghệ An tăng 5,2%.",
+        "Năm 2024, chỉ số sản xuất công nghiệp của tỉnh Nghệ An tăng 5,2%.",
+        "Năm 2024, sản xuất công nghiệp phục hồi rõ, chỉ số sản xuất công nghiệp Nghệ An tăng 5,2%.",
+        "Năm 2024, tại Nghệ An, chỉ số sản xuất công nghiệp tăng 5,2%.",
+    ],
+)
+def test_a_province_named_anywhere_in_the_clause_is_the_scope(draft, sentence):
+    figures, _ = draft(sentence)
+    figure = figures["5,2%"]
+    assert (figure.fields["scope"], figure.fields["province"]) == ("province", "Nghệ An")
+    assert not figure.has_todo
+
+
+def test_a_province_after_và_is_never_the_region(draft_on):
+    figures, _ = draft_on("Năm 2024, chỉ số sản xuất công nghiệp của Thanh Hóa tăng 12% và của Nghệ An tăng 5,2%.")
+    found = by_province(figures)
+    assert set(found) == {"Thanh Hóa", "Nghệ An"}
+    assert found["Nghệ An"].fields["value"] == "5.2"
+
+
+def test_a_figure_of_two_provinces_at_once_asks_whose_it_is(draft_on):
+    figures, _ = draft_on("Năm 2024, chỉ số sản xuất công nghiệp của Thanh Hóa và Nghệ An tăng 9,1%.")
+    [figure] = figures
+    assert figure.comments["scope"].startswith("TODO")
+    assert "Thanh Hóa" in figure.comments["scope"] and "Nghệ An" in figure.comments["scope"]
+
+
+def test_a_growth_after_another_province_is_that_provinces(draft_on):
+    figures, _ = draft_on("Năm 2024, kim ngạch xuất khẩu của Thanh Hóa đạt 5,3 tỷ USD, Nghệ An tăng 5%.")
+    found = by_province(figures)
+    assert "growth_pct" not in found["Thanh Hóa"].fields
+    assert found["Nghệ An"].fields["value"] == "5"
+
+
+def test_a_figure_in_a_sentence_naming_a_province_elsewhere_asks_its_scope(draft_on):
+    figures, _ = draft_on("Năm 2024, chỉ số sản xuất công nghiệp tăng 8,5%, đứng đầu là tỉnh Thanh Hóa.")
+    [figure] = figures
+    assert figure.comments["scope"].startswith("TODO")
+
+
+def test_the_region_named_in_the_clause_is_settled(draft_on):
+    figures, _ = draft_on(
+        "Năm 2024, chỉ số sản xuất công nghiệp của khu vực tăng 8,5%, trong đó Thanh Hóa tăng 12%, "
+        "Nghệ An tăng 5,2% và Hà Tĩnh giảm 3,7%."
+    )
+    found = by_province(figures)
+    assert set(found) == {"region", "Thanh Hóa", "Nghệ An", "Hà Tĩnh"}
+    for figure in found.values():
+        assert figure.fields["indicator"] == "iip_growth"
+        assert figure.fields["period"] == "2024-01-01/2024-12-31"
+        assert not figure.has_todo, figure.comments
+    decline = found["Hà Tĩnh"].fields
+    assert (decline["value_as_written"], decline["value"], decline["unit"]) == ("giảm 3,7%", "-3.7", "percent")
+
+
+def test_a_list_of_provinces_gives_one_figure_each(draft_on):
+    figures, _ = draft_on(
+        "Năm 2024, kim ngạch xuất khẩu của Thanh Hóa đạt 5,3 tỷ USD, Nghệ An đạt 2,14 tỷ USD và Hà Tĩnh đạt 1,2 tỷ USD."
+    )
+    found = by_province(figures)
+    assert {name: f.fields["value"] for name, f in found.items()} == {
+        "Thanh Hóa": "5.3e9",
+        "Nghệ An": "2.14e9",
+        "Hà Tĩnh": "1.2e9",
+    }
+    assert all(f.fields["indicator"] == "export_turnover" and not f.has_todo for f in figures)
+
+
+def test_a_table_like_line_takes_its_unit_from_the_header(draft_on):
+    figures, asides = draft_on(
+        "Năm 2024, giá trị sản xuất công nghiệp một số địa phương (tỷ đồng, so cùng kỳ): Nghệ An 2.140, giảm 3,1%; "
+        "Thanh Hóa 5.300, tăng 8,2%; Hà Tĩnh 1.250, tăng 2%."
+    )
+    found = by_province(figures)
+    assert set(found) == {"Nghệ An", "Thanh Hóa", "Hà Tĩnh"}
+    nghe_an = found["Nghệ An"].fields
+    assert (nghe_an["value"], nghe_an["unit"], nghe_an["growth_pct"]) == ("2140e9", "VND", "-3.1")
+    assert nghe_an["indicator"] == "industrial_production_value"
+    assert found["Thanh Hóa"].fields["growth_pct"] == "8.2"
+    assert not [aside for aside in asides if "2.140" in aside.reason]
+
+
+def test_an_absolute_change_is_not_a_level(draft_on):
+    figures, asides = draft_on("Năm 2024, kim ngạch xuất khẩu của khu vực giảm 1,2 tỷ USD so với năm 2023.")
+    assert figures == []
+    assert "a change" in asides[0].reason
+
+
+def test_a_national_average_beside_the_regions_is_a_country_figure(draft_on):
+    figures, _ = draft_on(
+        "Năm 2024, chỉ số sản xuất công nghiệp của khu vực tăng 9,2%, cao hơn bình quân cả nước (tăng 7,4%)."
+    )
+    found = by_province(figures)
+    assert found["region"].fields["value"] == "9.2"
+    assert (found["country"].fields["value"], found["country"].fields["scope"]) == ("7.4", "country")
+    assert "province" not in found["country"].fields
+
+
+def test_a_stock_to_date_takes_the_sessions_date(draft_on):
+    from datetime import date
+
+    text = "Đến nay, toàn khu vực có 310 cụm công nghiệp."
+    figures, _ = draft_on(text, date(2024, 8, 15))
+    [figure] = figures
+    assert (figure.fields["period_label"], figure.fields["as_of"]) == ("Đến nay", "2024-08-15")
+    assert "period_label" not in figure.comments
+    figures, _ = draft_on(text)
+    assert figures[0].comments["as_of"].startswith("TODO")
+
+
+def test_a_stock_at_the_end_of_a_month(draft_on):
+    figures, _ = draft_on("Tính đến hết tháng 6/2024, toàn khu vực có 310 cụm công nghiệp.")
+    assert figures[0].fields["as_of"] == "2024-06-30"
+
+
+def test_an_amount_with_nothing_said_about_it_keeps_every_doubt(draft_on):
+    figures, _ = draft_on("Kết quả khả quan.\nĐạt 5,3 tỷ USD.")
+    [figure] = figures
+    assert {"indicator", "period_label"} <= set(figure.comments)
+
+
+def test_a_paragraph_about_a_province_leaves_the_next_figures_scope_open(draft_on):
+    figures, _ = draft_on(
+        "Năm 2024, tại tỉnh Nghệ An, chỉ số sản xuất công nghiệp tăng 5,2%. Kim ngạch xuất khẩu đạt 2,1 tỷ USD."
+    )
+    exports = next(f for f in figures if f.fields["unit"] == "USD")
+    assert exports.comments["scope"].startswith("TODO")
+    assert "Nghệ An" in exports.comments["scope"]
+
+
+def test_the_region_named_in_an_earlier_sentence_settles_the_next(draft_on):
+    figures, _ = draft_on(
+        "Đến hết tháng 6/2024, toàn khu vực có 310 cụm công nghiệp. Trong đó, 200 cụm công nghiệp đi vào hoạt động."
+    )
+    operating = next(f for f in figures if f.fields["value"] == "200")
+    assert operating.fields["scope"] == "region"
+    assert "scope" not in operating.comments
+
+
+def test_a_provinces_figure_without_its_name_is_never_the_regions(draft_on):
+    figures, _ = draft_on("Năm 2024, kim ngạch xuất khẩu toàn tỉnh đạt 2,1 tỷ USD.")
+    [figure] = figures
+    assert figure.fields["scope"] == "province"
+    assert figure.comments["scope"].startswith("TODO")
+
+
+def test_a_change_in_an_amount_is_set_aside_with_its_reason(draft_on):
+    figures, asides = draft_on("Năm 2024, kim ngạch xuất khẩu đạt 10 tỷ USD, tăng 1,2 tỷ USD so với năm 2023.")
+    assert [f.fields["value"] for f in figures] == ["10e9"]
+    assert "a change" in asides[0].reason
