@@ -95,6 +95,8 @@ _LIST_WORDS = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIED = ("estimate", "forecast")
+_RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
+GROWTH_VERB = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -114,7 +116,8 @@ class _Claim:
     kind: str = "value"  # "value", "growth" (a growth rate alone) or "ratio" (a percentage level)
     table_unit: str = ""  # the unit words of a table-like line's header
     table_start: int = 0  # where the item starts, for a table-like line
-    province: str = ""  # the item's province, for a table-like line
+    province: str = ""  # the item's province, for a table-like line or a "lần lượt" list
+    respective: bool = False  # a decline in a "lần lượt" list: the sign is not with the value
     caption_end: int = 0  # end of the words before a table-like line's header
 
 
@@ -152,6 +155,9 @@ class FigureDrafter:
         for amount in amounts:
             if amount.quantity is None:
                 self._aside(sentence, amount.start, f"TODO: the parsers refuse {amount.written!r}: {amount.error}")
+        respective = self._respective_claims(text, amounts)
+        claims += respective
+        amounts = [a for a in amounts if not any(c.amount.end == a.end for c in respective)]
         values = [a for a in amounts if a.quantity is not None and not a.is_percent]
         percents = [a for a in amounts if a.is_percent]
         for position, amount in enumerate(values):
@@ -207,6 +213,33 @@ class FigureDrafter:
                     caption_end=table.caption_end,
                 )
             )
+        return claims
+
+    def _respective_claims(self, text: str, amounts: list[Amount]) -> list[_Claim]:
+        """ "Thanh Hóa, Nghệ An và Hà Tĩnh tăng lần lượt 12%, 5,2% và 3%": the provinces before "lần lượt"
+        and the amounts after it, paired in order when they are as many, all of one unit."""
+        claims = []
+        for match in _RESPECTIVELY.finditer(text):
+            start, end = segment_bounds(text, match.start())
+            earlier = [a.end for a in amounts if start <= a.end <= match.start()]
+            before = text[max([start, *earlier]) : match.start()]
+            provinces = list(dict.fromkeys(place.written for place in self.names.find(before)))
+            following = [a for a in amounts if match.end() <= a.start < end and a.quantity is not None]
+            run = []
+            for amount in following:
+                gap = text[run[-1].end if run else match.end() : amount.start]
+                if not re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*(?:(?:tăng|giảm|đạt|ước\s+đạt)\s+)?", gap, re.I):
+                    break
+                run.append(amount)
+            units = {amount.quantity.unit_as_written.lower() for amount in run}
+            if len(provinces) < 2 or len(run) != len(provinces) or len(units) != 1:
+                continue
+            decline = re.search(r"(?<!\w)giảm(?!\w)", text[max([start, *earlier]) : run[0].start], re.I)
+            kind = "growth" if run[0].is_percent else "value"
+            if run[0].is_percent and not GROWTH_VERB.search(text[max([start, *earlier]) : run[0].start]):
+                continue
+            for province, amount in zip(provinces, run, strict=True):
+                claims.append(_Claim(amount, amount.end, kind=kind, province=province, respective=bool(decline)))
         return claims
 
     @staticmethod
@@ -293,7 +326,7 @@ class FigureDrafter:
             fields["clause"] = clause
         fields["value_as_written"] = amount.written
         value = compact_value(quantity)
-        fields["value"] = "-" + value if _is_negative(amount.written) else value
+        fields["value"] = "-" + value if _is_negative(amount.written) or claim.respective else value
         fields["unit"] = quantity.unit
         if quantity.denominator:
             fields["denominator"] = quantity.denominator
@@ -312,6 +345,8 @@ class FigureDrafter:
         fields["qualifier"] = self._qualifier(quote, clause, amount.written, entry)
         entry.fields = fields
         self._period(sentence, claim, indicator, entry)
+        if claim.respective:
+            entry.todo("a decline ('giảm … lần lượt'): the value is negative, the words by it carry no sign", "value")
         if claim.table_unit:
             entry.todo(
                 f"the unit {claim.table_unit!r} is in the line's header: the build reads only a value "
@@ -415,7 +450,7 @@ class FigureDrafter:
             if found:
                 keyword, code = found[-1] if nearest_last else found[0]
                 earlier_settles = number == 2 and (
-                    claim.table_unit or self._is_list_item(text[window_start : claim.amount.start])
+                    bool(claim.province) or self._is_list_item(text[window_start : claim.amount.start])
                 )
                 if todo and not (earlier_settles and len({c for _, c in found}) == 1):
                     entry.todo(f"indicator {todo}: check", "indicator")
@@ -440,7 +475,7 @@ class FigureDrafter:
         return not re.search(r"\w", rest)
 
     def _scope(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> tuple[str, str]:
-        if claim.table_unit:
+        if claim.province:
             return "province", claim.province
         paragraph = " ".join(s.text for s in self.sentences[: sentence.index] if s.line == sentence.line)
         found = find_scope(

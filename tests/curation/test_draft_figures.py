@@ -321,3 +321,30 @@ def test_a_change_in_an_amount_is_set_aside_with_its_reason(draft_on):
     figures, asides = draft_on("Năm 2024, kim ngạch xuất khẩu đạt 10 tỷ USD, tăng 1,2 tỷ USD so với năm 2023.")
     assert [f.fields["value"] for f in figures] == ["10e9"]
     assert "a change" in asides[0].reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2024, chỉ số sản xuất công nghiệp của Thanh Hóa, Nghệ An và Hà Tĩnh tăng lần lượt 12%, 5,2% và 3%.",
+        "Năm 2024, chỉ số sản xuất công nghiệp của Thanh Hóa, Nghệ An và Hà Tĩnh lần lượt tăng 12%, 5,2%, 3%.",
+    ],
+)
+def test_respectively_pairs_provinces_and_values_in_order(draft_on, sentence):
+    figures, asides = draft_on(sentence)
+    found = {name: f.fields["value"] for name, f in by_province(figures).items()}
+    assert found == {"Thanh Hóa": "12", "Nghệ An": "5.2", "Hà Tĩnh": "3"}
+    assert not any(f.has_todo for f in figures), [f.comments for f in figures]
+    assert asides == []
+
+
+def test_respectively_with_a_different_count_leaves_the_scope_open(draft_on):
+    figures, _ = draft_on("Năm 2024, xuất khẩu của Thanh Hóa, Nghệ An và Hà Tĩnh lần lượt đạt 5,3 và 2,1 tỷ USD.")
+    assert all(f.has_todo for f in figures)
+
+
+def test_respective_declines_are_negative_and_marked(draft_on):
+    figures, _ = draft_on("Năm 2024, chỉ số sản xuất công nghiệp của Nghệ An và Hà Tĩnh giảm lần lượt 2% và 3,7%.")
+    found = by_province(figures)
+    assert found["Hà Tĩnh"].fields["value"] == "-3.7"
+    assert "value" in found["Hà Tĩnh"].comments
