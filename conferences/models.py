@@ -309,7 +309,6 @@ class IndicatorReport(SearchableModel):
     class ShareOf(models.TextChoices):
         REGION = "region", _("of the group's total")
         COUNTRY = "country", _("of the national total")
-        ANNUAL_PLAN = "annual_plan", _("of the annual plan")
 
     class Comparator(models.TextChoices):
         ABOVE = ">", _("above")
@@ -362,6 +361,9 @@ class IndicatorReport(SearchableModel):
     )
     share_pct = models.DecimalField(_("share (%)"), max_digits=7, decimal_places=3, null=True, blank=True)
     share_of = models.CharField(_("share of"), max_length=12, choices=ShareOf.choices, blank=True)
+    plan_share_pct = models.DecimalField(
+        _("share of the annual plan (%)"), max_digits=7, decimal_places=3, null=True, blank=True
+    )
     qualifier = models.CharField(_("qualifier"), max_length=12, choices=Qualifier.choices)
     quote = models.TextField(_("verbatim quote"))
     quote_line = models.PositiveIntegerField(_("line in the captured text"))
@@ -402,6 +404,10 @@ class IndicatorReport(SearchableModel):
                 condition=models.Q(share_pct__isnull=True, share_of="")
                 | models.Q(share_pct__isnull=False, share_pct__gte=0) & ~models.Q(share_of=""),
                 name="report_share_has_base",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(plan_share_pct__isnull=True) | models.Q(plan_share_pct__gte=0),
+                name="report_plan_share_not_negative",
             ),
             models.CheckConstraint(
                 condition=models.Q(threshold_pct__isnull=True, threshold_comparator="")

@@ -36,14 +36,15 @@ from conferences import presentation
 from conferences.figure_display import heading_period, where
 from conferences.models import Conference, ConferenceMention, IndicatorReport
 from curation.consistency import ADDITIVE_UNITS
+from vietnamese.numbers import parse_signed_quantity
 from vietnamese.rounding import (
     bounds,
     overlap,
     parts_exceed,
     percent_half_unit,
+    quantity_half_unit,
     share_fits,
     share_range,
-    written_half_unit,
 )
 
 INCONSISTENT, NOTE, NOT_CHECKED, CONSISTENT = "inconsistent", "note", "not-checked", "consistent"
@@ -137,7 +138,8 @@ def data_quality(*, today: date | None = None) -> list[Check]:
             "provincial-sums",
             gettext("Provincial figures against the regional total"),
             gettext(
-                "Provincial figures in amounts that add up (money, areas, volumes, counts; not percentages) "
+                "Provincial figures in amounts that add up (money, areas, volumes, counts; not percentages, "
+                "nor changes and balances, which can be negative) "
                 "must not add up to more than the group's total for the same session, indicator and period, "
                 "even at the smallest values their rounding allows."
             ),
@@ -177,13 +179,14 @@ def check_shares(reports: list[IndicatorReport]) -> list[Finding]:
     totals = _totals(reports)
     findings = []
     for part in reports:
+        if part.plan_share_pct is not None:
+            sentence = gettext("A share of the annual plan (%(share)s) cannot be checked: the data holds no plans.")
+            findings.append(
+                Finding(NOT_CHECKED, sentence % {"share": presentation.percent(part.plan_share_pct)}, [part])
+            )
         if part.share_pct is None:
             continue
         share = presentation.percent(part.share_pct)
-        if part.share_of == IndicatorReport.ShareOf.ANNUAL_PLAN:
-            sentence = gettext("A share of the annual plan (%(share)s) cannot be checked: the data holds no plans.")
-            findings.append(Finding(NOT_CHECKED, sentence % {"share": share}, [part]))
-            continue
         candidates = [total for total in totals.get(_total_key(part, part.share_of), []) if total.pk != part.pk]
         if not candidates:
             sentence = gettext("No total is in the data to check this share of %(share)s %(base)s against.")
@@ -216,7 +219,7 @@ def check_provincial_sums(reports: list[IndicatorReport]) -> list[Finding]:
     totals = _totals(reports)
     parts: dict[tuple, list[IndicatorReport]] = defaultdict(list)
     for report in reports:
-        if report.scope == IndicatorReport.Scope.PROVINCE and report.unit in ADDITIVE_UNITS:
+        if report.scope == IndicatorReport.Scope.PROVINCE and report.unit in ADDITIVE_UNITS and not report.signed:
             parts[_total_key(report, IndicatorReport.Scope.REGION)].append(report)
     findings = []
     for key, members in parts.items():
@@ -389,12 +392,15 @@ def check_repeated_figures(reports: list[IndicatorReport]) -> list[Finding]:
 
 
 def _prepare(report: IndicatorReport):
-    """What the checks need on every figure: its bounds, its value as shown, its label for links."""
+    """What the checks need on every figure: its bounds, whether it is signed (a change or a balance,
+    never part of a sum nor a total of parts), its value as shown, its label for links."""
+    quantity = parse_signed_quantity(report.value_as_written)
     report.bounds = bounds(
         report.value,
-        written_half_unit(report.value_as_written),
+        quantity_half_unit(quantity),
         lower_bound=report.qualifier == IndicatorReport.Qualifier.LOWER_BOUND,
     )
+    report.signed = bool(quantity.sign_as_written)
     report.shown = presentation.figure_value(report)
     report.quality_label = gettext("%(indicator)s, %(place)s, %(period)s: %(value)s") % {
         "indicator": report.indicator.name,
@@ -408,7 +414,7 @@ def _totals(reports: list[IndicatorReport]) -> dict[tuple, list[IndicatorReport]
     """Group and country figures by what they are the total of; counts above a growth threshold are not totals."""
     totals: dict[tuple, list[IndicatorReport]] = defaultdict(list)
     for report in reports:
-        if report.scope != IndicatorReport.Scope.PROVINCE and not report.threshold_comparator:
+        if report.scope != IndicatorReport.Scope.PROVINCE and not report.threshold_comparator and not report.signed:
             totals[_total_key(report, report.scope)].append(report)
     return totals
 

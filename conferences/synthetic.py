@@ -8,8 +8,8 @@ The rows keep every rule the curated data keeps:
 
 - a figure's ``value_as_written`` is in its quote, and ``parse_quantity`` reads it as exactly
   ``value`` in ``unit`` (every written value is parsed once, from a pool);
-- the words just before the value carry the qualifier (``detect_qualifiers``), the growth, share and
-  threshold phrases read as the stored percentages;
+- the words just before the value carry the qualifier (``detect_qualifiers``), the growth, share, plan
+  share and threshold phrases read as the stored percentages;
 - ``period_label`` is in the quote and ``parse_period`` reads it as the stored dates;
 - session numbers follow the years (session N is held in ``FIRST_YEAR + N - 1``), hosts rotate
   among the group's members, and each handover names the next session's host;
@@ -30,7 +30,7 @@ from types import SimpleNamespace
 
 from portal.search import normalise
 from vietnamese.numbers import parse_quantity
-from vietnamese.phrases import parse_growth, parse_share, parse_threshold
+from vietnamese.phrases import parse_growth, parse_plan_share, parse_share, parse_threshold
 from vietnamese.roman import to_roman
 
 GENERATOR_VERSION = 1
@@ -315,11 +315,15 @@ def periods_before(conference: PlannedConference, stock: bool) -> list[tuple[Per
 
 
 class ValuePools:
-    """Written values, growth, share and threshold phrases: each generated once and parsed once."""
+    """Written values, growth, share, plan share and threshold phrases: each generated once and parsed once.
+
+    Only the indicators the generator reports (``INDICATOR_WEIGHTS``) get values."""
 
     def __init__(self, rng: random.Random, indicators: list[RefIndicator], regions: list[RefRegion]):
         self.values: dict[tuple[str, str], list[WrittenValue]] = {}
         for indicator in indicators:
+            if indicator.code not in INDICATOR_WEIGHTS:
+                continue
             for scope in ("province", "region", "country"):
                 if indicator.code in PROVINCE_COUNT_INDICATORS:
                     continue
@@ -336,7 +340,7 @@ class ValuePools:
         shares = {f"chiếm {self._percent(rng, 1, 400)}" for _ in range(POOL_SIZE)}
         self.shares = [Phrase(text, parse_share(text)) for text in sorted(shares)]
         plans = {f"đạt {self._percent(rng, 300, 1000)} kế hoạch năm" for _ in range(POOL_SIZE // 4)}
-        self.plans = [Phrase(text, parse_share(text)) for text in sorted(plans)]
+        self.plans = [Phrase(text, parse_plan_share(text)) for text in sorted(plans)]
         thresholds = ["tăng trưởng dương", "từ 10% trở lên", "trên 5%", "từ 15% trở lên", "trên 8,5%"]
         self.thresholds = [(text, *parse_threshold(text)) for text in thresholds]
 
@@ -432,6 +436,7 @@ FIGURE_COLUMNS = (
     "growth_pct",
     "share_pct",
     "share_of",
+    "plan_share_pct",
     "qualifier",
     "quote",
     "quote_line",
@@ -486,7 +491,7 @@ class FigureFactory:
             where = place_of(province) if province else region.name_vi if scope == "region" else "cả nước"
             quote = Text().add(period.label, ", ", as_written, " của ", where, " ", MARKERS[qualifier][verb])
             quote.add(written.written)
-            growth = share = None
+            growth = share = plan_share = None
             share_of = ""
             if verb != 1 and not stock and rng.random() < 0.7:
                 growth = rng.choice(self.pools.growth)
@@ -495,8 +500,8 @@ class FigureFactory:
                 share, share_of = rng.choice(self.pools.shares), "region"
                 quote.add(", ", share.written, " của toàn khu vực")
             elif scope == "region" and period.label.startswith("Năm") and rng.random() < 0.2:
-                share, share_of = rng.choice(self.pools.plans), "annual_plan"
-                quote.add(", ", share.written)
+                plan_share = rng.choice(self.pools.plans)
+                quote.add(", ", plan_share.written)
             quote.add(".")
             yield self._row(
                 source,
@@ -514,6 +519,7 @@ class FigureFactory:
                 growth=growth.pct if growth else None,
                 share=share.pct if share else None,
                 share_of=share_of,
+                plan_share=plan_share.pct if plan_share else None,
             )
 
     def _province_count(self, source, conference_pk, source_pk, indicator, period, position):
@@ -560,6 +566,7 @@ class FigureFactory:
         growth=None,
         share=None,
         share_of="",
+        plan_share=None,
         threshold=None,
     ):
         comparator, threshold_pct = threshold or ("", None)
@@ -586,6 +593,7 @@ class FigureFactory:
             "growth_pct": growth,
             "share_pct": share,
             "share_of": share_of,
+            "plan_share_pct": plan_share,
             "qualifier": qualifier,
             "quote": str(quote),
             "quote_line": position + 3,

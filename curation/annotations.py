@@ -82,6 +82,8 @@ class FigureEntry:
     share_as_written: str = ""
     share_pct: str = ""
     share_of: str = ""
+    plan_share_as_written: str = ""
+    plan_share_pct: str = ""
     threshold_as_written: str = ""
     threshold_comparator: str = ""
     threshold_pct: str = ""

@@ -10,7 +10,7 @@ from curation.problems import Problem
 from vietnamese.rounding import bounds, parts_exceed, share_fits, share_range
 
 # Units whose provincial values add up to a regional total; growth rates and shares do not.
-ADDITIVE_UNITS = {"VND", "USD", "ha", "km2", "m3", "tonne", "kWh", "count"}
+ADDITIVE_UNITS = {"VND", "USD", "ha", "km2", "m3", "tonne", "kWh", "person", "count"}
 
 # Where the session was actually held outranks the host named when it was announced: hosts change,
 # and in 2025 a designated host could be merged into a new province before its session.
@@ -90,10 +90,15 @@ def check_handover(conferences: list[dict], problems: list[Problem], successors:
 
 
 def check_shares_and_parts(figures: list[tuple[str, FigureFacts]], problems: list[Problem]):
-    """Shares against the total they are a share of; provincial values against the regional total."""
+    """Shares against the total they are a share of; provincial values against the regional total.
+
+    A share of the annual plan (``plan_share_pct``) is a share of a target no figure states, so it is
+    never checked here. Neither is a signed value ("giảm 3,7%", "nhập siêu 1,2 tỷ USD"): a balance of
+    some provinces can exceed the region's, because the provinces left out may be in deficit.
+    """
     totals = {}
     for _, facts in figures:
-        if facts.fields["scope"] in ("region", "country"):
+        if facts.fields["scope"] in ("region", "country") and not facts.signed:
             totals[_total_key(facts, facts.fields["scope"])] = facts
     parts: dict[tuple, list[FigureFacts]] = {}
     for path, facts in figures:
@@ -114,7 +119,7 @@ def check_shares_and_parts(figures: list[tuple[str, FigureFacts]], problems: lis
                             f"{fields['value']:f} out of {total.fields['value']:f} ({low:.2f}%–{upper})",
                         )
                     )
-        if fields["scope"] == "province" and fields["unit"] in ADDITIVE_UNITS:
+        if fields["scope"] == "province" and fields["unit"] in ADDITIVE_UNITS and not facts.signed:
             parts.setdefault(_total_key(facts, "region"), []).append((path, facts))
     for key, members in parts.items():
         total = totals.get(key)

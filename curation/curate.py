@@ -1,10 +1,12 @@
 """Checking one annotated article against its text, and turning it into fixture records.
 
 Every value a curator writes is checked against the words it quotes: the quote must occur verbatim
-in the article, and the number, unit, period, growth, share, threshold and qualifier parsed from the
-quoted words must equal what the curator annotated. A disagreement is a problem, never a guess.
+in the article, and the number (with its sign), unit, period, growth, share, plan share, threshold and
+qualifier parsed from the quoted words must equal what the curator annotated. A disagreement is a
+problem, never a guess.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -15,9 +17,9 @@ from curation.problems import Problem
 from curation.reference import Reference
 from vietnamese.dates import parse_day_month, parse_full_date
 from vietnamese.errors import ParseError
-from vietnamese.numbers import parse_quantity
-from vietnamese.periods import parse_period
-from vietnamese.phrases import detect_qualifiers, parse_growth, parse_share, parse_threshold
+from vietnamese.numbers import parse_signed_quantity
+from vietnamese.periods import is_to_date, parse_period
+from vietnamese.phrases import detect_qualifiers, parse_growth, parse_plan_share, parse_share, parse_threshold
 from vietnamese.roman import from_roman, parse_session, to_roman
 from vietnamese.rounding import quantity_half_unit
 
@@ -27,7 +29,10 @@ STATUSES = {"held", "announced"}
 HOST_BASES = {"stated", "venue"}
 ROLES = {"chair", "speaker", "delegate"}
 SCOPES = {"country", "region", "province"}
-SHARE_BASES = {"region", "country", "annual_plan"}
+SHARE_BASES = {"region", "country"}
+# The indicator whose value is signed by "xuất siêu" (surplus, +) or "nhập siêu" (deficit, −).
+TRADE_BALANCE = "trade_balance"
+BALANCE_WORDS = {"xuất siêu", "nhập siêu"}
 QUALIFIERS = {"actual", "estimate", "forecast", "lower_bound", "approximate"}
 
 
@@ -40,6 +45,7 @@ class FigureFacts:
     line: int
     half_unit: Decimal  # half the last written digit, in base units: the rounding the text allows
     share_half_unit: Decimal | None = None
+    signed: bool = False  # the value is written with a sign word: a change or a balance, never a part of a sum
 
 
 @dataclass
@@ -274,9 +280,17 @@ class ArticleCurator:
         quantity, half_unit = self._value(entry, clause, say)
         if quantity and indicator and quantity.unit != indicator["unit"]:
             say(f"the indicator {entry.indicator} is counted in {indicator['unit']}, not {quantity.unit}")
+        if quantity:
+            self._sign(entry, quantity, say)
         growth = self._phrase(entry, clause, say, "growth", parse_growth)
         share = self._phrase(entry, clause, say, "share", parse_share)
-        if bool(entry.share_as_written) != bool(entry.share_of):
+        plan_share = self._phrase(entry, clause, say, "plan_share", parse_plan_share)
+        if entry.share_of == "annual_plan":
+            say(
+                'share_of = "annual_plan" no longer exists: write the phrase as plan_share_as_written '
+                "and its percentage as plan_share_pct (share_as_written and share_of are for a share of a total)"
+            )
+        elif bool(entry.share_as_written) != bool(entry.share_of):
             say("share_as_written and share_of go together")
         elif entry.share_of and entry.share_of not in SHARE_BASES:
             say(f"share_of must be one of {sorted(SHARE_BASES)}, not {entry.share_of!r}")
@@ -291,6 +305,7 @@ class ArticleCurator:
                 entry.value_as_written,
                 entry.growth_as_written,
                 entry.share_as_written,
+                entry.plan_share_as_written,
                 entry.threshold_as_written,
             )
         )
@@ -325,6 +340,7 @@ class ArticleCurator:
                     "growth_pct": growth,
                     "share_pct": share,
                     "share_of": entry.share_of,
+                    "plan_share_pct": plan_share,
                     "qualifier": entry.qualifier,
                     "quote": entry.quote,
                     "quote_line": quote_line,
@@ -336,6 +352,7 @@ class ArticleCurator:
                 line=line,
                 half_unit=half_unit,
                 share_half_unit=_half_unit_of_percent(entry.share_as_written) if share is not None else None,
+                signed=bool(quantity.sign_as_written),
             )
         )
 
@@ -346,23 +363,50 @@ class ArticleCurator:
             say(f"value_as_written {entry.value_as_written!r} is not in the quote")
             return None, Decimal(0)
         try:
-            quantity = parse_quantity(entry.value_as_written)
+            quantity = parse_signed_quantity(entry.value_as_written)
         except ParseError as exc:
             say(f"value_as_written: {exc}")
             return None, Decimal(0)
         annotated = _decimal(entry.value)
         if annotated is None:
             say(f"value {entry.value!r} is not a number")
+        elif annotated == -quantity.value != 0:
+            word = quantity.sign_as_written or "no sign word"
+            say(
+                f"the sign of value {entry.value!r} disagrees with {entry.value_as_written!r} ({word}): "
+                f"a decline or a deficit is negative, a rise or a surplus positive; the quote says {quantity.value:f}"
+            )
         elif annotated != quantity.value:
             parsed = f"{quantity.value:f} {quantity.unit}"
             say(f"the quote says {entry.value_as_written!r} = {parsed}, the annotation says {annotated:f}")
         if entry.unit != quantity.unit:
             say(f"the quote's unit is {quantity.unit}, the annotation says {entry.unit}")
+        negative_word = _NEGATIVE_WORD_BEFORE.search(clause[:position])
+        if negative_word and not quantity.sign_as_written:
+            word = " ".join(negative_word["word"].split())
+            say(
+                f"{entry.value_as_written!r} follows {word!r} in the quote: the value is negative; "
+                f"write value_as_written = {word + ' ' + entry.value_as_written!r} and a negative value"
+            )
         detected = detect_qualifiers(clause[:position])
         if entry.qualifier not in detected:
             marked = "/".join(sorted(detected))
             say(f"the words before {entry.value_as_written!r} mark it {marked}, not {entry.qualifier}")
         return quantity, quantity_half_unit(quantity)
+
+    def _sign(self, entry: FigureEntry, quantity, say):
+        """A trade balance states its direction ("xuất siêu"/"nhập siêu"), and only a balance does;
+        a rise or a decline ("tăng"/"giảm") is the value of a percentage indicator, a growth rate."""
+        word = " ".join(quantity.sign_as_written.lower().split())
+        if entry.indicator == TRADE_BALANCE and word not in BALANCE_WORDS:
+            say(
+                f"a trade balance's value_as_written starts with 'xuất siêu' (surplus) or 'nhập siêu' (deficit), "
+                f"not {entry.value_as_written!r}"
+            )
+        elif word in BALANCE_WORDS and entry.indicator != TRADE_BALANCE:
+            say(f"{quantity.sign_as_written!r} states a trade balance: the indicator is {TRADE_BALANCE}")
+        elif word and word not in BALANCE_WORDS and quantity.unit != "percent":
+            say(f"{quantity.sign_as_written!r} before a value is a growth rate's sign; only a percentage takes it")
 
     def _phrase(self, entry: FigureEntry, clause: str, say, name: str, parse):
         written = getattr(entry, f"{name}_as_written")
@@ -416,8 +460,17 @@ class ArticleCurator:
             )
         if bool(entry.period) == bool(entry.as_of):
             say("give either period (start/end) or as_of (a level at a date)")
+        said_on = None
+        if is_to_date(entry.period_label):
+            said_on = self._conference_date(entry.conference)
+            if said_on is None:
+                say(
+                    f"period_label {entry.period_label!r} is a level at the session's date, but conference "
+                    f"{entry.conference!r} has no date: without one the figure cannot be dated"
+                )
+                return _NO_PERIOD
         try:
-            parsed = parse_period(entry.period_label)
+            parsed = parse_period(entry.period_label, said_on=said_on)
         except ParseError as exc:
             say(f"period_label: {exc}")
             return _NO_PERIOD
@@ -433,7 +486,8 @@ class ArticleCurator:
             return _NO_PERIOD
         if annotated != parsed:
             stated, curated = _period_text(parsed), _period_text(annotated)
-            say(f"the quote's period {entry.period_label!r} is {stated}, the annotation says {curated}")
+            when = " (the session's date)" if said_on else ""
+            say(f"the quote's period {entry.period_label!r} is {stated}{when}, the annotation says {curated}")
         return parsed
 
     def _denominator(self, entry: FigureEntry, quantity, say):
@@ -453,6 +507,14 @@ class ArticleCurator:
             say(f"counted out of {quantity.denominator}, but {region['slug']} declares {declared} members")
 
     # Helpers ----------------------------------------------------------------------------------
+
+    def _conference_date(self, slug: str) -> date | None:
+        """The stated date of one of the article's conferences ("đến nay" in its report means then)."""
+        conference = next((c for c in self.annotation.conferences if c.slug == slug), None)
+        try:
+            return date.fromisoformat(conference.date) if conference and conference.date else None
+        except ValueError:
+            return None
 
     def _reporting_date(self) -> date:
         """When the article's statements were made: the reported session's date, else the article's
@@ -534,6 +596,10 @@ class ArticleCurator:
 
 
 _NO_PERIOD = None
+
+# A number right after "giảm" or "nhập siêu" is negative: annotated without its sign word it would read
+# as a rise or a surplus. ("tăng"/"xuất siêu" before an unsigned value read the same either way.)
+_NEGATIVE_WORD_BEFORE = re.compile(r"(?<!\w)(?P<word>giảm|nhập\s+siêu)\s+\Z", re.IGNORECASE)
 
 
 def _decimal(text: str) -> Decimal | None:

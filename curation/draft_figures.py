@@ -12,8 +12,8 @@ are all settled by the text; each field the text leaves open gets a TODO that sa
   "xuất siêu"/"nhập siêu" is a trade balance, written with its sign word.
 - A table-like line, "(tỷ đồng, so cùng kỳ): Nghệ An 2.140, giảm 3,1%; …", gives one amount per item in
   the header's unit (``draft_tables``).
-- A growth ("tăng 12,3%"), share ("chiếm 13,3%") or threshold right after an amount, before the next
-  amount, ";" or a province named, belongs to it. A growth that belongs to no amount is a figure of its
+- A growth ("tăng 12,3%"), share ("chiếm 13,3%"), plan share ("đạt 74% kế hoạch năm") or threshold
+  right after an amount, before the next amount, ";" or a province named, belongs to it. A growth that belongs to no amount is a figure of its
   own, a growth rate, signed as written ("Hà Tĩnh giảm 3,7%" is -3.7). A percentage that is neither
   is a figure when its words name a ratio (an occupancy rate, a recovery ratio), else it is set aside.
 - The indicator is the nearest phrase of ``draft_indicators.KEYWORDS`` counted in the figure's unit:
@@ -59,6 +59,7 @@ from curation.draft_quantities import (
     find_amounts,
     growth_in,
     own_phrase,
+    plan_share_in,
     share_in,
     threshold_in,
 )
@@ -76,7 +77,6 @@ QUALIFIER_PRIORITY = ("lower_bound", "approximate", "forecast", "estimate", "act
 _GROUP_WORDS = re.compile(r"^\s*(?:khu\s+vực|Bắc\s+Trung\s+Bộ|phía\s+(?:Bắc|Nam))", re.IGNORECASE)
 _COUNTRY = re.compile(r"(?<!\w)cả\s+nước(?!\w)", re.IGNORECASE)
 _SHARE_BASES = (
-    (re.compile(r"kế\s+hoạch", re.IGNORECASE), "annual_plan"),
     (_COUNTRY, "country"),
     (re.compile(r"(?<!\w)(?:khu\s+vực|toàn\s+vùng|vùng)(?!\w)", re.IGNORECASE), "region"),
 )
@@ -111,7 +111,7 @@ class Aside:
 class _Claim:
     amount: Amount
     end: int  # end of the amount and its attached phrases, in the sentence
-    phrases: dict = field(default_factory=dict)  # "growth"/"share"/"threshold" -> Phrase
+    phrases: dict = field(default_factory=dict)  # "growth"/"share"/"plan_share"/"threshold" -> Phrase
     is_province_count: bool = False
     kind: str = "value"  # "value", "growth" (a growth rate alone) or "ratio" (a percentage level)
     table_unit: str = ""  # the unit words of a table-like line's header
@@ -276,6 +276,8 @@ class FigureDrafter:
             phrases["growth"] = growth
         if share := own_phrase(share_in(span, amount.end), span, amount.end, named):
             phrases["share"] = share
+        if plan_share := own_phrase(plan_share_in(span, amount.end), span, amount.end, named):
+            phrases["plan_share"] = plan_share
         end = max([amount.end, *(phrase.end for phrase in phrases.values())])
         balance = _BALANCE_SIGN.search(text[: amount.start])
         if balance:
@@ -330,7 +332,7 @@ class FigureDrafter:
         fields["unit"] = quantity.unit
         if quantity.denominator:
             fields["denominator"] = quantity.denominator
-        for name in ("growth", "share", "threshold"):
+        for name in ("growth", "share", "plan_share", "threshold"):
             phrase = claim.phrases.get(name)
             if phrase is None:
                 continue

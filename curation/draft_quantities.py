@@ -1,5 +1,6 @@
 """The amounts a sentence states: a numeral followed by a unit the parsers know, and the phrases that
-go with it (growth "tăng 12,3%", share "chiếm 13,3%", growth threshold "từ 10% trở lên").
+go with it (growth "tăng 12,3%", share "chiếm 13,3%", plan share "đạt 74% kế hoạch năm", growth
+threshold "từ 10% trở lên").
 
 The unit words are those of ``vietnamese.numbers`` (every multiplier with every measure
 unit, "%", and the count nouns), so a unit the parsers learn is found here too. Every amount is read
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from vietnamese.errors import ParseError
 from vietnamese.numbers import COUNT_NOUNS, MEASURE_UNITS, MULTIPLIERS, Quantity, parse_quantity
-from vietnamese.phrases import parse_growth, parse_share, parse_threshold
+from vietnamese.phrases import parse_growth, parse_plan_share, parse_share, parse_threshold
 
 _NUMERAL = r"\d+(?:[.,]\d+)*"
 
@@ -32,9 +33,12 @@ AMOUNT = re.compile(
 )
 _PERCENT = r"\d[\d.,]*\s*%"
 GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+{_PERCENT}", re.IGNORECASE)
-SHARES = (
-    re.compile(rf"(?<!\w)chiếm\s+(?:t[ỷỉ]\s+trọng\s+)?{_PERCENT}", re.IGNORECASE),
-    re.compile(rf"(?<!\w)đạt\s+{_PERCENT}\s+kế\s+hoạch(?:\s+năm)?(?!\w)", re.IGNORECASE),
+SHARES = (re.compile(rf"(?<!\w)chiếm\s+(?:t[ỷỉ]\s+trọng\s+)?{_PERCENT}", re.IGNORECASE),)
+PLAN_SHARES = (
+    re.compile(
+        rf"(?<!\w)(?:đạt|bằng)\s+{_PERCENT}\s+(?:so\s+với\s+)?kế\s+hoạch(?:\s+năm(?:\s+\d{{4}})?)?(?!\w)",
+        re.IGNORECASE,
+    ),
 )
 THRESHOLDS = (
     re.compile(r"(?<!\w)tăng\s+trưởng\s+dương(?!\w)", re.IGNORECASE),
@@ -100,6 +104,10 @@ def growth_in(text: str, offset: int = 0) -> Phrase | None:
 
 def share_in(text: str, offset: int = 0) -> Phrase | None:
     return first_phrase(text, offset, SHARES, parse_share)
+
+
+def plan_share_in(text: str, offset: int = 0) -> Phrase | None:
+    return first_phrase(text, offset, PLAN_SHARES, parse_plan_share)
 
 
 def own_phrase(phrase: Phrase | None, span: str, offset: int, other_measure) -> Phrase | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from curation.problems import CurationError, Problem
 from vietnamese.folding import fold, slugify_vi
+from vietnamese.numbers import BASE_UNITS
 
 KINDS = {"province": "province", "centrally-run city": "city", "city": "city"}
 MAP_BEFORE_2025 = "before-2025"
@@ -216,6 +217,13 @@ def _read_indicators(path: Path, problems: list[Problem]) -> list[dict]:
     for position, (line, row) in enumerate(_rows(path)):
         if not row["code"] or not row["name_vi"] or not row["name_en"] or not row["unit"]:
             problems.append(Problem(str(path), line, "code, unit and both names are required"))
+            continue
+        if row["unit"] not in BASE_UNITS:
+            problems.append(
+                Problem(
+                    str(path), line, f"unit {row['unit']!r} is not a base unit the parser gives ({sorted(BASE_UNITS)})"
+                )
+            )
             continue
         indicators.append({**row, "position": position})
     return indicators

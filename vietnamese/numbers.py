@@ -1,8 +1,14 @@
-"""Vietnamese numerals and quantities ("1.404 nghìn tỷ đồng", "25/28 địa phương")."""
+"""Vietnamese numerals and quantities ("1.404 nghìn tỷ đồng", "25/28 địa phương", "giảm 3,7%").
 
+People are counted two ways. A bare "người" is a count noun ("500 người": a count, like
+"doanh nghiệp"). A population is measured in ``person``: "dân" and "người dân" always, and
+"người" after a multiplier ("5,2 triệu người", "1,3 triệu dân"), which is how a population is
+written.
+"""
+
+import dataclasses
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 
 from vietnamese.errors import ParseError
@@ -47,10 +53,27 @@ MEASURE_UNITS: dict[str, str] = {
     "m³": "m3",
     "tấn": "tonne",
     "kwh": "kWh",
+    "dân": "person",
+    "người dân": "person",
 }
+
+# Unit words that are a measure only after a multiplier: "5,2 triệu người" is a population, while a
+# bare "500 người" stays a count (see COUNT_NOUNS).
+MULTIPLIED_UNITS: dict[str, str] = {"người": "person"}
+
+# Words before a quantity that give it a sign, longest first (NFC, lower case; any run of whitespace
+# between the words). A growth rate that is a decline, or a trade deficit, is negative.
+SIGN_WORDS: dict[str, int] = {"xuất siêu": 1, "nhập siêu": -1, "tăng": 1, "giảm": -1}
+_SIGN_WORD = re.compile(
+    r"(?P<word>" + "|".join(word.replace(" ", r"\s+") for word in SIGN_WORDS) + r")(?P<space>\s+)",
+    re.IGNORECASE,
+)
 
 PERCENT = "percent"
 COUNT = "count"
+
+# Every base unit a quantity can come out in: the units an indicator may be counted in.
+BASE_UNITS: frozenset[str] = frozenset({*MEASURE_UNITS.values(), *MULTIPLIED_UNITS.values(), PERCENT, COUNT})
 
 # Nouns that make a figure a plain count. Extend this tuple to accept more.
 COUNT_NOUNS: tuple[str, ...] = (
@@ -69,13 +92,14 @@ COUNT_NOUNS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Quantity:
     value: Decimal  # in the base unit
     unit: str  # base unit code
     unit_as_written: str  # the unit words exactly as in the text, e.g. "nghìn tỷ đồng"
     number_as_written: str  # e.g. "1.404", or "25/28" for a count with a denominator
     denominator: int | None = None
+    sign_as_written: str = ""  # the sign word as written ("giảm", "nhập siêu"), "" when there is none
 
 
 def parse_number(text: str) -> Decimal:
@@ -134,6 +158,30 @@ def parse_quantity(text: str) -> Quantity:
     )
 
 
+def parse_signed_quantity(text: str) -> Quantity:
+    """A quantity, optionally after a sign word: "giảm 3,7%" -> -3.7 percent, "nhập siêu 1,2 tỷ USD"
+    -> -1.2e9 USD, "xuất siêu 2,5 tỷ USD" -> 2.5e9 USD, "tăng 8,1%" -> 8.1 percent.
+
+    Without a sign word it reads exactly as ``parse_quantity``, so a stored ``value_as_written`` of
+    either form goes through this one function. A decline of zero is 0, never -0.
+    """
+    stripped = unicodedata.normalize("NFC", text).strip()
+    match = _SIGN_WORD.match(stripped)
+    if match is None:
+        return parse_quantity(text)
+    try:
+        quantity = parse_quantity(stripped[match.end() :])
+    except ParseError as error:
+        raise ParseError(f"in {text!r}: {error}") from None
+    word = match["word"]
+    negative = SIGN_WORDS[" ".join(word.lower().split())] < 0
+    return dataclasses.replace(
+        quantity,
+        value=-quantity.value if negative and quantity.value else quantity.value,
+        sign_as_written=word,
+    )
+
+
 def _unit_key(unit_as_written: str) -> str:
     """Normalise unit words for lookup: NFC, lower case, single spaces."""
     return " ".join(unicodedata.normalize("NFC", unit_as_written).lower().split())
@@ -145,8 +193,11 @@ def _measure_unit(key: str, text: str) -> tuple[str, int]:
         return MEASURE_UNITS[key], 0
     for phrase, exponent in MULTIPLIERS.items():
         prefix = phrase + " "
-        if key.startswith(prefix) and key[len(prefix) :] in MEASURE_UNITS:
-            return MEASURE_UNITS[key[len(prefix) :]], exponent
+        base = key[len(prefix) :] if key.startswith(prefix) else None
+        if base in MEASURE_UNITS:
+            return MEASURE_UNITS[base], exponent
+        if base in MULTIPLIED_UNITS:
+            return MULTIPLIED_UNITS[base], exponent
     for phrase in MULTIPLIERS:
         base = key.removeprefix(phrase + " ")
         if base == "%" or base in COUNT_NOUNS:

@@ -1,4 +1,9 @@
-"""Reporting periods as Vietnamese articles name them ("9 tháng đầu năm 2022")."""
+"""Reporting periods as Vietnamese articles name them ("9 tháng đầu năm 2022", "Đến nay").
+
+"Đến nay" (to date) names no date: it is a level at the moment the words were said. Its date is
+given by the caller (``said_on``, the reporting session's date); without one it is refused rather
+than guessed.
+"""
 
 import calendar
 import re
@@ -35,13 +40,26 @@ _QUARTER = _pattern(_FLOW_PREFIX + r"quý (?P<quarter>[0-9]+|[ivx]+)\s*(?:[-/]\s
 _YEAR_ONLY = _pattern(_FLOW_PREFIX + r"năm " + _YEAR)
 _MONTH = _pattern(_FLOW_PREFIX + r"tháng " + _MONTH_YEAR)
 _STOCK = _pattern(r"(?:tính )?đến hết tháng " + _MONTH_YEAR)
+_TO_DATE = _pattern(r"(?:tính )?đến nay")
 # A month count with "năm" but no year: refuse explicitly rather than guess the year.
 _NO_YEAR = _pattern(_FLOW_PREFIX + r"[0-9]{1,2} tháng (?:(?:đầu|cuối) )?năm")
 
 
-def parse_period(label: str) -> Period:
-    """Parse a period label into dates; a "đến hết tháng ..." label is a stock."""
+def is_to_date(label: str) -> bool:
+    """Whether a label is "đến nay" / "tính đến nay": a level dated by when it was said."""
+    return _TO_DATE.fullmatch(unicodedata.normalize("NFC", label).strip()) is not None
+
+
+def parse_period(label: str, *, said_on: date | None = None) -> Period:
+    """Parse a period label into dates; "đến hết tháng ..." and "đến nay" labels are stocks.
+
+    ``said_on`` is the date "đến nay" stands for; a "đến nay" label without it is a ParseError.
+    """
     text = unicodedata.normalize("NFC", label).strip()
+    if is_to_date(text):
+        if said_on is None:
+            raise ParseError(f"{label!r} is a level at the date it was said, and that date is not known")
+        return Period(start=None, end=said_on, is_stock=True)
     if match := _FIRST_MONTHS.fullmatch(text):
         year, count = _year(match, label), _month_count(match, label)
         return _flow(date(year, 1, 1), year, count)

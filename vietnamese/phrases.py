@@ -1,4 +1,4 @@
-"""Growth, share and threshold phrases, and the qualifiers that hedge a figure."""
+"""Growth, share, plan share and threshold phrases, and the qualifiers that hedge a figure."""
 
 import re
 import unicodedata
@@ -21,10 +21,9 @@ def _normalise(text: str) -> str:
 
 
 _GROWTH = _pattern(r"(?P<verb>tăng|giảm) " + _PERCENT)
-_SHARES = (
-    _pattern(r"chiếm (?:t[ỷỉ] trọng )?" + _PERCENT),
-    _pattern(r"đạt " + _PERCENT + r" kế hoạch(?: năm)?"),
-)
+_SHARE = _pattern(r"chiếm (?:t[ỷỉ] trọng )?" + _PERCENT)
+# "đạt 74% kế hoạch", "bằng 48,2% kế hoạch năm", "đạt 96% so với kế hoạch năm 2024".
+_PLAN_SHARE = _pattern(r"(?:đạt|bằng) " + _PERCENT + r" (?:so với )?kế hoạch(?: năm(?: [0-9]{4})?)?")
 _POSITIVE = _pattern(r"tăng trưởng dương")
 _AT_LEAST = _pattern(r"từ " + _PERCENT + r" trở lên")
 _ABOVE = _pattern(r"trên " + _PERCENT)
@@ -41,12 +40,23 @@ def parse_growth(text: str) -> Decimal:
 
 
 def parse_share(text: str) -> Decimal:
-    """Share in percent: "chiếm 13,3%", "chiếm tỷ trọng 7,97%", "đạt 74% kế hoạch năm"."""
-    normalised = _normalise(text)
-    for pattern in _SHARES:
-        if match := pattern.fullmatch(normalised):
-            return _percent(match, text)
-    raise ParseError(f"{text!r} is not a share phrase ('chiếm X%', 'chiếm tỷ trọng X%' or 'đạt X% kế hoạch [năm]')")
+    """Share of a total in percent: "chiếm 13,3%", "chiếm tỷ trọng 7,97%"."""
+    if match := _SHARE.fullmatch(_normalise(text)):
+        return _percent(match, text)
+    raise ParseError(f"{text!r} is not a share phrase ('chiếm X%' or 'chiếm tỷ trọng X%')")
+
+
+def parse_plan_share(text: str) -> Decimal:
+    """Share of the plan in percent: "đạt 74% kế hoạch", "bằng 48,2% kế hoạch năm" -> 48.2.
+
+    A plan is a target, not a total: a figure's plan share is never checked against another figure.
+    """
+    if match := _PLAN_SHARE.fullmatch(_normalise(text)):
+        return _percent(match, text)
+    raise ParseError(
+        f"{text!r} is not a plan share phrase ('đạt X% kế hoạch', 'bằng X% kế hoạch năm', "
+        "'đạt X% so với kế hoạch năm YYYY')"
+    )
 
 
 def parse_threshold(text: str) -> tuple[str, Decimal]:

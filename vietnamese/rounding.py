@@ -12,7 +12,7 @@ A figure given as "hơn" (more than, ``lower_bound``) has no upper end: its boun
 
 from decimal import Decimal
 
-from vietnamese.numbers import Quantity, parse_number, parse_quantity
+from vietnamese.numbers import Quantity, parse_number, parse_signed_quantity
 
 HALF = Decimal("0.5")
 HUNDRED = Decimal(100)
@@ -21,17 +21,21 @@ Bounds = tuple[Decimal, Decimal | None]
 
 
 def quantity_half_unit(quantity: Quantity) -> Decimal:
-    """Half the last digit the source wrote, in base units: "120,7 tỷ USD" allows ±0.05 billion."""
+    """Half the last digit the source wrote, in base units: "120,7 tỷ USD" allows ±0.05 billion.
+
+    Always positive: "giảm 3,7%" (stored as -3.7) allows ±0.05 like "3,7%".
+    """
     number = quantity.number_as_written.split("/")[0]
     decimals = len(number.split(",")[1]) if "," in number else 0
     written = parse_number(number)
-    multiplier = quantity.value / written if written else Decimal(1)
+    multiplier = abs(quantity.value / written) if written else Decimal(1)
     return HALF * Decimal(10) ** -decimals * multiplier
 
 
 def written_half_unit(value_as_written: str) -> Decimal:
-    """``quantity_half_unit`` of a stored ``value_as_written`` ("1.404 nghìn tỷ đồng" allows ±0.5e12)."""
-    return quantity_half_unit(parse_quantity(value_as_written))
+    """``quantity_half_unit`` of a stored ``value_as_written`` ("1.404 nghìn tỷ đồng" allows ±0.5e12),
+    which may start with a sign word ("nhập siêu 1,2 tỷ USD" allows ±0.05e9)."""
+    return quantity_half_unit(parse_signed_quantity(value_as_written))
 
 
 def percent_half_unit(share: Decimal) -> Decimal:

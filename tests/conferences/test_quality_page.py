@@ -112,7 +112,7 @@ def test_the_real_data_has_no_inconsistency():
         assert check.inconsistent == 0, [finding.sentence for finding in check.findings]
 
 
-def test_every_real_share_with_a_total_is_consistent_and_the_annual_plan_is_not_checked():
+def test_every_real_share_with_a_total_is_consistent_and_the_plan_share_is_not_checked():
     shares = checks()["shares"]
     consistent = findings(shares, quality.CONSISTENT)
     country = "baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022-country"

@@ -20,7 +20,7 @@ from conferences.models import (
 from regions.models import Province, Region, RegionMembership
 from vietnamese.numbers import parse_quantity
 from vietnamese.periods import parse_period
-from vietnamese.phrases import detect_qualifiers, parse_growth, parse_share, parse_threshold
+from vietnamese.phrases import detect_qualifiers, parse_growth, parse_plan_share, parse_share, parse_threshold
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +109,7 @@ def test_session_numbers_follow_the_years_and_hosts_rotate(generated):
 def test_every_figure_reads_back_exactly_from_its_quote(generated):
     reports = IndicatorReport.objects.select_related("conference", "indicator", "province")
     kinds = set()
+    plan_shares = 0
     for report in reports:
         quantity = parse_quantity(report.value_as_written)
         assert (quantity.value, quantity.unit) == (report.value, report.unit), report.slug
@@ -125,8 +126,12 @@ def test_every_figure_reads_back_exactly_from_its_quote(generated):
             [growth] = re.findall(r"(?:tăng|giảm) [0-9.,]+%", after)
             assert parse_growth(growth) == report.growth_pct
         if report.share_pct is not None:
-            [share] = re.findall(r"(?:chiếm [0-9.,]+%|đạt [0-9.,]+% kế hoạch năm)", after)
+            [share] = re.findall(r"chiếm [0-9.,]+%", after)
             assert parse_share(share) == report.share_pct
+        if report.plan_share_pct is not None:
+            [plan_share] = re.findall(r"đạt [0-9.,]+% kế hoạch năm", after)
+            assert parse_plan_share(plan_share) == report.plan_share_pct
+            plan_shares += 1
         if report.threshold_pct is not None:
             threshold = after.removeprefix(" trong khu vực có ").split(" ", 0)[0]
             phrase = threshold[len(report.indicator_as_written) + 1 :].removesuffix(" so với cùng kỳ.")
@@ -136,6 +141,7 @@ def test_every_figure_reads_back_exactly_from_its_quote(generated):
         kinds.add((report.is_stock, report.period_end.month - (report.period_start or report.period_end).month))
         report.full_clean()
     assert len(kinds) > 5  # first N months, quarters, full years, stocks…
+    assert plan_shares and not reports.filter(share_of="annual_plan").exists()
 
 
 def test_the_search_columns_are_what_the_models_compute(generated):

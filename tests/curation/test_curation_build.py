@@ -203,6 +203,20 @@ def test_a_share_that_is_not_the_quote_s(fixtures):
     reported(build_error(fixtures), path, line, "'exports-hai-phong'", "'chiếm 13,3%' = 13.3%", "says 13.5")
 
 
+def test_a_plan_share_that_is_not_the_quote_s(fixtures):
+    path = annotation(fixtures, A004)
+    line = edit_figure(path, "industrial-production-value", 'plan_share_pct = "74"', 'plan_share_pct = "47"')
+    reported(build_error(fixtures), path, line, "'đạt 74% kế hoạch năm' = 74%", "annotation says 47")
+
+
+def test_a_share_of_the_annual_plan_written_the_old_way(fixtures):
+    path = annotation(fixtures, A004)
+    old = 'plan_share_as_written = "đạt 74% kế hoạch năm"\nplan_share_pct = "74"'
+    new = 'share_as_written = "đạt 74% kế hoạch năm"\nshare_pct = "74"\nshare_of = "annual_plan"'
+    line = edit_figure(path, "industrial-production-value", old, new)
+    reported(build_error(fixtures), path, line, 'share_of = "annual_plan" no longer exists', "plan_share_as_written")
+
+
 def test_a_threshold_that_is_not_the_quote_s(fixtures):
     path = annotation(fixtures, A000)
     line = edit_figure(path, "provinces-iip-10pct", 'threshold_comparator = "≥"', 'threshold_comparator = ">"')

@@ -50,11 +50,13 @@ def figure(
     share_pct=None,
     share_half_unit=None,
     share_of="",
+    plan_share_pct=None,
     indicator="export_turnover",
     unit="USD",
     period=H1_2024,
     conference="north-28-x-2024",
     line=1,
+    signed=False,
 ) -> FigureFacts:
     return FigureFacts(
         fields={
@@ -67,11 +69,13 @@ def figure(
             "unit": unit,
             "share_pct": None if share_pct is None else Decimal(share_pct),
             "share_of": share_of,
+            "plan_share_pct": None if plan_share_pct is None else Decimal(plan_share_pct),
         },
         conference=conference,
         line=line,
         half_unit=Decimal(half_unit),
         share_half_unit=None if share_half_unit is None else Decimal(share_half_unit),
+        signed=signed,
     )
 
 
@@ -307,12 +311,31 @@ def test_a_share_is_checked_only_against_the_same_conference_indicator_and_perio
 
 
 def test_a_share_of_the_annual_plan_is_not_checked_against_a_total():
-    plan = figure(
-        "value", "1919e12", "0.5e12", share_pct="74", share_half_unit="0.5", share_of="annual_plan", unit="VND"
-    )
+    """A plan share ("đạt 74% kế hoạch") is of the plan, not of the region's 120,7 billion: never checked."""
+    plan = figure("exports-hai-phong", "16e9", "0.5e9", scope="province", plan_share_pct="74")
     problems = []
-    check_shares_and_parts([("004.toml", plan)], problems)
+    check_shares_and_parts([("f", EXPORTS), ("f", plan)], problems)
     assert problems == []
+
+
+def test_signed_provincial_balances_are_not_parts_of_the_regional_balance():
+    """Two provinces' surpluses may exceed the region's: the provinces left out may be in deficit."""
+    balance = figure("balance", "1e9", "0.5e9", indicator="trade_balance", signed=True)
+    surpluses = [
+        figure(f"balance-{number}", "5e9", "0.5e9", scope="province", indicator="trade_balance", signed=True)
+        for number in range(2)
+    ]
+    problems = []
+    check_shares_and_parts([("f", balance), *(("f", surplus) for surplus in surpluses)], problems)
+    assert problems == []
+
+
+def test_unsigned_parts_of_the_same_size_are_still_reported():
+    total = figure("balance", "1e9", "0.5e9", indicator="trade_balance")
+    parts = [figure(f"balance-{n}", "5e9", "0.5e9", scope="province", indicator="trade_balance") for n in range(2)]
+    problems = []
+    check_shares_and_parts([("f", total), *(("f", part) for part in parts)], problems)
+    assert len(problems) == 1
 
 
 def test_provincial_parts_within_the_regional_total_pass():

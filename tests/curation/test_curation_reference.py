@@ -113,6 +113,35 @@ def test_regions_and_indicators(reference):
     assert reference.indicator("exports") is None
 
 
+@pytest.mark.parametrize(
+    ("code", "unit"),
+    [
+        ("electricity_commercial", "kWh"),
+        ("electricity_produced", "kWh"),
+        ("cement_output", "tonne"),
+        ("steel_output", "tonne"),
+        ("tea_output", "tonne"),
+        ("coal_output", "tonne"),
+        ("tap_water_output", "m3"),
+        ("trade_balance", "USD"),
+        ("markets", "count"),
+        ("supermarkets", "count"),
+        ("trade_centres", "count"),
+        ("convenience_stores", "count"),
+        ("industrial_parks", "count"),
+        ("industrial_cluster_occupancy", "percent"),
+        ("industrial_park_occupancy", "percent"),
+        ("area", "km2"),
+        ("population", "person"),
+        ("recovery_ratio", "percent"),
+    ],
+)
+def test_the_indicators_of_physical_output_trade_and_infrastructure(reference, code, unit):
+    indicator = reference.indicator(code)
+    assert indicator["unit"] == unit
+    assert indicator["name_vi"] and indicator["name_en"]
+
+
 @pytest.mark.parametrize("name", ["Thanh Hóa", "Thanh Hoá", "THANH HÓA", "  thanh   hoa "])
 def test_thanh_hoa_is_the_old_province_in_2022_and_the_new_one_in_2026(reference, name):
     old = reference.province_named(name, on=date(2022, 9, 23))
@@ -268,6 +297,12 @@ def test_an_indicator_without_its_unit(folder):
     lines[number] = lines[number].replace("export_turnover,USD,", "export_turnover,,", 1)
     path.write_text("\n".join(lines), encoding="utf-8")
     reported(read_error(folder), path, number + 1, "code, unit and both names are required")
+
+
+def test_an_indicator_in_a_unit_the_parser_never_gives(folder):
+    path = folder / "indicators.csv"
+    line = edit_row(path, "population,person,", "population,person,", "population,people,")
+    reported(read_error(folder), path, line, "unit 'people' is not a base unit")
 
 
 def test_several_problems_in_several_tables_are_all_reported(folder):

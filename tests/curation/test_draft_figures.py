@@ -47,6 +47,13 @@ def test_provincial_clauses_take_the_sentences_indicator_and_their_own_phrases(d
     assert "share_of" in figures["30 tỷ USD"].comments  # what it is a share of is not said: a TODO
 
 
+def test_a_share_of_the_annual_plan_is_drafted_as_a_plan_share(draft):
+    figures, _ = draft("Năm 2024, kim ngạch xuất khẩu của khu vực đạt 50 tỷ USD, bằng 48,2% kế hoạch năm.")
+    fields = figures["50 tỷ USD"].fields
+    assert (fields["plan_share_as_written"], fields["plan_share_pct"]) == ("bằng 48,2% kế hoạch năm", "48.2")
+    assert "share_of" not in fields and "share_pct" not in fields
+
+
 def test_a_figure_stated_whole_in_its_sentence_needs_no_review(draft):
     figures, _ = draft("Năm 2024, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ của khu vực đạt 2.000 nghìn tỷ đồng.")
     figure = figures["2.000 nghìn tỷ đồng"]

@@ -8,6 +8,7 @@ from curation.draft_quantities import (
     compact_value,
     find_amounts,
     growth_in,
+    plan_share_in,
     share_in,
     threshold_in,
 )
@@ -63,7 +64,9 @@ def test_a_multiplier_without_a_unit_is_reported():
 def test_growth_share_and_threshold_phrases():
     assert growth_in(", giảm 2,5% so với cùng kỳ").value == Decimal("-2.5")
     assert share_in(", chiếm tỷ trọng 7,97% tổng mức").value == Decimal("7.97")
-    assert share_in(", đạt 74% kế hoạch năm.").written == "đạt 74% kế hoạch năm"
+    assert share_in(", đạt 74% kế hoạch năm.") is None  # a share of the plan, not of a total
+    assert plan_share_in(", đạt 74% kế hoạch năm.").written == "đạt 74% kế hoạch năm"
+    assert plan_share_in(", bằng 48,2% so với kế hoạch năm 2024;").value == Decimal("48.2")
     assert threshold_in(" tăng trưởng từ 10% trở lên").value == ("≥", Decimal(10))
     reference = threshold_in(" có mức tăng cao hơn mức tăng bình quân của khu vực (tăng 10,73%) gồm")
     assert reference.value == (">", Decimal("10.73"))

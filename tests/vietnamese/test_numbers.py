@@ -13,6 +13,7 @@ from vietnamese.numbers import (
     Quantity,
     parse_number,
     parse_quantity,
+    parse_signed_quantity,
 )
 
 
@@ -121,6 +122,17 @@ def test_parse_error_is_value_error():
         ("12 héc ta", "12", "ha", "héc ta", "12", None),
         ("0,5 nghìn tấn", "500", "tonne", "nghìn tấn", "0,5", None),
         ("1,2345 nghìn tấn", "1234.5", "tonne", "nghìn tấn", "1,2345", None),
+        ("2,1 tỷ kWh", "2100000000", "kWh", "tỷ kWh", "2,1", None),
+        ("350 nghìn tấn", "350000", "tonne", "nghìn tấn", "350", None),
+        ("12,6 triệu tấn", "12600000", "tonne", "triệu tấn", "12,6", None),
+        ("45,3 triệu m3", "45300000", "m3", "triệu m3", "45,3", None),
+        ("16.493 km2", "16493", "km2", "km2", "16.493", None),
+        ("1,3 triệu dân", "1300000", "person", "triệu dân", "1,3", None),
+        ("5,2 triệu người", "5200000", "person", "triệu người", "5,2", None),
+        ("850 nghìn người dân", "850000", "person", "nghìn người dân", "850", None),
+        ("900.000 dân", "900000", "person", "dân", "900.000", None),
+        ("500 người", "500", "count", "người", "500", None),
+        ("1.404 ngàn tỷ đồng", "1404000000000000", "VND", "ngàn tỷ đồng", "1.404", None),
     ],
 )
 def test_parse_quantity(text, value, unit, unit_as_written, number_as_written, denominator):
@@ -155,6 +167,8 @@ def test_parse_quantity_accepts_decomposed_unicode():
     [
         ("5 nghìn %", "takes no multiplier"),
         ("5 triệu dự án", "takes no multiplier"),
+        ("5 triệu người lao động", "unknown unit"),
+        ("giảm 3,7%", "does not start with a number"),
         ("25/20 địa phương", "at least the numerator"),
         ("25/0 địa phương", "positive"),
         ("25/28,5 địa phương", "whole number"),
@@ -184,6 +198,65 @@ def test_parse_quantity_rejects(text, message):
     with pytest.raises(ParseError, match=message) as raised:
         parse_quantity(text)
     assert repr(text) in str(raised.value)
+
+
+def test_ngan_is_a_spelling_of_nghin():
+    assert parse_quantity("1.919 ngàn tỷ đồng").value == parse_quantity("1.919 nghìn tỷ đồng").value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "sign_as_written"),
+    [
+        ("giảm 3,7%", "-3.7", "percent", "giảm"),
+        ("tăng 8,1%", "8.1", "percent", "tăng"),
+        ("Giảm 12 %", "-12", "percent", "Giảm"),
+        ("nhập siêu 1,2 tỷ USD", "-1.2e9", "USD", "nhập siêu"),
+        ("xuất siêu 2,5 tỷ USD", "2.5e9", "USD", "xuất siêu"),
+        ("Xuất  siêu 350 triệu USD", "3.5e8", "USD", "Xuất  siêu"),
+        ("giảm 5 doanh nghiệp", "-5", "count", "giảm"),
+        ("120,7 tỷ USD", "1.207e11", "USD", ""),
+    ],
+)
+def test_parse_signed_quantity(text, value, unit, sign_as_written):
+    quantity = parse_signed_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.sign_as_written) == (Decimal(value), unit, sign_as_written)
+
+
+def test_a_signed_quantity_keeps_the_number_and_unit_as_written():
+    quantity = parse_signed_quantity("nhập siêu 1,2 tỷ USD")
+    assert (quantity.number_as_written, quantity.unit_as_written) == ("1,2", "tỷ USD")
+
+
+def test_a_decline_of_zero_is_not_negative_zero():
+    assert str(parse_signed_quantity("giảm 0%").value) == "0"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("giảm", "does not start with a number"),
+        ("giảm 3.7%", "not a Vietnamese numeral"),
+        ("giảmx 3,7%", "does not start with a number"),
+        ("siêu 2 tỷ USD", "does not start with a number"),
+        ("giảm giảm 3,7%", "does not start with a number"),
+        ("giảm 3,7 con", "unknown unit"),
+    ],
+)
+def test_parse_signed_quantity_rejects(text, message):
+    with pytest.raises(ParseError, match=message) as raised:
+        parse_signed_quantity(text)
+    assert repr(text) in str(raised.value)
+
+
+@given(
+    st.lists(st.sampled_from([*"0123456789.,% ", "tăng", "giảm", "xuất siêu", "nhập siêu", "tỷ", "USD"])).map("".join)
+)
+def test_parse_signed_quantity_only_raises_parse_error(text):
+    try:
+        quantity = parse_signed_quantity(text)
+    except ParseError:
+        return
+    assert isinstance(quantity, Quantity)
 
 
 @st.composite

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vietnamese.errors import ParseError
-from vietnamese.periods import Period, parse_period
+from vietnamese.periods import Period, is_to_date, parse_period
 
 
 @pytest.mark.parametrize(
@@ -54,10 +54,33 @@ def test_parse_period_flow(label, start, end):
         ("đến hết tháng 2/2024", date(2024, 2, 29)),
         ("đến hết tháng 2/1900", date(1900, 2, 28)),
         ("ĐẾN HẾT THÁNG 12/2023", date(2023, 12, 31)),
+        ("tính đến hết tháng 6/2024", date(2024, 6, 30)),
     ],
 )
 def test_parse_period_stock(label, end):
     assert parse_period(label) == Period(start=None, end=end, is_stock=True)
+
+
+@pytest.mark.parametrize("label", ["Đến nay", "đến nay", "tính đến nay", "Tính  đến nay", "ĐẾN NAY"])
+def test_to_date_is_a_level_at_the_date_it_was_said(label):
+    assert is_to_date(label)
+    said_on = date(2024, 10, 18)
+    assert parse_period(label, said_on=said_on) == Period(start=None, end=said_on, is_stock=True)
+
+
+def test_to_date_without_the_date_it_was_said_is_refused():
+    with pytest.raises(ParseError, match="date it was said") as raised:
+        parse_period("Đến nay")
+    assert "'Đến nay'" in str(raised.value)
+
+
+@pytest.mark.parametrize("label", ["đến nay năm 2024", "từ đầu năm đến nay", "Đến hết tháng 9/2024", "nay"])
+def test_other_labels_are_not_to_date(label):
+    assert not is_to_date(label)
+
+
+def test_said_on_does_not_change_a_dated_label():
+    assert parse_period("Đến hết tháng 9/2024", said_on=date(2024, 10, 18)).end == date(2024, 9, 30)
 
 
 @pytest.mark.parametrize(

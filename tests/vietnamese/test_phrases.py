@@ -11,6 +11,7 @@ from vietnamese.phrases import (
     QUALIFIERS,
     detect_qualifiers,
     parse_growth,
+    parse_plan_share,
     parse_share,
     parse_threshold,
 )
@@ -62,8 +63,6 @@ def test_parse_growth_rejects(text):
         ("chiếm 13,3%", "13.3"),
         ("chiếm tỷ trọng 7,97%", "7.97"),
         ("chiếm tỉ trọng 7,97%", "7.97"),
-        ("đạt 74% kế hoạch năm", "74"),
-        ("đạt 74% kế hoạch", "74"),
         ("Chiếm 50 %", "50"),
     ],
 )
@@ -73,11 +72,35 @@ def test_parse_share(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "chiếm", "chiếm 13,3", "tăng 13,3%", "đạt 74%", "đạt 74% kế hoạch tháng", "chiếm 1.5%"],
+    ["", "chiếm", "chiếm 13,3", "tăng 13,3%", "đạt 74%", "đạt 74% kế hoạch năm", "chiếm 1.5%"],
 )
 def test_parse_share_rejects(text):
     with pytest.raises(ParseError) as raised:
         parse_share(text)
+    assert repr(text) in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("đạt 74% kế hoạch", "74"),
+        ("đạt 74% kế hoạch năm", "74"),
+        ("bằng 48,2% kế hoạch năm", "48.2"),
+        ("Đạt  96,5 % so với kế hoạch năm 2024", "96.5"),
+        ("bằng 102% kế hoạch", "102"),
+    ],
+)
+def test_parse_plan_share(text, expected):
+    assert parse_plan_share(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "đạt 74%", "chiếm 74%", "đạt 74% kế hoạch tháng", "tăng 74% kế hoạch", "đạt 7.4% kế hoạch", "kế hoạch"],
+)
+def test_parse_plan_share_rejects(text):
+    with pytest.raises(ParseError) as raised:
+        parse_plan_share(text)
     assert repr(text) in str(raised.value)
 
 
@@ -185,13 +208,13 @@ def test_detect_qualifiers_returns_known_codes(text):
 
 
 _PHRASE_ALPHABET = st.sampled_from(
-    [*"0123456789.,%() ", "tăng", "giảm", "chiếm", "tỷ trọng", "đạt", "kế hoạch", "trên"]
+    [*"0123456789.,%() ", "tăng", "giảm", "chiếm", "tỷ trọng", "đạt", "bằng", "kế hoạch", "năm", "trên"]
 )
 
 
 @given(st.one_of(st.text(), st.lists(_PHRASE_ALPHABET).map("".join)))
 def test_phrase_parsers_only_raise_parse_error(text):
-    for parser in (parse_growth, parse_share):
+    for parser in (parse_growth, parse_share, parse_plan_share):
         with contextlib.suppress(ParseError):
             assert isinstance(parser(text), Decimal)
     try:

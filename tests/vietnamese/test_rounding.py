@@ -34,6 +34,8 @@ D = Decimal
         ("1.056,8 triệu USD", D("0.05e6")),
         ("25/28 địa phương", D("0.5")),
         ("10,73%", D("0.005")),
+        ("giảm 3,7%", D("0.05")),
+        ("nhập siêu 1,2 tỷ USD", D("0.05e9")),
     ],
 )
 def test_a_written_value_allows_half_its_last_digit(written, half):
