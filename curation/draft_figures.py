@@ -13,9 +13,10 @@ are all settled by the text; each field the text leaves open gets a TODO that sa
 - A table-like line, "(tỷ đồng, so cùng kỳ): Nghệ An 2.140, giảm 3,1%; …", gives one amount per item in
   the header's unit (``draft_tables``).
 - A growth ("tăng 12,3%"), share ("chiếm 13,3%"), plan share ("đạt 74% kế hoạch năm") or threshold
-  right after an amount, before the next amount, ";" or a province named, belongs to it. A growth that belongs to no amount is a figure of its
-  own, a growth rate, signed as written ("Hà Tĩnh giảm 3,7%" is -3.7). A percentage that is neither
-  is a figure when its words name a ratio (an occupancy rate, a recovery ratio), else it is set aside.
+  right after an amount, before the next amount, ";" or a province named, belongs to it. A growth that
+  belongs to no amount is a figure of its own, a growth rate, signed as written ("Hà Tĩnh giảm 3,7%"
+  is -3.7). A percentage that is neither is a figure when its words name a ratio (an occupancy rate, a
+  recovery ratio), else it is set aside.
 - The indicator is the nearest phrase of ``draft_indicators.KEYWORDS`` counted in the figure's unit:
   before the amount in its clause, then in the words attached to it; failing that, earlier in the
   sentence (settled for the items of a list, "A tăng x%, B tăng y%", when the sentence names one
@@ -45,7 +46,7 @@ from curation.draft_indicators import (
     PROVINCE_COUNTS,
     PROVINCE_NOUNS,
     STOCK_INDICATORS,
-    UNIT_WORD_INDICATORS,
+    UNIT_INDICATORS,
     Keyword,
     find_keywords,
 )
@@ -63,7 +64,7 @@ from curation.draft_quantities import (
     share_in,
     threshold_in,
 )
-from curation.draft_scope import find_scope
+from curation.draft_scope import COUNTRY_WORDS, find_scope
 from curation.draft_tables import find_table
 from curation.draft_text import Sentence, segment_bounds, trim
 from curation.reference import Reference
@@ -85,13 +86,14 @@ _CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE)
 # A trade balance's sign word, written with its value: "xuất siêu 2,5 tỷ USD" (+), "nhập siêu …" (−).
 _BALANCE_SIGN = re.compile(r"(?<!\w)(?P<word>xuất\s+siêu|nhập\s+siêu)\s+$", re.IGNORECASE)
+_BALANCE_WORD = re.compile(r"(?:xuất|nhập)\s+siêu\s", re.IGNORECASE)
 _DECLINE_BEFORE = re.compile(r"(?<!\w)giảm\s+$", re.IGNORECASE)
 # Words an item of a list may have besides its province: "…, trong đó Thanh Hóa tăng 12%, Nghệ An
 # ước đạt 2 tỷ USD và Hà Tĩnh giảm 3,7%". A clause of only these continues the sentence's indicator.
 _LIST_WORDS = re.compile(
     r"(?<!\w)(?:và|còn|riêng|trong\s+(?:số\s+)?đó|của|tại|tỉnh|thành\s+phố|TP\.?|đạt|ước|tính|đạt|tăng|"
     r"giảm|với|là|có|khoảng|gần|hơn|trên|lần\s+lượt|cao\s+nhất|thấp\s+nhất|đứng\s+đầu|dẫn\s+đầu|"
-    r"tiếp\s+(?:đến|theo)|sau\s+đó|đều|mức)(?!\w)",
+    r"tiếp\s+(?:đến|theo)|sau\s+đó|đều|mức|cao\s+hơn|thấp\s+hơn|bình\s+quân|so\s+với)(?!\w)",
     re.IGNORECASE,
 )
 _QUALIFIED = ("estimate", "forecast")
@@ -355,7 +357,7 @@ class FigureDrafter:
                 "written with its unit",
                 "unit",
             )
-        if indicator == "trade_balance" and not _BALANCE_SIGN.match(amount.written + " "):
+        if indicator == "trade_balance" and not _BALANCE_WORD.match(amount.written):
             entry.todo("a trade balance without 'xuất siêu'/'nhập siêu' before it: a surplus or a deficit?", "value")
         if indicator in CLUSTER_INDICATORS and not self._near_clusters(sentence):
             entry.todo("no 'cụm công nghiệp' in this or the previous sentence: check the indicator", "indicator")
@@ -420,9 +422,6 @@ class FigureDrafter:
                 entry.todo(f"no indicator in the vocabulary counts {noun!r}", "indicator")
                 return "", ""
             return code, noun
-        for word, code in UNIT_WORD_INDICATORS.items():
-            if noun.split()[-1:] == [word] and self.reference.indicator(code) is not None:
-                return code, quantity.unit_as_written
 
         def fit(keyword: Keyword) -> str:
             """The keyword's indicator counted in the figure's unit, or ""."""
@@ -441,8 +440,9 @@ class FigureDrafter:
 
         # (words, take the phrase nearest the amount from their end?, why a reviewer should check)
         before_start = claim.caption_end if claim.table_unit else window_start
+        number_start = claim.amount.start + re.search(r"\d", claim.amount.written).start()
         searches = (
-            (text[window_start : claim.amount.start], True, ""),
+            (text[window_start:number_start], True, ""),
             (text[claim.amount.end : claim.end], False, ""),
             (text[:before_start], True, "named earlier in the sentence"),
             (text[claim.end :], False, "named after the figure, in the same sentence"),
@@ -457,6 +457,8 @@ class FigureDrafter:
                 if todo and not (earlier_settles and len({c for _, c in found}) == 1):
                     entry.todo(f"indicator {todo}: check", "indicator")
                 return code, keyword.text
+        if (code := UNIT_INDICATORS.get(quantity.unit)) and self.reference.indicator(code) is not None:
+            return code, quantity.unit_as_written  # "11 triệu dân" says what it counts
         for previous in reversed(self.sentences[max(0, sentence.index - CONTEXT_SENTENCES) : sentence.index]):
             found = fitting(previous.text)
             if found:
@@ -466,14 +468,15 @@ class FigureDrafter:
         return "", ""
 
     def _is_list_item(self, window: str) -> bool:
-        """Whether a clause is only an item of a list: a province and words like "đạt", "tăng", "và"."""
+        """Whether a clause only names another owner of the sentence's measure: a province in a list
+        ("…, Nghệ An tăng 5,2%") or the country beside the region ("cao hơn bình quân cả nước (tăng …")."""
         places = self.names.find(window)
-        if not places:
+        if not places and not COUNTRY_WORDS.search(window):
             return False
         rest = window
         for place in reversed(places):
             rest = rest[: place.start] + " " + rest[place.end :]
-        rest = _LIST_WORDS.sub(" ", rest)
+        rest = _LIST_WORDS.sub(" ", COUNTRY_WORDS.sub(" ", rest))
         return not re.search(r"\w", rest)
 
     def _scope(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> tuple[str, str]:

@@ -17,6 +17,9 @@ def _phrase(body: str) -> re.Pattern[str]:
 
 _GOODS = r"hàng h(?:óa|oá)"
 
+_PARKS = r"(?:các )?khu công nghiệp"
+_CLUSTERS = r"(?:các )?cụm công nghiệp"
+_OCCUPANCY = r"tỷ lệ lấp đầy(?: bình quân| trung bình)?(?: (?:của|tại|các))?"
 
 # (phrase, indicator code or codes). More specific phrases first: a match inside an earlier one is
 # ignored, so "chỉ số sản xuất công nghiệp" is not also read as "sản xuất công nghiệp".
@@ -28,16 +31,30 @@ KEYWORDS: tuple[tuple[re.Pattern[str], str | tuple[str, ...]], ...] = (
     (_phrase(rf"tổng mức bán lẻ {_GOODS}(?: và doanh thu dịch vụ(?: tiêu dùng)?)?"), "retail_sales"),
     (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) xuất khẩu(?: {_GOODS})?"), "export_turnover"),
     (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) nhập khẩu(?: {_GOODS})?"), "import_turnover"),
+    (_phrase(r"xuất siêu|nhập siêu|cán cân thương mại|thặng dư thương mại|thâm hụt thương mại"), "trade_balance"),
     (_phrase(r"xuất khẩu"), "export_turnover"),
     (_phrase(r"nhập khẩu"), "import_turnover"),
+    (_phrase(rf"{_OCCUPANCY} {_CLUSTERS}"), "industrial_cluster_occupancy"),
+    (_phrase(rf"{_OCCUPANCY} {_PARKS}"), "industrial_park_occupancy"),
     (_phrase(r"cụm công nghiệp đi vào hoạt động"), "industrial_clusters_operating"),
     (_phrase(r"đi vào hoạt động"), "industrial_clusters_operating"),
     (_phrase(r"cụm công nghiệp"), "industrial_clusters"),
-    (_phrase(r"(?:tổng )?diện tích"), "industrial_cluster_area"),
+    (_phrase(r"diện tích tự nhiên"), "area"),
+    (_phrase(r"(?:tổng )?diện tích"), ("industrial_cluster_area", "area")),
     (_phrase(r"(?:tổng )?vốn đăng ký(?: đầu tư)?"), "industrial_cluster_capital"),
     (_phrase(r"dự án(?: đầu tư)?"), "industrial_cluster_projects"),
     (_phrase(r"(?:tạo )?việc làm"), "industrial_cluster_workers"),
     (_phrase(r"lao động"), "industrial_cluster_workers"),
+    # Products in physical units, the region's size, market infrastructure, ratios.
+    (_phrase(r"(?:sản lượng )?điện thương phẩm"), "electricity_commercial"),
+    (_phrase(r"(?:sản lượng )?điện sản xuất(?: và mua)?"), "electricity_produced"),
+    (_phrase(r"(?:sản lượng )?xi măng"), "cement_output"),
+    (_phrase(r"(?:sản lượng )?thép(?: các loại| thành phẩm| thô)?"), "steel_output"),
+    (_phrase(r"(?:sản lượng )?chè(?: búp tươi| các loại| chế biến| khô)?"), "tea_output"),
+    (_phrase(r"(?:sản lượng )?nước máy(?: thương phẩm)?"), "tap_water_output"),
+    (_phrase(r"(?:sản lượng )?than(?: sạch| thương phẩm| khai thác| đá)?"), "coal_output"),
+    (_phrase(r"(?:quy mô )?dân số"), "population"),
+    (_phrase(r"phục hồi"), "recovery_ratio"),
 )
 
 # Words that say "growth" without naming the measure: used as the indicator as written when the
@@ -58,6 +75,11 @@ PROVINCE_NOUNS = frozenset({"địa phương", "tỉnh", "tỉnh, thành phố",
 # The count noun of other counts names their indicator.
 COUNT_NOUN_INDICATORS = {
     "cụm công nghiệp": "industrial_clusters",
+    "khu công nghiệp": "industrial_parks",
+    "chợ": "markets",
+    "siêu thị": "supermarkets",
+    "trung tâm thương mại": "trade_centres",
+    "cửa hàng tiện lợi": "convenience_stores",
     "dự án": "industrial_cluster_projects",
     "lao động": "industrial_cluster_workers",
 }
@@ -75,14 +97,24 @@ CLUSTER_INDICATORS = frozenset(
 )
 
 # Percentages that are a figure by themselves, not a growth or a share of another figure.
-PERCENT_LEVELS: frozenset[str] = frozenset()
+PERCENT_LEVELS = frozenset({"industrial_cluster_occupancy", "industrial_park_occupancy", "recovery_ratio"})
 
-# Units whose words name the indicator: "11 triệu dân" is a population.
-UNIT_WORD_INDICATORS: dict[str, str] = {}
+# Units that name the indicator by themselves: "11 triệu dân", "5,2 triệu người" are a population.
+UNIT_INDICATORS = {"person": "population"}
 
 # Levels at a date ("Đến hết tháng 9/2024, … có 186 cụm công nghiệp"); every other indicator is a flow
 # over a period. A period taken from context is looked for of the same kind.
-STOCK_INDICATORS = CLUSTER_INDICATORS
+STOCK_INDICATORS = CLUSTER_INDICATORS | {
+    "industrial_parks",
+    "industrial_cluster_occupancy",
+    "industrial_park_occupancy",
+    "markets",
+    "supermarkets",
+    "trade_centres",
+    "convenience_stores",
+    "area",
+    "population",
+}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from vietnamese.errors import ParseError
-from vietnamese.numbers import COUNT_NOUNS, MEASURE_UNITS, MULTIPLIERS, Quantity, parse_quantity
+from vietnamese.numbers import COUNT_NOUNS, MEASURE_UNITS, MULTIPLIED_UNITS, MULTIPLIERS, Quantity, parse_quantity
 from vietnamese.phrases import parse_growth, parse_plan_share, parse_share, parse_threshold
 
 _NUMERAL = r"\d+(?:[.,]\d+)*"
@@ -22,7 +22,7 @@ def _alternation(phrases) -> str:
     return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
 
 
-_UNIT_WORDS = [f"{multiplier} {unit}" for multiplier in MULTIPLIERS for unit in MEASURE_UNITS]
+_UNIT_WORDS = [f"{multiplier} {unit}" for multiplier in MULTIPLIERS for unit in [*MEASURE_UNITS, *MULTIPLIED_UNITS]]
 _UNIT_WORDS += list(MEASURE_UNITS) + list(COUNT_NOUNS)
 # A numeral (or "25/28") then either "%" or a space and unit words ending a word. A multiplier
 # without a unit ("2 tỷ") is caught too, so that it is reported rather than silently skipped.

@@ -114,9 +114,9 @@ def test_several_qualifiers_keep_the_nearest_and_ask(draft):
 
 
 def test_an_amount_without_an_indicator_is_drafted_but_marked(draft):
-    figures, _ = draft("Năm 2025, sản lượng điện thương phẩm đạt 1,5 tỷ kWh.")
-    figure = figures["1,5 tỷ kWh"]
-    assert (figure.fields["indicator"], figure.fields["unit"], figure.fields["value"]) == ("", "kWh", "1.5e9")
+    figures, _ = draft("Năm 2025, sản lượng phân bón đạt 1,5 triệu tấn.")
+    figure = figures["1,5 triệu tấn"]
+    assert (figure.fields["indicator"], figure.fields["unit"], figure.fields["value"]) == ("", "tonne", "1.5e6")
     assert figure.comments["indicator"].startswith("TODO")
 
 
@@ -355,3 +355,86 @@ def test_respective_declines_are_negative_and_marked(draft_on):
     found = by_province(figures)
     assert found["Hà Tĩnh"].fields["value"] == "-3.7"
     assert "value" in found["Hà Tĩnh"].comments
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "pct"),
+    [
+        (
+            "Năm 2024, kim ngạch xuất khẩu của khu vực đạt 50 tỷ USD, tăng 10%, đạt 74% kế hoạch.",
+            "đạt 74% kế hoạch",
+            "74",
+        ),
+        (
+            "6 tháng đầu năm 2024, kim ngạch xuất khẩu của khu vực đạt 50 tỷ USD, bằng 48,2% kế hoạch năm.",
+            "bằng 48,2% kế hoạch năm",
+            "48.2",
+        ),
+    ],
+)
+def test_a_share_of_the_plan_is_its_own_field(draft_on, sentence, written, pct):
+    [figure] = draft_on(sentence)[0]
+    assert (figure.fields["plan_share_as_written"], figure.fields["plan_share_pct"]) == (written, pct)
+    assert "share_of" not in figure.fields
+    assert not figure.has_todo, figure.comments
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "value"),
+    [
+        ("Năm 2024, cán cân thương mại của khu vực xuất siêu 2,5 tỷ USD.", "xuất siêu 2,5 tỷ USD", "2.5e9"),
+        ("Năm 2024, khu vực nhập siêu 1,2 tỷ USD.", "nhập siêu 1,2 tỷ USD", "-1.2e9"),
+    ],
+)
+def test_a_trade_balance_carries_its_sign(draft_on, sentence, written, value):
+    [figure] = draft_on(sentence)[0]
+    assert (figure.fields["indicator"], figure.fields["value_as_written"]) == ("trade_balance", written)
+    assert figure.fields["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator", "unit"),
+    [
+        ("Năm 2024, sản lượng điện thương phẩm của khu vực đạt 15,2 tỷ kWh.", "electricity_commercial", "kWh"),
+        ("Năm 2024, điện sản xuất của khu vực đạt 30 tỷ kWh.", "electricity_produced", "kWh"),
+        ("Năm 2024, sản lượng xi măng của khu vực đạt 25 triệu tấn.", "cement_output", "tonne"),
+        ("Năm 2024, thép các loại của khu vực đạt 7,5 triệu tấn.", "steel_output", "tonne"),
+        ("Năm 2024, sản lượng chè của khu vực đạt 120 nghìn tấn.", "tea_output", "tonne"),
+        ("Năm 2024, nước máy thương phẩm của khu vực đạt 150 triệu m3.", "tap_water_output", "m3"),
+        ("Năm 2024, than sạch khai thác của khu vực đạt 40 triệu tấn.", "coal_output", "tonne"),
+        ("Năm 2024, khu vực có diện tích 51.400 km2.", "area", "km2"),
+        ("Năm 2024, dân số của khu vực khoảng 11 triệu người.", "population", "person"),
+    ],
+)
+def test_products_and_the_regions_size_have_their_indicators(draft_on, sentence, indicator, unit):
+    [figure] = draft_on(sentence)[0]
+    assert (figure.fields["indicator"], figure.fields["unit"]) == (indicator, unit)
+
+
+def test_market_infrastructure_and_parks_are_counted(draft_on):
+    figures, _ = draft_on(
+        "Đến hết tháng 6/2024, toàn khu vực có 1.250 chợ, 95 siêu thị, 30 trung tâm thương mại, "
+        "420 cửa hàng tiện lợi và 28 khu công nghiệp."
+    )
+    found = {figure.fields["indicator"]: figure.fields["value"] for figure in figures}
+    assert found == {
+        "markets": "1250",
+        "supermarkets": "95",
+        "trade_centres": "30",
+        "convenience_stores": "420",
+        "industrial_parks": "28",
+    }
+    assert all(figure.fields["as_of"] == "2024-06-30" for figure in figures)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator", "value"),
+    [
+        ("Đến hết tháng 6/2024, tỷ lệ lấp đầy các cụm công nghiệp đạt 65,3%.", "industrial_cluster_occupancy", "65.3"),
+        ("Đến hết tháng 6/2024, tỷ lệ lấp đầy các khu công nghiệp đạt 80%.", "industrial_park_occupancy", "80"),
+        ("Năm 2023, tổng mức bán lẻ hàng hóa của khu vực phục hồi 96,6% so với cùng kỳ.", "recovery_ratio", "96.6"),
+    ],
+)
+def test_ratios_that_are_no_growth_are_figures_of_their_own(draft_on, sentence, indicator, value):
+    [figure] = [f for f in draft_on(sentence)[0] if f.fields["unit"] == "percent"]
+    assert (figure.fields["indicator"], figure.fields["value"]) == (indicator, value)
