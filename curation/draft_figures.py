@@ -42,6 +42,7 @@ from curation.draft_indicators import (
     CLUSTER_INDICATORS,
     COUNT_NOUN_INDICATORS,
     GENERIC_GROWTH,
+    OCCUPANCY_OF,
     PERCENT_LEVELS,
     PROVINCE_COUNTS,
     PROVINCE_NOUNS,
@@ -50,10 +51,11 @@ from curation.draft_indicators import (
     Keyword,
     find_keywords,
 )
-from curation.draft_periods import PeriodLabel, find_periods, find_to_date, period_fields
+from curation.draft_periods import PeriodLabel, find_periods, find_to_date, period_fields, stray_period_words
 from curation.draft_places import ProvinceNames
 from curation.draft_quantities import (
     GROWTH,
+    HEDGED_GROWTH,
     REFERENCE_THRESHOLD,
     Amount,
     compact_value,
@@ -97,6 +99,8 @@ _LIST_WORDS = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIED = ("estimate", "forecast")
+# A line that is an item of a list: "(1) …", "1. …", "3) …", "- …", "• …", "a) …".
+_LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")
 _RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
 GROWTH_VERB = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
 
@@ -119,7 +123,7 @@ class _Claim:
     table_unit: str = ""  # the unit words of a table-like line's header
     table_start: int = 0  # where the item starts, for a table-like line
     province: str = ""  # the item's province, for a table-like line or a "lần lượt" list
-    respective: bool = False  # a decline in a "lần lượt" list: the sign is not with the value
+    respective: bool = False  # a decline whose sign word is not beside the value ("giảm lần lượt 2%, 3%")
     caption_end: int = 0  # end of the words before a table-like line's header
 
 
@@ -186,9 +190,16 @@ class FigureDrafter:
             if growth is not None:
                 claims.append(_Claim(self._signed(text, amount), amount.end, kind="growth"))
                 continue
+            hedged = next((m for m in HEDGED_GROWTH.finditer(text) if m.start() < amount.start < m.end()), None)
+            if hedged is not None:
+                decline = hedged.group().lower().startswith("giảm")
+                claims.append(_Claim(amount, amount.end, kind="growth", respective=decline))
+                continue
             start, _ = segment_bounds(text, amount.start)
             window = text[max([start, *(c.end for c in claims if c.end <= amount.start)]) : amount.start]
-            if any(set(k.codes) & PERCENT_LEVELS for k in find_keywords(window)):
+            if any(set(k.codes) & PERCENT_LEVELS for k in find_keywords(window)) or (
+                any(c.kind == "ratio" for c in claims) and any(p.search(window) for p, _ in OCCUPANCY_OF)
+            ):
                 claims.append(_Claim(amount, amount.end, kind="ratio"))
                 continue
             self._aside(sentence, amount.start, "TODO: a percentage that is no growth, share or threshold drafted")
@@ -273,7 +284,15 @@ class FigureDrafter:
                 return None
             return _Claim(amount, threshold.end, {"threshold": threshold}, is_province_count=True)
         phrases = {}
-        named = lambda words: bool(find_keywords(words) or self.names.find(words))  # noqa: E731
+
+        def named(words: str) -> bool:
+            """Whether ``words`` name another measure or owner; the amount's own noun right after it
+            ("19,6 triệu tấn than sạch, bằng 50,3% kế hoạch năm") does not count."""
+            keywords = find_keywords(words)
+            if keywords and not words[: keywords[0].start].strip():
+                keywords = keywords[1:]
+            return bool(keywords or self.names.find(words))
+
         if growth := own_phrase(growth_in(span, amount.end), span, amount.end, named):
             phrases["growth"] = growth
         if share := own_phrase(share_in(span, amount.end), span, amount.end, named):
@@ -350,7 +369,9 @@ class FigureDrafter:
         entry.fields = fields
         self._period(sentence, claim, indicator, entry)
         if claim.respective:
-            entry.todo("a decline ('giảm … lần lượt'): the value is negative, the words by it carry no sign", "value")
+            entry.todo(
+                "a decline ('giảm' away from the number): the value is negative, the words by it carry no sign", "value"
+            )
         if claim.table_unit:
             entry.todo(
                 f"the unit {claim.table_unit!r} is in the line's header: the build reads only a value "
@@ -391,8 +412,12 @@ class FigureDrafter:
             start = window_start + max(breaks)
         begin, end = trim(text, start, claim.end)
         if text[begin:end].count(")") > text[begin:end].count("("):
-            end = text.rfind(")", begin, end)
-            begin, end = trim(text, begin, end)
+            closing = text.find(")", begin, end)
+            if closing < claim.amount.start:  # a list's number, "3) Kim ngạch …"
+                begin, end = trim(text, closing + 1, end)
+            else:
+                end = text.rfind(")", begin, end)
+                begin, end = trim(text, begin, end)
         return text[begin:end]
 
     def _quote(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> str:
@@ -423,6 +448,8 @@ class FigureDrafter:
                 return "", ""
             return code, noun
 
+        number_start = claim.amount.start + re.search(r"\d", claim.amount.written).start()
+
         def fit(keyword: Keyword) -> str:
             """The keyword's indicator counted in the figure's unit, or ""."""
             if claim.is_province_count:
@@ -432,7 +459,7 @@ class FigureDrafter:
                     continue
                 indicator = self.reference.indicator(code)
                 if indicator is not None and indicator["unit"] == quantity.unit:
-                    return code
+                    return self._occupancy(text[:number_start], code, entry) if code in OCCUPANCIES else code
             return ""
 
         def fitting(part: str) -> list[tuple[Keyword, str]]:
@@ -440,7 +467,6 @@ class FigureDrafter:
 
         # (words, take the phrase nearest the amount from their end?, why a reviewer should check)
         before_start = claim.caption_end if claim.table_unit else window_start
-        number_start = claim.amount.start + re.search(r"\d", claim.amount.written).start()
         searches = (
             (text[window_start:number_start], True, ""),
             (text[claim.amount.end : claim.end], False, ""),
@@ -452,7 +478,7 @@ class FigureDrafter:
             if found:
                 keyword, code = found[-1] if nearest_last else found[0]
                 earlier_settles = number == 2 and (
-                    bool(claim.province) or self._is_list_item(text[window_start : claim.amount.start])
+                    bool(claim.province) or self._is_list_item(text[window_start : claim.amount.start], claim.kind)
                 )
                 if todo and not (earlier_settles and len({c for _, c in found}) == 1):
                     entry.todo(f"indicator {todo}: check", "indicator")
@@ -467,11 +493,15 @@ class FigureDrafter:
         entry.todo("no indicator phrase found: choose one from fixtures/reference/indicators.csv", "indicator")
         return "", ""
 
-    def _is_list_item(self, window: str) -> bool:
+    def _is_list_item(self, window: str, kind: str) -> bool:
         """Whether a clause only names another owner of the sentence's measure: a province in a list
-        ("…, Nghệ An tăng 5,2%") or the country beside the region ("cao hơn bình quân cả nước (tăng …")."""
+        ("…, Nghệ An tăng 5,2%"), the country beside the region ("cao hơn bình quân cả nước (tăng …"), or
+        for an occupancy rate the other kind of estate ("…, của cụm công nghiệp đạt 61,2%")."""
         places = self.names.find(window)
-        if not places and not COUNTRY_WORDS.search(window):
+        if kind == "ratio":
+            for pattern, _ in OCCUPANCY_OF:
+                window = pattern.sub(" ", window)
+        elif not places and not COUNTRY_WORDS.search(window):
             return False
         rest = window
         for place in reversed(places):
@@ -491,6 +521,15 @@ class FigureDrafter:
         if found.scope == "province" and not found.province:
             entry.todo("which province? none is named", "province")
         return found.scope, found.province
+
+    @staticmethod
+    def _occupancy(before: str, code: str, entry: Entry) -> str:
+        """Whose occupancy a rate is: that of the clusters or parks named nearest before it."""
+        named = [(m.end(), occupancy) for pattern, occupancy in OCCUPANCY_OF for m in pattern.finditer(before)]
+        if not named:
+            entry.todo("an occupancy rate of clusters or of parks? the sentence names neither", "indicator")
+            return code
+        return max(named)[1]
 
     @staticmethod
     def _share_of(text: str, claim: _Claim, phrase, scope: str, entry: Entry) -> str:
@@ -553,7 +592,8 @@ class FigureDrafter:
         else:
             entry.fields.update(period_fields(label.period))
         entry.fields["period_quote"] = _period_quote(previous.text, label)
-        entry.todo("period taken from context", "period_label")
+        if not (same_kind and self._context_settles(sentence, previous, label)):
+            entry.todo("period taken from context", "period_label")
         if not same_kind:
             entry.todo("the nearest period is not of this indicator's kind (flow or level)", "period_label")
 
@@ -563,6 +603,23 @@ class FigureDrafter:
             entry.todo("'đến nay' is the reported session's day, which the text does not give", "as_of")
         else:
             entry.fields["as_of"] = self.session_date.isoformat()
+
+    def _context_settles(self, sentence: Sentence, previous: Sentence, label: PeriodLabel) -> bool:
+        """Whether a period from an earlier sentence is settled as this figure's: it is the last period
+        named, in the same paragraph or in the lead-in line ("…, 9 tháng đầu năm 2019, … kết quả sau:")
+        of a list this sentence belongs to, and nothing between names another time span."""
+        between = self.sentences[previous.index + 1 : sentence.index + 1]
+        if any(find_periods(s.text) or find_to_date(s.text) for s in between[:-1]):
+            return False
+        after_label = previous.text[label.end :]
+        if any(stray_period_words(text) for text in [after_label, *(s.text for s in between)]):
+            return False
+        if previous.line == sentence.line:
+            return True
+        lines = {s.line for s in between}
+        return previous.text.rstrip().endswith(":") and all(
+            _LIST_ITEM.match(s.text) for s in self.sentences if s.line in lines and s.line != previous.line
+        )
 
     def _context_period(self, sentence: Sentence, wanted_stock: bool | None):
         fallback = None
@@ -598,6 +655,7 @@ class FigureDrafter:
         self.asides.append(Aside(sentence.start + offset, reason))
 
 
+OCCUPANCIES = frozenset(code for _, code in OCCUPANCY_OF)
 _KIND_MISMATCH = {
     True: "a level at a date, but the period is a span: at which date?",
     False: "a flow over a span, but the period is a date: from when?",

@@ -26,7 +26,8 @@ _OCCUPANCY = r"tỷ lệ lấp đầy(?: bình quân| trung bình)?(?: (?:của|
 KEYWORDS: tuple[tuple[re.Pattern[str], str | tuple[str, ...]], ...] = (
     (_phrase(r"chỉ số sản xuất công nghiệp(?: \(IIP\))?"), "iip_growth"),
     (_phrase(r"IIP"), "iip_growth"),
-    (_phrase(r"giá trị sản xuất công nghiệp"), "industrial_production_value"),
+    # The growth of production value is industrial production growth (a percentage).
+    (_phrase(r"giá trị sản xuất công nghiệp"), ("industrial_production_value", "industrial_production_growth")),
     (_phrase(r"sản xuất công nghiệp"), "industrial_production_growth"),
     (_phrase(rf"tổng mức bán lẻ {_GOODS}(?: và doanh thu dịch vụ(?: tiêu dùng)?)?"), "retail_sales"),
     (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) xuất khẩu(?: {_GOODS})?"), "export_turnover"),
@@ -36,6 +37,7 @@ KEYWORDS: tuple[tuple[re.Pattern[str], str | tuple[str, ...]], ...] = (
     (_phrase(r"nhập khẩu"), "import_turnover"),
     (_phrase(rf"{_OCCUPANCY} {_CLUSTERS}"), "industrial_cluster_occupancy"),
     (_phrase(rf"{_OCCUPANCY} {_PARKS}"), "industrial_park_occupancy"),
+    (_phrase(_OCCUPANCY), ("industrial_cluster_occupancy", "industrial_park_occupancy")),
     (_phrase(r"cụm công nghiệp đi vào hoạt động"), "industrial_clusters_operating"),
     (_phrase(r"đi vào hoạt động"), "industrial_clusters_operating"),
     (_phrase(r"cụm công nghiệp"), "industrial_clusters"),
@@ -94,6 +96,12 @@ CLUSTER_INDICATORS = frozenset(
         "industrial_cluster_capital",
         "industrial_cluster_workers",
     }
+)
+
+# Which occupancy a bare "tỷ lệ lấp đầy" is: that of the clusters or parks named nearest before it.
+OCCUPANCY_OF = (
+    (re.compile(r"(?<!\w)cụm\s+công\s+nghiệp(?!\w)", re.IGNORECASE), "industrial_cluster_occupancy"),
+    (re.compile(r"(?<!\w)khu\s+công\s+nghiệp(?!\w)", re.IGNORECASE), "industrial_park_occupancy"),
 )
 
 # Percentages that are a figure by themselves, not a growth or a share of another figure.

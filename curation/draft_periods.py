@@ -81,6 +81,33 @@ def find_to_date(text: str) -> list[PeriodLabel]:
     ]
 
 
+# Words that speak of a time span; outside a label they mean the text names a period the parser did
+# not read ("Riêng tháng 9, …", "6 tháng", "cả năm"), so a period taken from an earlier sentence may
+# not be this figure's.
+_PERIOD_WORDS = re.compile(
+    r"(?<!\w)(?:tháng|quý|cả\s+năm|năm\s+nay|nửa\s+(?:đầu\s+|cuối\s+)?năm|đầu\s+năm|cuối\s+năm|năm\s+\d{4}|"
+    r"giai\s+đoạn|kỳ\s+này)(?!\w)",
+    re.IGNORECASE,
+)
+# Spans that name a time but are no figure's period: a comparison base, a plan's year.
+_NOT_A_SPAN = re.compile(
+    r"(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm\s+(?:\d{4}|trước))?"
+    r"|kế\s+hoạch(?:\s+năm(?:\s+\d{4})?)?",
+    re.IGNORECASE,
+)
+
+
+def stray_period_words(text: str) -> list[str]:
+    """Words of ``text`` that speak of a period outside any label, comparison base or session's name."""
+    spans = [(label.start, label.end) for label in find_periods(text) + find_to_date(text)]
+    spans += [m.span() for m in _NOT_A_SPAN.finditer(text)]
+    return [
+        match.group()
+        for match in _PERIOD_WORDS.finditer(text)
+        if not any(start <= match.start() < end for start, end in spans) and not is_session_year(text, match.start())
+    ]
+
+
 def period_fields(period: Period) -> dict[str, str]:
     """The annotation's ``period`` ("start/end") or ``as_of`` (a level at a date)."""
     if period.is_stock:

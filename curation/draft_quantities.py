@@ -33,6 +33,9 @@ AMOUNT = re.compile(
 )
 _PERCENT = r"\d[\d.,]*\s*%"
 GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+{_PERCENT}", re.IGNORECASE)
+# A growth hedged between its verb and its number ("tăng khoảng 8,9%"): a growth rate all the same, but
+# its sign word is not beside the number.
+HEDGED_GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng|gần|hơn|xấp\s+xỉ)\s+{_PERCENT}", re.IGNORECASE)
 SHARES = (re.compile(rf"(?<!\w)chiếm\s+(?:t[ỷỉ]\s+trọng\s+)?{_PERCENT}", re.IGNORECASE),)
 PLAN_SHARES = (
     re.compile(

@@ -33,6 +33,12 @@ REGION_WORDS = re.compile(
 UNNAMED_PROVINCE = re.compile(
     r"(?<!\w)(?:toàn\s+tỉnh|của\s+tỉnh|tỉnh\s+(?:ta|nhà))(?!\w)(?P<next>\s+\w)?", re.IGNORECASE
 )
+# Words before "cả nước" that make it a comparison or a share's base, not the topic of what follows.
+_COMPARED = re.compile(
+    r"(?:cao\s+hơn|thấp\s+hơn|so\s+với|bằng|gấp|vượt|chiếm|của)(?:\s+(?:mức|tốc\s+độ)?\s*(?:tăng\s+)?"
+    r"(?:trưởng\s+)?(?:bình\s+quân|chung|trung\s+bình)?(?:\s+(?:chung|của))?)?\s*$",
+    re.IGNORECASE,
+)
 # A province named as the source of the words, not as the figure's owner.
 _AS_SOURCE = re.compile(
     r"(?:Sở\s+Công\s+Thương|Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Cục\s+Thống\s+kê|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo)"
@@ -98,7 +104,7 @@ def find_scope(
         named_before = [p.written for p in names.find(context)]
         guess = named_before[-1] if named_before else ""
         return Scope("province", guess, ["a province's figure ('tỉnh'), but the clause does not name it"])
-    earlier = _marks(names, context)
+    earlier = [m for m in _marks(names, context) if not (m.kind == "country" and _COMPARED.search(context[: m.start]))]
     if earlier:
         last = earlier[-1]
         if last.kind == "region":

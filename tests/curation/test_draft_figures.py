@@ -438,3 +438,54 @@ def test_market_infrastructure_and_parks_are_counted(draft_on):
 def test_ratios_that_are_no_growth_are_figures_of_their_own(draft_on, sentence, indicator, value):
     [figure] = [f for f in draft_on(sentence)[0] if f.fields["unit"] == "percent"]
     assert (figure.fields["indicator"], figure.fields["value"]) == (indicator, value)
+
+
+def test_a_period_from_the_same_paragraph_is_settled_unless_another_span_is_named(draft_on):
+    figures, _ = draft_on(
+        "6 tháng đầu năm 2024, chỉ số sản xuất công nghiệp của khu vực tăng 8%. Nhiều địa phương có mức tăng cao: "
+        "Thanh Hóa tăng 12%, Nghệ An tăng 9%. Riêng tháng 6, Hà Tĩnh tăng 15%."
+    )
+    found = by_province(figures)
+    assert found["Thanh Hóa"].fields["period"] == "2024-01-01/2024-06-30"
+    assert "period_label" not in found["Thanh Hóa"].comments
+    assert found["Hà Tĩnh"].comments["period_label"].startswith("TODO")
+
+
+def test_a_lead_in_line_gives_its_period_to_the_list_below(draft_on):
+    figures, _ = draft_on(
+        "Năm 2016, ngành Công Thương khu vực đạt các kết quả chủ yếu:\n"
+        "1) Chỉ số sản xuất công nghiệp toàn vùng tăng 8,5%.\n"
+        "2) Kim ngạch xuất khẩu đạt 3,15 tỷ USD, tăng 8,3%."
+    )
+    exports = next(f for f in figures if f.fields["unit"] == "USD")
+    assert exports.fields["period"] == "2016-01-01/2016-12-31"
+    assert "period_label" not in exports.comments
+    figures, _ = draft_on("Năm 2016, ngành phát triển.\nKim ngạch xuất khẩu đạt 3,15 tỷ USD.")
+    assert figures[0].comments["period_label"].startswith("TODO")
+
+
+def test_a_hedged_growth_rate_is_a_figure_and_a_hedged_decline_is_marked(draft_on):
+    figures, _ = draft_on(
+        "Năm 2019, chỉ số sản xuất công nghiệp toàn vùng tăng khoảng 8,9%; riêng Cà Mau giảm khoảng 3,5%."
+    )
+    found = by_province(figures)
+    assert (found["region"].fields["value"], found["region"].fields["qualifier"]) == ("8.9", "approximate")
+    assert found["Cà Mau"].fields["value"] == "-3.5"
+    assert found["Cà Mau"].comments["value"].startswith("TODO")
+
+
+def test_an_elliptical_occupancy_rate_takes_the_estate_it_names(draft_on):
+    figures, _ = draft_on(
+        "Đến hết tháng 6/2025, tỷ lệ lấp đầy khu công nghiệp bình quân đạt 78,4%, của cụm công nghiệp đạt 61,2%; "
+        "172 khu công nghiệp với tỷ lệ lấp đầy bình quân 71,3%."
+    )
+    found = {f.fields["value"]: f for f in figures if f.fields["unit"] == "percent"}
+    assert found["78.4"].fields["indicator"] == "industrial_park_occupancy"
+    assert found["61.2"].fields["indicator"] == "industrial_cluster_occupancy"
+    assert found["71.3"].fields["indicator"] == "industrial_park_occupancy"
+    assert not any(f.has_todo for f in found.values())
+
+
+def test_the_product_after_an_amount_does_not_cut_it_from_its_plan_share(draft_on):
+    [figure] = draft_on("Năm 2023, Quảng Ninh khai thác 19,6 triệu tấn than sạch, bằng 50,3% kế hoạch năm.")[0]
+    assert (figure.fields["indicator"], figure.fields["plan_share_pct"]) == ("coal_output", "50.3")
