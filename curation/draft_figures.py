@@ -89,6 +89,11 @@ _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:kho�
 # A trade balance's sign word, written with its value: "xuất siêu 2,5 tỷ USD" (+), "nhập siêu …" (−).
 _BALANCE_SIGN = re.compile(r"(?<!\w)(?P<word>xuất\s+siêu|nhập\s+siêu)\s+$", re.IGNORECASE)
 _BALANCE_WORD = re.compile(r"(?:xuất|nhập)\s+siêu\s", re.IGNORECASE)
+# Words that make the amount after them a goal, not a result: "phấn đấu đạt 20 tỷ USD".
+_TARGET = re.compile(
+    r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|định\s+hướng|tầm\s+nhìn|kỳ\s+vọng|đặt\s+ra)(?!\w)",
+    re.IGNORECASE,
+)
 _DECLINE_BEFORE = re.compile(r"(?<!\w)giảm\s+$", re.IGNORECASE)
 # Words an item of a list may have besides its province: "…, trong đó Thanh Hóa tăng 12%, Nghệ An
 # ước đạt 2 tỷ USD và Hà Tĩnh giảm 3,7%". A clause of only these continues the sentence's indicator.
@@ -169,6 +174,12 @@ class FigureDrafter:
         for position, amount in enumerate(values):
             if _CHANGE_BEFORE.search(text[: amount.start]) and not _BALANCE_SIGN.search(text[: amount.start]):
                 self._aside(sentence, amount.start, "TODO: a change (tăng/giảm …), not a level: no figure drafted")
+                continue
+            segment_start, _ = segment_bounds(text, amount.start)
+            previous_end = max([segment_start, *(v.end for v in values[:position] if v.end >= segment_start)])
+            if target := _TARGET.search(text[previous_end : amount.start]):
+                reason = f"TODO: a target ({target.group()!r}), not a result: the model holds results only"
+                self._aside(sentence, amount.start, reason)
                 continue
             following = values[position + 1].start if position + 1 < len(values) else len(text)
             stop = min(

@@ -39,6 +39,12 @@ _COMPARED = re.compile(
     r"(?:trưởng\s+)?(?:bình\s+quân|chung|trung\s+bình)?(?:\s+(?:chung|của))?)?\s*$",
     re.IGNORECASE,
 )
+# Provinces written otherwise than the reference names them: an abbreviation, an old name, a dash for
+# the reference's " - ". Such a province is the figure's, but the build will not read the name.
+ALIASES = re.compile(
+    r"(?<!\w)(?:TP\.?\s*HCM|TPHCM|HCMC|(?<!phố\s)(?<!TP\.\s)(?<!TP\s)Hồ\s+Chí\s+Minh|TP\.?\s*Hồ\s+Chí\s+Minh"
+    r"|Sài\s+Gòn|Bà\s+Rịa\s*[–—-]?\s*Vũng\s+Tàu|BR\s*-\s*VT|Thừa\s+Thiên\s*[–—-]\s*Huế)(?!\w)",
+)
 # A province named as the source of the words, not as the figure's owner.
 _AS_SOURCE = re.compile(
     r"(?:Sở\s+Công\s+Thương|Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Cục\s+Thống\s+kê|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo)"
@@ -74,7 +80,7 @@ def find_scope(
     unless its words say otherwise: the provinces named after it are its members."""
     window = sentence[window_start:amount_start]
     marks = _marks(names, window)
-    owners = [m for m in marks if m.kind == "province"]
+    owners = [m for m in marks if m.kind in ("province", "alias")]
     named = _unique([m.name for m in owners])
     others = [m for m in marks if m.kind in ("region", "country")]
     if owners:
@@ -87,6 +93,8 @@ def find_scope(
             doubts.append(f"the clause names {nearest.name} and also {' '.join(words)!r}: whose figure is it?")
             if others[-1].start > nearest.start:
                 return Scope(others[-1].kind, "", doubts)
+        if nearest.kind == "alias":
+            doubts.append(f"{nearest.name!r} is not written as the reference names the province: write its name")
         return Scope("province", nearest.name, doubts)
     if others:
         kinds = _unique([m.kind for m in others])
@@ -123,6 +131,10 @@ def _marks(names: ProvinceNames, window: str) -> list[_Mark]:
         kind = "source" if _AS_SOURCE.search(window[: place.start]) else "province"
         marks.append(_Mark(place.start, kind, place.written))
     taken = [(p.start, p.end) for p in names.find(window)]
+    for match in ALIASES.finditer(window):
+        if not any(start <= match.start() < end for start, end in taken):
+            marks.append(_Mark(match.start(), "alias", match.group()))
+            taken.append(match.span())
     for pattern, kind in ((COUNTRY_WORDS, "country"), (REGION_WORDS, "region")):
         for match in pattern.finditer(window):
             if any(start <= match.start() < end for start, end in taken):

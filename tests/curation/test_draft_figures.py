@@ -489,3 +489,18 @@ def test_an_elliptical_occupancy_rate_takes_the_estate_it_names(draft_on):
 def test_the_product_after_an_amount_does_not_cut_it_from_its_plan_share(draft_on):
     [figure] = draft_on("Năm 2023, Quảng Ninh khai thác 19,6 triệu tấn than sạch, bằng 50,3% kế hoạch năm.")[0]
     assert (figure.fields["indicator"], figure.fields["plan_share_pct"]) == ("coal_output", "50.3")
+
+
+def test_a_target_is_set_aside_not_drafted_as_a_result(draft_on):
+    figures, asides = draft_on(
+        "Năm 2024, kim ngạch xuất khẩu đạt 10 tỷ USD; năm 2025 phấn đấu đạt 12 tỷ USD, bằng 110% kế hoạch."
+    )
+    assert [f.fields["value"] for f in figures] == ["10e9"]
+    assert "a target ('phấn đấu')" in asides[0].reason
+
+
+@pytest.mark.parametrize("name", ["TP.HCM", "TP. Hồ Chí Minh", "Bà Rịa–Vũng Tàu"])
+def test_a_province_written_otherwise_than_the_reference_is_its_owner_with_a_todo(draft_on, name):
+    [figure] = draft_on(f"Năm 2024, kim ngạch xuất khẩu của {name} đạt 52,6 tỷ USD.")[0]
+    assert (figure.fields["scope"], figure.fields["province"]) == ("province", name)
+    assert figure.comments["scope"].startswith("TODO")
