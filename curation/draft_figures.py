@@ -66,7 +66,7 @@ from curation.draft_quantities import (
     share_in,
     threshold_in,
 )
-from curation.draft_scope import COUNTRY_WORDS, find_scope
+from curation.draft_scope import COUNTRY_WORDS, REGION_WORDS, find_scope
 from curation.draft_tables import find_table
 from curation.draft_text import Sentence, segment_bounds, trim
 from curation.reference import Reference
@@ -100,10 +100,11 @@ _DECLINE_BEFORE = re.compile(r"(?<!\w)giảm\s+$", re.IGNORECASE)
 _LIST_WORDS = re.compile(
     r"(?<!\w)(?:và|còn|riêng|trong\s+(?:số\s+)?đó|của|tại|tỉnh|thành\s+phố|TP\.?|đạt|ước|tính|đạt|tăng|"
     r"giảm|với|là|có|khoảng|gần|hơn|trên|lần\s+lượt|cao\s+nhất|thấp\s+nhất|đứng\s+đầu|dẫn\s+đầu|"
-    r"tiếp\s+(?:đến|theo)|sau\s+đó|đều|mức|cao\s+hơn|thấp\s+hơn|bình\s+quân|so\s+với)(?!\w)",
+    r"tiếp\s+(?:đến|theo)|sau\s+đó|đều|mức|cao\s+hơn|thấp\s+hơn|bình\s+quân|so\s+với|chỉ|cũng|vẫn|"
+    r"trong\s+khi(?:\s+đó)?|nhưng)(?!\w)",
     re.IGNORECASE,
 )
-_QUALIFIED = ("estimate", "forecast")
+_LEAD_MARKER = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến|dự\s+báo)(?!\w)", re.IGNORECASE)
 # A line that is an item of a list: "(1) …", "1. …", "3) …", "- …", "• …", "a) …".
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")
 _RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
@@ -252,7 +253,7 @@ class FigureDrafter:
             run = []
             for amount in following:
                 gap = text[run[-1].end if run else match.end() : amount.start]
-                if not re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*(?:(?:tăng|giảm|đạt|ước\s+đạt)\s+)?", gap, re.I):
+                if not re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*(?:(?:tăng|giảm|đạt|ước\s+đạt|là)\s+)?", gap, re.I):
                     break
                 run.append(amount)
             units = {amount.quantity.unit_as_written.lower() for amount in run}
@@ -512,12 +513,12 @@ class FigureDrafter:
         if kind == "ratio":
             for pattern, _ in OCCUPANCY_OF:
                 window = pattern.sub(" ", window)
-        elif not places and not COUNTRY_WORDS.search(window):
+        elif not places and not COUNTRY_WORDS.search(window) and not REGION_WORDS.search(window):
             return False
         rest = window
         for place in reversed(places):
             rest = rest[: place.start] + " " + rest[place.end :]
-        rest = _LIST_WORDS.sub(" ", COUNTRY_WORDS.sub(" ", rest))
+        rest = _LIST_WORDS.sub(" ", REGION_WORDS.sub(" ", COUNTRY_WORDS.sub(" ", rest)))
         return not re.search(r"\w", rest)
 
     def _scope(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> tuple[str, str]:
@@ -566,13 +567,8 @@ class FigureDrafter:
         if len(detected) > 1:
             others = ", ".join(sorted(detected - {chosen}))
             entry.todo(f"several qualifiers before the value ({others} too): {chosen} is the nearest", "qualifier")
-        elif clause and chosen == "actual" and (clause_at := quote.find(clause)) > 0:
-            earlier = detect_qualifiers(quote[:clause_at]) & set(_QUALIFIED)
-            if earlier:
-                entry.todo(
-                    f"the sentence marks {'/'.join(sorted(earlier))} before this clause: does it cover this figure?",
-                    "qualifier",
-                )
+        elif chosen == "actual" and (lead := _hedged_lead(quote, quote.find(clause) if clause else -1, text, position)):
+            entry.todo(f"{lead!r} before this figure's clause: does it make it an estimate or a forecast?", "qualifier")
         return chosen
 
     def _period(self, sentence: Sentence, claim: _Claim, indicator: str, entry: Entry):
@@ -671,6 +667,29 @@ _KIND_MISMATCH = {
     True: "a level at a date, but the period is a span: at which date?",
     False: "a flow over a span, but the period is a date: from when?",
 }
+
+
+def _hedged_lead(quote: str, clause_at: int, text: str, position: int) -> str:
+    """An "ước"/"dự kiến" in a lead-in clause before the figure's own ("Ước tính năm 2024, …"), which the
+    build's qualifier check does not see. A marker in a clause with an amount of its own is that
+    amount's ("ước đạt X, trong đó Hải Phòng đạt Y": Y is actual)."""
+    if clause_at > 0:
+        before = quote[:clause_at]
+    elif position >= 0 and text is quote:
+        breaks = [m.end() for m in _CLAUSE_COMMA.finditer(quote[:position])] + [0]
+        before = quote[: max(breaks)]
+    else:
+        return ""
+    for piece in re.split(r"[,;:(]", before):
+        marker = _LEAD_MARKER.search(piece)
+        if marker and not re.search(r"\d", piece.replace(_year_of(piece), "")):
+            return marker.group()
+    return ""
+
+
+def _year_of(piece: str) -> str:
+    found = re.search(r"năm\s+\d{4}|\d+\s+tháng[^,;]*\d{4}|quý\s+\S+", piece, re.IGNORECASE)
+    return found.group() if found else "\0"
 
 
 def _is_negative(value_as_written: str) -> bool:

@@ -504,3 +504,35 @@ def test_a_province_written_otherwise_than_the_reference_is_its_owner_with_a_tod
     [figure] = draft_on(f"Năm 2024, kim ngạch xuất khẩu của {name} đạt 52,6 tỷ USD.")[0]
     assert (figure.fields["scope"], figure.fields["province"]) == ("province", name)
     assert figure.comments["scope"].startswith("TODO")
+
+
+def test_an_estimate_said_in_a_lead_in_is_asked_about(draft_on):
+    figures, _ = draft_on("Ước tính năm 2024, chỉ số sản xuất công nghiệp của Thanh Hóa tăng 12%, Nghệ An tăng 5,2%.")
+    assert all(f.comments["qualifier"].startswith("TODO") for f in figures)
+    figures, _ = draft_on("Năm 2024, xuất khẩu ước đạt 10 tỷ USD, trong đó Nghệ An đạt 2 tỷ USD.")
+    nghe_an = by_province(figures)["Nghệ An"]
+    assert nghe_an.fields["qualifier"] == "actual" and "qualifier" not in nghe_an.comments
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("Năm 2024, chỉ số sản xuất công nghiệp cả nước tăng 8,4%, khu vực tăng 9%.", "region"),
+        (
+            "Tại Hà Tĩnh, năm 2024 chỉ số sản xuất công nghiệp tăng 15%; trong khi đó Quảng Bình chỉ tăng 3%.",
+            "Quảng Bình",
+        ),
+    ],
+)
+def test_a_second_owner_of_the_same_measure_keeps_its_indicator(draft_on, sentence, owner):
+    figure = by_province(draft_on(sentence)[0])[owner]
+    assert figure.fields["indicator"] == "iip_growth"
+    assert not figure.has_todo, figure.comments
+
+
+def test_respectively_with_là_pairs_values(draft_on):
+    figures, _ = draft_on("Năm 2024, Thanh Hóa và Nghệ An có kim ngạch xuất khẩu lần lượt là 5,3 tỷ USD và 2,1 tỷ USD.")
+    assert {name: f.fields["value"] for name, f in by_province(figures).items()} == {
+        "Thanh Hóa": "5.3e9",
+        "Nghệ An": "2.1e9",
+    }
