@@ -104,6 +104,9 @@ _LIST_WORDS = re.compile(
     r"trong\s+khi(?:\s+đó)?|nhưng)(?!\w)",
     re.IGNORECASE,
 )
+# "so với cùng kỳ (năm trước)" is the base of a year-on-year growth; any other "so với …" is not.
+_COMPARISON = re.compile(r"\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<base>[^,;.()]{1,40})", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"cùng\s+(?:kỳ|thời\s+điểm)|năm\s+trước", re.IGNORECASE)
 _LEAD_MARKER = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến|dự\s+báo)(?!\w)", re.IGNORECASE)
 # A line that is an item of a list: "(1) …", "1. …", "3) …", "- …", "• …", "a) …".
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")
@@ -380,6 +383,11 @@ class FigureDrafter:
         fields["qualifier"] = self._qualifier(quote, clause, amount.written, entry)
         entry.fields = fields
         self._period(sentence, claim, indicator, entry)
+        year = (entry.fields.get("period") or entry.fields.get("as_of") or "")[:4]
+        if claim.kind == "growth" and (base := _other_base(text, amount.end, year)):
+            entry.todo(f"a growth {base!r}, not on the same period a year earlier", "value")
+        if (growth := claim.phrases.get("growth")) and (base := _other_base(text, growth.end, year)):
+            entry.todo(f"a growth {base!r}, not on the same period a year earlier", "growth_pct")
         if claim.respective:
             entry.todo(
                 "a decline ('giảm' away from the number): the value is negative, the words by it carry no sign", "value"
@@ -667,6 +675,18 @@ _KIND_MISMATCH = {
     True: "a level at a date, but the period is a span: at which date?",
     False: "a flow over a span, but the period is a date: from when?",
 }
+
+
+def _other_base(text: str, end: int, year: str) -> str:
+    """The comparison right after a growth when it is not year on year ("so với tháng trước", "so với
+    năm 2020" for 2024); ``year`` is the figure's."""
+    found = _COMPARISON.match(text, end)
+    if found is None or _SAME_PERIOD.match(found.group("base")):
+        return ""
+    named = re.match(r"năm\s+(\d{4})\s*$", found.group("base").strip(), re.IGNORECASE)
+    if named and year.isdigit() and int(named.group(1)) == int(year) - 1:
+        return ""
+    return found.group().strip()
 
 
 def _hedged_lead(quote: str, clause_at: int, text: str, position: int) -> str:

@@ -536,3 +536,14 @@ def test_respectively_with_là_pairs_values(draft_on):
         "Thanh Hóa": "5.3e9",
         "Nghệ An": "2.1e9",
     }
+
+
+def test_a_growth_on_another_base_than_a_year_earlier_is_asked_about(draft_on):
+    [figure] = draft_on("Tháng 9/2024, chỉ số sản xuất công nghiệp toàn vùng tăng 7% so với tháng trước.")[0]
+    assert figure.comments["value"].startswith("TODO")
+    [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu toàn vùng đạt 10 tỷ USD, tăng 25% so với năm 2020.")[0]
+    assert figure.comments["growth_pct"].startswith("TODO")
+    [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu toàn vùng đạt 10 tỷ USD, tăng 5% so với cùng kỳ năm trước.")[0]
+    assert not figure.has_todo
+    [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu toàn vùng đạt 10 tỷ USD, tăng 5% so với năm 2023.")[0]
+    assert not figure.has_todo
