@@ -183,6 +183,7 @@ FIGURE_FIELDS = (
     "growth_pct",
     "share_pct",
     "share_of",
+    "plan_share_pct",
     "qualifier",
     "quote",
     "quote_line",
@@ -193,13 +194,13 @@ FIGURE_FIELDS = (
 )
 
 
-DECIMALS = ("value", "threshold_pct", "growth_pct", "share_pct")
+DECIMALS = ("value", "threshold_pct", "growth_pct", "share_pct", "plan_share_pct")
 
 
 def figure_plan(request, vendor: str = "") -> RowPlan:
     """``FigureSerializer``'s fields, from one ``values_list`` row.
 
-    On PostgreSQL the four decimals are read as text (``_exact_text``): building a ``Decimal`` for each
+    On PostgreSQL the five decimals are read as text (``_exact_text``): building a ``Decimal`` for each
     took a fifth of the export's time.
     """
     api_before, api_after = _around(request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})))
@@ -232,7 +233,9 @@ def figure_plan(request, vendor: str = "") -> RowPlan:
             exact(values[17]),
             exact(values[18]),
             exact(values[19]),
-            *values[20:],  # share_of, qualifier, quote, quote_line, period_quote, note_vi, note_en, source
+            values[20],  # share_of
+            exact(values[21]),  # plan_share_pct
+            *values[22:],  # qualifier, quote, quote_line, period_quote, note_vi, note_en, source
             f"{api_before}{slug}{api_after}",
             f"{page_before}{slug}{page_after}",
         ]

@@ -26,7 +26,8 @@ QUALIFIER_EXPLANATIONS = {
     ),
     "approximate": lambda: gettext("The source writes “khoảng” (about): the number is approximate."),
 }
-BASE_UNITS = {"percent": "%", "count": ""}
+# Base unit codes as a page shows them after a number (a count or a population needs no unit).
+BASE_UNITS = {"percent": "%", "count": "", "person": "", "km2": "km²", "m3": "m³", "tonne": "t"}
 
 
 def citation_date(day: date) -> str:

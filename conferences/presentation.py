@@ -3,15 +3,19 @@
 Vietnamese pages keep the source's own unit words ("1.404 nghìn tỷ đồng", "120,7 tỷ USD"); English
 pages say the same in English ("1,404 trillion VND", "USD 120.7 billion"). Numbers go through
 Django's localisation (``number_format``), with Vietnamese grouping fixed in ``portal/formats/vi``.
+
+A negative value (a decline, "giảm 3,7%") is shown with a minus sign, "−3,7%"; a trade balance keeps
+its direction in words: "nhập siêu 1,2 tỷ USD" / "deficit of USD 1.2 billion".
 """
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.utils.formats import number_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from vietnamese.numbers import parse_number, parse_quantity
+from vietnamese.numbers import BALANCE_WORDS, SIGN_WORDS, parse_number, parse_signed_quantity
 
 ENGLISH_SCALES = {0: "", 3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
 ENGLISH_COUNT_NOUNS = {
@@ -28,7 +32,12 @@ ENGLISH_COUNT_NOUNS = {
     "doanh nghiệp": "enterprises",
     "người": "people",
 }
+# Base units as English text writes them after a number; the others (ha, kWh, VND) read as they are.
+ENGLISH_UNITS = {"tonne": "tonnes", "m3": "m³", "km2": "km²", "person": "people"}
 VALUE_PREFIXES = {"lower_bound": _("more than"), "approximate": _("about")}
+# A trade balance's direction, around its (positive) amount.
+BALANCES = {1: _("surplus of %(amount)s"), -1: _("deficit of %(amount)s")}
+MINUS = "−"
 
 
 def is_english() -> bool:
@@ -37,24 +46,48 @@ def is_english() -> bool:
 
 def written_scale(value_as_written: str) -> tuple[int, int]:
     """(power of ten of the multiplier the source wrote, decimals it wrote): "120,7 tỷ USD" is (9, 1)."""
-    quantity = parse_quantity(value_as_written)
+    return _scale_of(parse_signed_quantity(value_as_written))
+
+
+def _scale_of(quantity) -> tuple[int, int]:
     number = quantity.number_as_written.split("/")[0]
     written = parse_number(number)
-    exponent = (quantity.value / written).adjusted() if written else 0
+    exponent = abs(quantity.value / written).adjusted() if written else 0
     decimals = len(number.split(",")[1]) if "," in number else 0
     return exponent, decimals
 
 
 def localized_number(value: Decimal, decimals: int) -> str:
-    return number_format(value, decimal_pos=decimals, force_grouping=True)
+    """A number in the active language; a negative one with a true minus sign ("−3,7")."""
+    text = number_format(abs(value), decimal_pos=decimals, force_grouping=True)
+    return f"{MINUS}{text}" if value < 0 else text
 
 
 def figure_value(report) -> str:
-    """The value with its unit and any "more than"/"about", in the active language."""
-    exponent, decimals = written_scale(report.value_as_written)
+    """The value with its unit and any "more than"/"about", in the active language; a trade balance
+    says whether it is a surplus or a deficit."""
+    quantity = parse_signed_quantity(report.value_as_written)
+    exponent, decimals = _scale_of(quantity)
     prefix = VALUE_PREFIXES.get(report.qualifier)
-    text = scaled_value(report, exponent, decimals)
+    word = " ".join(quantity.sign_as_written.lower().split())
+    if word in BALANCE_WORDS:
+        amount = SimpleNamespace(
+            value=abs(report.value),
+            unit=report.unit,
+            unit_as_written=report.unit_as_written,
+            denominator=report.denominator,
+        )
+        text = BALANCES[SIGN_WORDS[word]] % {"amount": scaled_value(amount, exponent, decimals)}
+    else:
+        text = scaled_value(report, exponent, decimals)
     return f"{prefix} {text}" if prefix else text
+
+
+def plan_share(value: Decimal | None) -> str:
+    """A share of the annual plan: "đạt 74% kế hoạch năm" / "74% of the annual plan"."""
+    if value is None:
+        return ""
+    return gettext("%(share)s of the annual plan") % {"share": percent(value)}
 
 
 def scaled_value(figure, exponent: int, decimals: int) -> str:
@@ -86,8 +119,8 @@ def _english_value(report, exponent: int, decimals: int) -> str:
     number = localized_number(report.value / Decimal(10) ** scale, decimals)
     words = " ".join(part for part in (number, ENGLISH_SCALES[scale]) if part)
     if report.unit == "USD":
-        return f"USD {words}"
-    return f"{words} {report.unit}"
+        return f"USD {words}" if report.value >= 0 else f"{MINUS}USD {words.removeprefix(MINUS)}"
+    return f"{words} {ENGLISH_UNITS.get(report.unit, report.unit)}"
 
 
 def signed_percent(value: Decimal | None) -> str:

@@ -17,7 +17,7 @@ from curation.problems import Problem
 from curation.reference import Reference
 from vietnamese.dates import parse_day_month, parse_full_date
 from vietnamese.errors import ParseError
-from vietnamese.numbers import parse_signed_quantity
+from vietnamese.numbers import BALANCE_WORDS, parse_signed_quantity
 from vietnamese.periods import is_to_date, parse_period
 from vietnamese.phrases import detect_qualifiers, parse_growth, parse_plan_share, parse_share, parse_threshold
 from vietnamese.roman import from_roman, parse_session, to_roman
@@ -32,7 +32,6 @@ SCOPES = {"country", "region", "province"}
 SHARE_BASES = {"region", "country"}
 # The indicator whose value is signed by "xuất siêu" (surplus, +) or "nhập siêu" (deficit, −).
 TRADE_BALANCE = "trade_balance"
-BALANCE_WORDS = {"xuất siêu", "nhập siêu"}
 QUALIFIERS = {"actual", "estimate", "forecast", "lower_bound", "approximate"}
 
 

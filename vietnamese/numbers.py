@@ -64,6 +64,8 @@ MULTIPLIED_UNITS: dict[str, str] = {"người": "person"}
 # Words before a quantity that give it a sign, longest first (NFC, lower case; any run of whitespace
 # between the words). A growth rate that is a decline, or a trade deficit, is negative.
 SIGN_WORDS: dict[str, int] = {"xuất siêu": 1, "nhập siêu": -1, "tăng": 1, "giảm": -1}
+# The sign words that state a trade balance (surplus or deficit) rather than a change.
+BALANCE_WORDS = frozenset({"xuất siêu", "nhập siêu"})
 _SIGN_WORD = re.compile(
     r"(?P<word>" + "|".join(word.replace(" ", r"\s+") for word in SIGN_WORDS) + r")(?P<space>\s+)",
     re.IGNORECASE,

@@ -303,6 +303,7 @@ class FigureSerializer(PortalSerializer):
             "growth_pct",
             "share_pct",
             "share_of",
+            "plan_share_pct",
             "qualifier",
             "quote",
             "quote_line",
@@ -316,7 +317,13 @@ class FigureSerializer(PortalSerializer):
         read_only_fields = fields
         extra_kwargs = {
             "value": {
-                "help_text": "The value in the base unit (`unit`: VND, USD, ha, count, percent). " + DECIMAL_HELP
+                "help_text": "The value in the base unit (`unit`: VND, USD, ha, km2, m3, tonne, kWh, person, count, "
+                'percent); negative for a decline (`value_as_written` "giảm 3,7%") or a trade deficit '
+                '("nhập siêu …"). ' + DECIMAL_HELP
+            },
+            "plan_share_pct": {
+                "help_text": 'The share of the annual plan the figure reached, in percent ("đạt 74% kế hoạch năm"); '
+                "null when not stated. A share of a plan, never of another figure. " + DECIMAL_HELP
             },
         }
 

@@ -18,6 +18,12 @@ def signed_percent(value):
 
 
 @register.filter
+def plan_share(value):
+    """``{{ report.plan_share_pct|plan_share }}``: "đạt 74% kế hoạch năm" / "74% of the annual plan"."""
+    return presentation.plan_share(value)
+
+
+@register.filter
 def percent(value):
     """``{{ report.share_pct|percent }}``: "13,3%" / "13.3%"."""
     return presentation.percent(value)

@@ -74,6 +74,7 @@ PUBLIC_FIELDS = {
         "growth_pct",
         "share_pct",
         "share_of",
+        "plan_share_pct",
         "qualifier",
         "quote",
         "quote_line",

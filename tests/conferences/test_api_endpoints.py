@@ -122,7 +122,7 @@ def test_every_figure_matches_the_database_exactly(client):
     assert set(figures) == {report.slug for report in reports}
     for report in reports:
         figure = figures[report.slug]
-        for name in ("value", "threshold_pct", "growth_pct", "share_pct"):
+        for name in ("value", "threshold_pct", "growth_pct", "share_pct", "plan_share_pct"):
             stored = getattr(report, name)
             if stored is None:
                 assert figure[name] is None

@@ -129,7 +129,7 @@ def test_the_schema_is_in_english(schema):
 
 def test_values_are_documented_as_exact_decimal_strings(schema):
     figure = schema["components"]["schemas"]["Figure"]["properties"]
-    for name in ("value", "growth_pct", "share_pct", "threshold_pct"):
+    for name in ("value", "growth_pct", "share_pct", "plan_share_pct", "threshold_pct"):
         assert figure[name]["type"] == "string" and figure[name]["format"] == "decimal"
         assert "exactly as stored" in figure[name]["description"]
     assert "base unit" in figure["value"]["description"]

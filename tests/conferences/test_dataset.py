@@ -58,7 +58,7 @@ def test_values_survive_the_database_exactly(fixture_objects):
     for fields in fixture_objects["conferences.indicatorreport"]:
         report = stored[fields["slug"]]
         assert report.value == Decimal(fields["value"])
-        for name in ("growth_pct", "share_pct", "threshold_pct"):
+        for name in ("growth_pct", "share_pct", "plan_share_pct", "threshold_pct"):
             expected = fields[name]
             assert getattr(report, name) == (Decimal(expected) if expected is not None else None)
 

@@ -70,7 +70,7 @@ def test_figures_csv_round_trips_every_figure_exactly(client, public_fields):
     assert len(rows) == len(by_slug) == reports.count() == 31
     for report in reports:
         row = by_slug[report.slug]
-        for name in ("value", "growth_pct", "share_pct", "threshold_pct"):
+        for name in ("value", "growth_pct", "share_pct", "plan_share_pct", "threshold_pct"):
             stored = getattr(report, name)
             assert (row[name] == "") if stored is None else (Decimal(row[name]) == stored and "E" not in row[name])
         assert row["conference"] == report.conference.slug

@@ -25,6 +25,8 @@ EXTRA_UNITS = [
     ("7 ngàn tỷ đồng", Decimal("7e12"), "VND", "7e12"),
     ("1.056,8 triệu USD", Decimal("1056.8e6"), "USD", "1056.8e6"),
     ("120 triệu kwh", Decimal("120e6"), "kWh", "120e6"),
+    ("11,2 triệu người", Decimal("11.2e6"), "person", "11.2e6"),
+    ("1,3 triệu dân", Decimal("1.3e6"), "person", "1.3e6"),
 ]
 
 
