@@ -11,7 +11,7 @@ are all settled by the text; each field the text leaves open gets a TODO that sa
   aside. An amount right after "tăng"/"giảm" is a change, not a level, and is set aside; one after
   "xuất siêu"/"nhập siêu" is a trade balance, written with its sign word.
 - A table-like line, "(tỷ đồng, so cùng kỳ): Nghệ An 2.140, giảm 3,1%; …", gives one amount per item in
-  the header's unit (``draft_tables``).
+  the header's unit, written as ``unit_as_written`` beside the bare number (``draft_tables``).
 - A growth ("tăng 12,3%"), share ("chiếm 13,3%"), plan share ("đạt 74% kế hoạch năm") or threshold
   right after an amount, before the next amount, ";" or a province named, belongs to it. A growth that
   belongs to no amount is a figure of its own, a growth rate, signed as written ("Hà Tĩnh giảm 3,7%"
@@ -363,6 +363,8 @@ class FigureDrafter:
         if clause:
             fields["clause"] = clause
         fields["value_as_written"] = amount.written
+        if claim.table_unit:
+            fields["unit_as_written"] = claim.table_unit  # the header's: the cell is a bare number
         value = compact_value(quantity)
         fields["value"] = "-" + value if _is_negative(amount.written) or claim.respective else value
         fields["unit"] = quantity.unit
@@ -391,12 +393,6 @@ class FigureDrafter:
         if claim.respective:
             entry.todo(
                 "a decline ('giảm' away from the number): the value is negative, the words by it carry no sign", "value"
-            )
-        if claim.table_unit:
-            entry.todo(
-                f"the unit {claim.table_unit!r} is in the line's header: the build reads only a value "
-                "written with its unit",
-                "unit",
             )
         if indicator == "trade_balance" and not _BALANCE_WORD.match(amount.written):
             entry.todo("a trade balance without 'xuất siêu'/'nhập siêu' before it: a surplus or a deficit?", "value")

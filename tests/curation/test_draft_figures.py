@@ -256,6 +256,8 @@ def test_a_table_like_line_takes_its_unit_from_the_header(draft_on):
     nghe_an = found["Nghệ An"].fields
     assert (nghe_an["value"], nghe_an["unit"], nghe_an["growth_pct"]) == ("2140e9", "VND", "-3.1")
     assert nghe_an["indicator"] == "industrial_production_value"
+    assert (nghe_an["value_as_written"], nghe_an["unit_as_written"]) == ("2.140", "tỷ đồng")
+    assert not found["Nghệ An"].has_todo, found["Nghệ An"].comments
     assert found["Thanh Hóa"].fields["growth_pct"] == "8.2"
     assert not [aside for aside in asides if "2.140" in aside.reason]
 
