@@ -345,7 +345,12 @@ class FigureDrafter:
             # Growth words as written: for a count, those of its threshold; else the nearest before it.
             in_attached = [m.group() for m in GENERIC_GROWTH.finditer(attached)]
             in_window = [m.group() for m in GENERIC_GROWTH.finditer(window)]
-            generic = in_attached[:1] if claim.is_province_count and in_attached else in_window[-1:] or in_attached[:1]
+            in_sentence = [m.group() for m in GENERIC_GROWTH.finditer(text[:window_start]) if m.group() in quote]
+            generic = (
+                in_attached[:1]
+                if claim.is_province_count and in_attached
+                else in_window[-1:] or in_attached[:1] or in_sentence[-1:]
+            )
             written = generic[0] if generic else ""
             if not written:
                 entry.todo("no words for the indicator in the quote", "indicator_as_written")

@@ -29,7 +29,7 @@ KEYWORDS: tuple[tuple[re.Pattern[str], str | tuple[str, ...]], ...] = (
     # The growth of production value is industrial production growth (a percentage).
     (_phrase(r"giá trị sản xuất công nghiệp"), ("industrial_production_value", "industrial_production_growth")),
     (_phrase(r"sản xuất công nghiệp"), "industrial_production_growth"),
-    (_phrase(rf"tổng mức bán lẻ {_GOODS}(?: và doanh thu dịch vụ(?: tiêu dùng)?)?"), "retail_sales"),
+    (_phrase(rf"tổng mức bán lẻ(?: {_GOODS}(?: và doanh thu dịch vụ(?: tiêu dùng)?)?)?"), "retail_sales"),
     (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) xuất khẩu(?: {_GOODS})?"), "export_turnover"),
     (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) nhập khẩu(?: {_GOODS})?"), "import_turnover"),
     (_phrase(r"xuất siêu|nhập siêu|cán cân thương mại|thặng dư thương mại|thâm hụt thương mại"), "trade_balance"),
