@@ -549,3 +549,9 @@ def test_a_growth_on_another_base_than_a_year_earlier_is_asked_about(draft_on):
     assert not figure.has_todo
     [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu toàn vùng đạt 10 tỷ USD, tăng 5% so với năm 2023.")[0]
     assert not figure.has_todo
+
+
+def test_exports_and_imports_together_are_not_imports(draft_on):
+    [figure] = draft_on("Năm 2024, tổng kim ngạch xuất nhập khẩu của khu vực đạt 200 tỷ USD, tăng 15%.")[0]
+    assert figure.fields["indicator"] == ""
+    assert figure.comments["indicator"].startswith("TODO")
