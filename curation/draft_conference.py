@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from curation.draft_dates import Day, days_in, published_line
+from curation.draft_dates import LOOSE_DAY, Day, days_in, published_line
 from curation.draft_entries import NOT_FOUND, TODO, Entry
 from curation.draft_known import KnownConference, KnownData
 from curation.draft_places import Place, ProvinceNames
@@ -41,11 +41,14 @@ REGION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _CONFERENCE = re.compile(r"(?<!\w)hoi\s+nghi(?!\w)")
 _AFTER_GROUP = re.compile(
-    r"\s*(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
+    r"\s*\(?\s*(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
 )
 _CO_ORGANISER = re.compile(r"UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"Sở\s+Công\s+thương\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
-_HOSTING = re.compile(r"^\s+(?:đã\s+|sẽ\s+)?đăng\s+cai", re.IGNORECASE)
+_HOSTING = re.compile(
+    r"^\s+(?:đã\s+|sẽ\s+)?(?:vinh\s+dự\s+)?(?:là\s+(?:đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố)\s+)?đăng\s+cai",
+    re.IGNORECASE,
+)
 _ORGANISING = re.compile(r"^\s+(?:đã\s+|sẽ\s+)?(?:đăng\s+cai|phối\s+hợp|tổ\s+chức|chủ\s+trì\s+tổ\s+chức)", re.I)
 _ORGANISED_LATER = re.compile(r"tổ\s+chức|đăng\s+cai", re.IGNORECASE)
 _HOSTING_WORDS = re.compile(r"(?<!\w)đăng\s+cai(?!\w)", re.IGNORECASE)
@@ -55,11 +58,11 @@ _NEXT_SESSION = re.compile(
 )
 _FLAG = re.compile(r"(?<!\w)cờ(?!\w)", re.IGNORECASE)
 _FLAG_GIVEN = re.compile(
-    r"trao\s+(?:lại\s+)?cờ.*?\scho\s+(?:(?:Sở\s+Công\s+thương|UBND|Ủy\s+ban\s+nhân\s+dân|lãnh\s+đạo|đại\s+diện)\s+)*"
+    r"(?:trao|bàn\s+giao|chuyển\s+giao)\s+(?:lại\s+)?(?:lá\s+)?cờ.*?\scho\s+(?:(?:Sở\s+Công\s+thương|UBND|Ủy\s+ban\s+nhân\s+dân|lãnh\s+đạo|đại\s+diện)\s+)*"
     r"(?:tỉnh\s+|thành\s+phố\s+|TP\.?\s*)?$",
     re.IGNORECASE,
 )
-_FLAG_TAKEN = re.compile(r"^\s+(?:đã\s+)?(?:vinh\s+dự\s+)?(?:đón\s+)?nhận\s+(?:lá\s+)?cờ", re.IGNORECASE)
+_FLAG_TAKEN = re.compile(r"^\s+(?:đã\s+)?(?:vinh\s+dự\s+)?(?:đón\s+|tiếp\s+)?nhận\s+(?:lá\s+)?cờ", re.IGNORECASE)
 _THEME = re.compile(r"với\s+chủ\s+đề\s+[\"“](?P<theme>[^\"”]+)[\"”]", re.IGNORECASE)
 # What a field's facts look like in a text, to tell "not found in the text" from "not settled".
 _TRACES = {
@@ -559,6 +562,9 @@ class _Builder:
                 found = _session_days(text)
                 if found:
                     return found[0].written
+                about_a_session = _CONFERENCE.search(fold_in_place(text)) and not published_line(text)
+                if about_a_session and (loose := LOOSE_DAY.search(text)):
+                    return loose.group()
             elif key == "venue":
                 if venue := self.venues.find(text):
                     return venue.written

@@ -32,6 +32,10 @@ _CHAIRS_BEFORE = re.compile(
     r"(?:\s+hội\s+nghị(?:\W.*)?)?\s*[.;]?$",
     re.IGNORECASE,
 )
+# Who chairs a panel or a side event does not chair the session.
+_PART_OF_THE_SESSION = re.compile(
+    r"(?<!\w)(?:phiên|buổi|tọa\s+đàm|toạ\s+đàm|hội\s+thảo|diễn\s+đàn|lễ|chương\s+trình)(?!\w)", re.IGNORECASE
+)
 MAX_ORGANISERS = 160
 MAX_CHAIRS = 300
 
@@ -58,6 +62,6 @@ def chairs_in(sentence: str) -> str:
     for clause in re.split(r"(?<=;)\s*", sentence):
         if found := _CHAIRS_BEFORE.match(clause.strip()):
             chairs = found.group("chairs").strip()
-            if len(chairs) <= MAX_CHAIRS:
+            if len(chairs) <= MAX_CHAIRS and not _PART_OF_THE_SESSION.search(chairs):
                 return chairs
     return ""

@@ -360,3 +360,34 @@ def test_past_sessions_named_without_the_groups_words_are_mentions_of_the_report
         "venue",
     )
     assert (tenth["kind"], tenth["venue"], tenth["year"]) == ("mention", "Nghệ An", 2022)
+
+
+def test_more_ways_to_host_chair_and_hand_over_the_flag(reference):
+    text = (
+        "Sáng ngày 24 tháng 8 năm 2023, tại Hội trường UBND tỉnh Hà Tĩnh, Hội nghị ngành Công Thương 6 tỉnh "
+        "Bắc Trung Bộ (lần thứ XII) đã diễn ra; tỉnh Hà Tĩnh là đơn vị đăng cai.\n"
+        "Tham dự và đồng chủ trì Hội nghị là ông Nguyễn Văn A, Thứ trưởng Bộ Công Thương và ông Trần Văn B, "
+        "Phó Chủ tịch UBND tỉnh Hà Tĩnh.\n"
+        "Phiên thảo luận do ông Lê Văn C chủ trì.\n"
+        "Cuối hội nghị, tỉnh Hà Tĩnh bàn giao cờ đăng cai cho tỉnh Quảng Bình.\n"
+    )
+    report, _ = report_of(text, reference)
+    fields = report.fields
+    assert (fields["slug"], fields["session"], fields["year"]) == ("north-central-6-xii-2023", "lần thứ XII", 2023)
+    assert (fields["date"], fields["date_as_written"]) == ("2023-08-24", "Sáng ngày 24 tháng 8 năm 2023")
+    assert fields["venue"] == "Hội trường UBND tỉnh Hà Tĩnh"
+    assert (fields["host"], fields["host_basis"]) == ("Hà Tĩnh", "stated")
+    assert fields["chairs"] == (
+        "ông Nguyễn Văn A, Thứ trưởng Bộ Công Thương và ông Trần Văn B, Phó Chủ tịch UBND tỉnh Hà Tĩnh"
+    )
+    assert fields["next_host"] == "Quảng Bình"
+
+
+def test_a_two_day_session_is_not_dated_by_one_of_its_days_and_the_todo_says_why(reference):
+    text = (
+        "Trong hai ngày 23-24/8, tại tỉnh Quảng Ninh, Bộ Công Thương phối hợp với UBND tỉnh Quảng Ninh tổ chức "
+        "Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc lần thứ IV năm 2018.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert report.fields["date"] == ""
+    assert "not found" not in report.comments["date"] and "23-24/8" in report.comments["date"]
