@@ -42,6 +42,7 @@ REGION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CONFERENCE = re.compile(r"(?<!\w)hoi\s+nghi(?!\w)")
 _AFTER_GROUP = re.compile(
     r"\s*\(?\s*(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
+    r"(?:\s*[,(–-]?\s*(?P<session_after>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?"  # "năm 2025 (lần thứ XI)"
 )
 _CO_ORGANISER = re.compile(r"UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"Sở\s+Công\s+thương\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
@@ -117,7 +118,8 @@ def find_sessions(sentences: list[Sentence], reference: Reference) -> list[Sessi
                 after = _AFTER_GROUP.match(folded, match.end())
                 if not after.group("session") and not after.group("year"):
                     continue
-                _add_session(sessions, region, sentence, after.span("session"), after.group("year"))
+                number = "session" if after.group("session") else "session_after"
+                _add_session(sessions, region, sentence, after.span(number), after.group("year"))
             folded = words.sub(lambda m: " " * len(m.group()), folded)  # "Bắc Trung Bộ" is not "phía Bắc"
     return _merge_yearless(_merge_unnumbered(sessions))
 

@@ -391,3 +391,12 @@ def test_a_two_day_session_is_not_dated_by_one_of_its_days_and_the_todo_says_why
     report, _ = report_of(text, reference)
     assert report.fields["date"] == ""
     assert "not found" not in report.comments["date"] and "23-24/8" in report.comments["date"]
+
+
+def test_a_session_named_year_first_then_number(reference):
+    text = (
+        "Ngày 20/11, tại tỉnh Tây Ninh, Bộ Công Thương phối hợp với UBND tỉnh Tây Ninh tổ chức Hội nghị ngành "
+        "Công Thương các tỉnh, thành phố khu vực phía Nam năm 2025 (lần thứ XI).\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["slug"], report.fields["session"]) == ("south-20-xi-2025", "lần thứ XI")
