@@ -18,6 +18,7 @@ from curation.annotations import read_annotation
 from curation.build import build
 from curation.draft import Draft, draft_text
 from curation.draft_known import read_known
+from curation.draft_session_accuracy import session_scores, session_table
 from curation.problems import CurationError
 from curation.reference import read_reference
 
@@ -146,6 +147,9 @@ def report(fixtures_dir: Path) -> str:
     lines += ["", f"Build on the drafts in place of the curated annotations: {len(problems)} problem(s)"]
     for kind, count in Counter(problem_kind(message) for message in problems).most_common():
         lines.append(f"  {count} × {kind}")
+    pairs = [(d, fixtures_dir / "annotations" / (Path(d.name).stem + ".toml")) for d in drafts]
+    lines += ["", "Session fields of the reported session and the source, where the curated file states them", ""]
+    lines.append(session_table(session_scores(pairs)))
     todos = Counter(entry.table for draft in drafts for entry in draft.entries if entry.has_todo)
     entries = Counter(entry.table for draft in drafts for entry in draft.entries)
     lines += ["", "Entries with a TODO: " + ", ".join(f"{todos[t]}/{entries[t]} {t}" for t in entries)]
