@@ -500,8 +500,10 @@ class _Builder:
         after = 0
         if day and day.day.written in lead:
             after = lead.find(day.day.written) + len(day.day.written)
-        if entry.fields["venue"] and entry.fields["venue"] in lead:
-            after = max(after, lead.find(entry.fields["venue"]) + len(entry.fields["venue"]))
+        venue = lead.find(entry.fields["venue"]) if entry.fields["venue"] else -1
+        organised = _ORGANISED_LATER.search(lead)
+        if venue >= 0 and (organised is None or venue < organised.start()):  # not "… tổ chức Hội nghị … tại X"
+            after = max(after, venue + len(entry.fields["venue"]))
         if organisers := organisers_in(lead, after):
             entry.fields["organisers"] = organisers
             entry.todo("organisers taken from the lead sentence: check", "organisers")

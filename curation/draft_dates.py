@@ -1,7 +1,7 @@
 """Days as pages write them, for drafting: a session's day in a sentence, and a page's own date line.
 
 A day in a sentence may carry a time of day and "ngày", with or without its year: "Sáng 06/10/2023",
-"ngày 24/8", "Chiều 13-5", "24/8/2018", "Sáng ngày 24 tháng 8 năm 2018". A month ("tháng 9/2024"), a
+"ngày 24/8", "Chiều 13-5", "24/8/2018", "Sáng ngày 24 tháng 8 năm 2018", "Sáng nay (15/10)". A month ("tháng 9/2024"), a
 quarter ("quý 3/2024"), a count ("6/20 tỉnh"), a document number ("số 202/2025"), a level at a date
 ("đến ngày 30/6") or one end of a range ("23-24/8") is not a session's day.
 
@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 
 _DAY = re.compile(
-    r"(?<![\w/-])(?P<written>(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:(?:ngày|hôm)\s+)?"
+    r"(?<!\w)(?P<written_now>(?:(?:sáng|chiều|tối|trưa)\s+nay|hôm\s+nay)\s*\(\s*"
+    r"(?P<day_n>\d{1,2})\s*[-/]\s*(?P<month_n>\d{1,2})(?:[-/](?P<year_n>\d{4}))?\s*\))"
+    r"|(?<![\w/-])(?P<written>(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:(?:ngày|hôm)\s+)?"
     r"(?P<day>\d{1,2})\s*[-/]\s*(?P<month>\d{1,2})(?:[-/](?P<year>\d{4}))?)(?![\d/-])"
     r"|(?<!\w)(?P<written_words>(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày\s+"
     r"(?P<day_w>\d{1,2})\s+tháng\s+(?P<month_w>\d{1,2})(?:\s+năm\s+(?P<year_w>\d{4}))?)(?!\d)",
@@ -66,12 +68,12 @@ def days_in(text: str) -> list[Day]:
     """Every day written in ``text``, in order."""
     found = []
     for match in _DAY.finditer(text):
-        words = match.group("written_words") is not None
-        written = match.group("written_words" if words else "written")
-        start = match.start("written_words" if words else "written")
+        form = next(suffix for suffix in ("_now", "_words", "") if match.group(f"written{suffix}") is not None)
+        written, start = match.group(f"written{form}"), match.start(f"written{form}")
         if _NOT_A_DAY_BEFORE.search(text[max(0, start - 8) : start]):
             continue
-        day, month, year = (match.group(f"{name}_w" if words else name) for name in ("day", "month", "year"))
+        suffix = {"_now": "_n", "_words": "_w", "": ""}[form]
+        day, month, year = (match.group(f"{name}{suffix}") for name in ("day", "month", "year"))
         day, month, year = int(day), int(month), int(year) if year else None
         try:
             date(year or _LEAP_YEAR, month, day)

@@ -400,3 +400,14 @@ def test_a_session_named_year_first_then_number(reference):
     )
     report, _ = report_of(text, reference)
     assert (report.fields["slug"], report.fields["session"]) == ("south-20-xi-2025", "lần thứ XI")
+
+
+def test_a_venue_after_the_session_does_not_hide_the_organisers(reference):
+    text = (
+        "Sáng 26/9, Bộ Công Thương phối hợp với UBND tỉnh Tây Ninh tổ chức Hội nghị ngành Công Thương các "
+        "tỉnh, thành phố khu vực phía Nam lần thứ XI năm 2025 tại phường Tân Ninh.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert report.fields["organisers"] == "Bộ Công Thương phối hợp với UBND tỉnh Tây Ninh"
+    assert (report.fields["venue"], report.fields["host"]) == ("phường Tân Ninh", "Tây Ninh")
+    assert "host" not in report.comments  # the ward is in the province the text names

@@ -88,6 +88,7 @@ def test_a_sentence_is_not_a_date_line(line):
         ("Ngày 24-8-2018, tại Quảng Ninh.", "Ngày 24-8-2018", 2018),
         ("Sáng ngày 24 tháng 8 năm 2018, hội nghị khai mạc.", "Sáng ngày 24 tháng 8 năm 2018", 2018),
         ("Chiều ngày 13 tháng 5, hội nghị bế mạc.", "Chiều ngày 13 tháng 5", None),
+        ("Sáng nay (15/10), hội nghị khai mạc.", "Sáng nay (15/10)", None),
     ],
 )
 def test_a_day_with_dashes_or_in_words(text, written, year):
