@@ -53,6 +53,8 @@ _HOSTING = re.compile(
 _ORGANISING = re.compile(r"^\s+(?:đã\s+|sẽ\s+)?(?:đăng\s+cai|phối\s+hợp|tổ\s+chức|chủ\s+trì\s+tổ\s+chức)", re.I)
 _ORGANISED_LATER = re.compile(r"tổ\s+chức|đăng\s+cai", re.IGNORECASE)
 _HOSTING_WORDS = re.compile(r"(?<!\w)đăng\s+cai(?!\w)", re.IGNORECASE)
+_FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"(?<!\w)nam\s+\d{4}(?!\d)(?=\W*$)")  # the year just before "hội nghị"
 # A session named right after "hội nghị" without the group's words: "Hội nghị lần thứ V năm 2019".
 _NEXT_SESSION = re.compile(
     r"\s+(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*|\(\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
@@ -224,7 +226,8 @@ def draft_conferences(
             continue  # neither number nor year compares: nothing sure to say about it
         entry = builder.announcement(session) if later else builder.mention(session)
         entries.append(entry)
-        if later and entry.fields["host"] and following is None and _follows(session, report):
+        stated = entry.fields["host_basis"] == "stated"
+        if later and stated and following is None and _follows(session, report):
             following = entry  # the flag handed over names the next session's host
     entries.insert(0, builder.report(report, day, following))
     return Conferences(entries=entries, report=report, reported_on=reported_on)
@@ -261,6 +264,8 @@ def _bare_sessions(sentences: list[Sentence], report: Session, sessions: list[Se
                 year = after.group("year") or _year_in_clause(folded, after.end())
             elif after.group("year") and handover:
                 year = after.group("year")
+            elif _FUTURE.search(sentence.text) and (earlier := _YEAR_BEFORE.search(folded, 0, conference.start())):
+                year = earlier.group()  # "Năm 2023, Hội nghị sẽ được tổ chức tại tỉnh Thừa Thiên Huế."
             else:
                 continue
             span = after.span("session") if after.group("session") else (-1, -1)
@@ -370,8 +375,14 @@ class _Builder:
         sentence, place = with_host[0] if with_host else (session.sentences[0], None)
         if place:
             self._set_host(entry, place.written, "stated")
+        else:  # "… sẽ được tổ chức tại tỉnh X": where it will meet, not who hosts it
+            venue = self.venues.find(sentence.text)
+            in_venue = self.names.find(venue.written) if venue else []
+            if in_venue:
+                self._set_host(entry, in_venue[-1].written, "venue")
+                entry.comments["host_basis"] = "the text says where it will be held, not who hosts it"
         entry.fields["quotes"] = _unique([sentence.text])
-        if not place:
+        if not entry.fields["host"] and "host" not in entry.comments:
             entry.todo("no host named for the next session; the flag goes to an unnamed province", "host")
         skip = ("date", "date_as_written", "venue", "organisers", "chairs", "theme", "next_host")
         self._mark_empty(entry, session, whole_text=False, skip=skip)

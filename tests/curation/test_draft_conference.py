@@ -411,3 +411,15 @@ def test_a_venue_after_the_session_does_not_hide_the_organisers(reference):
     assert report.fields["organisers"] == "Bộ Công Thương phối hợp với UBND tỉnh Tây Ninh"
     assert (report.fields["venue"], report.fields["host"]) == ("phường Tân Ninh", "Tây Ninh")
     assert "host" not in report.comments  # the ward is in the province the text names
+
+
+def test_a_next_session_that_will_meet_in_a_province_is_announced_with_its_venue_as_host_basis(reference):
+    text = (
+        "Ngày 10/11/2022, Sở Công Thương tỉnh Quảng Bình phối hợp với Sở Công Thương các tỉnh tổ chức Hội nghị "
+        "ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ X năm 2022 tại Khách sạn Sài Gòn - Quảng Bình.\n"
+        "Năm 2023, Hội nghị sẽ được tổ chức tại tỉnh Thừa Thiên Huế.\n"
+    )
+    report, draft = report_of(text, reference)
+    assert report.fields["next_host"] == ""  # no flag handed over: where it meets is not who hosts it
+    announcement = conferences(draft)["north-central-6-2023"].fields
+    assert (announcement["host"], announcement["host_basis"]) == ("Thừa Thiên Huế", "venue")
