@@ -1,9 +1,10 @@
 """Days as pages write them, for drafting: a session's day in a sentence, and a page's own date line.
 
 A day in a sentence may carry a time of day and "ngày", with or without its year: "Sáng 06/10/2023",
-"ngày 24/8", "Chiều 13-5", "24/8/2018", "Sáng ngày 24 tháng 8 năm 2018", "Sáng nay (15/10)". A month ("tháng 9/2024"), a
-quarter ("quý 3/2024"), a count ("6/20 tỉnh"), a document number ("số 202/2025"), a level at a date
-("đến ngày 30/6") or one end of a range ("23-24/8") is not a session's day.
+"ngày 24/8", "Chiều 13-5", "24/8/2018", "Sáng ngày 24 tháng 8 năm 2018", "Sáng nay (15/10)", "Hôm qua
+(24/8)". A month ("tháng 9/2024"), a quarter ("quý 3/2024"), a count ("6/20 tỉnh"), a document number
+("số 202/2025"), a level at a date ("đến ngày 30/6") or one end of a range ("23-24/8") is not a
+session's day.
 
 A page's date line is a line that is nothing but a date with its year, perhaps a weekday, a time and a
 label: "24/8/2018 10:15", "Thứ Năm, 24/08/2018", "Cập nhật: 24/08/2018 10:15". It dates the page, not
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 _DAY = re.compile(
-    r"(?<!\w)(?P<written_now>(?:(?:sáng|chiều|tối|trưa)\s+nay|hôm\s+nay)\s*\(\s*"
+    r"(?<!\w)(?P<written_now>(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s*\(\s*"
     r"(?P<day_n>\d{1,2})\s*[-/]\s*(?P<month_n>\d{1,2})(?:[-/](?P<year_n>\d{4}))?\s*\))"
     r"|(?<![\w/-])(?P<written>(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:(?:ngày|hôm)\s+)?"
     r"(?P<day>\d{1,2})\s*[-/]\s*(?P<month>\d{1,2})(?:[-/](?P<year>\d{4}))?)(?![\d/-])"

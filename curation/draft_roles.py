@@ -5,7 +5,8 @@ lead's day or venue and "tổ chức" ("Ngày 23/8, tại …, Bộ Công Thươ
 chức …"), a host's "đăng cai tổ chức" kept with them ("Sở Công Thương tỉnh X đăng cai tổ chức").
 
 Chairs: "Đồng chủ trì hội nghị: ông A, …; ông B, …", or the clause that ends in "(đồng) chủ trì":
-"Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội nghị do Thứ trưởng A chủ trì.".
+"Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội nghị do Thứ trưởng A chủ trì.", or "dưới sự
+(đồng) chủ trì của A và B".
 """
 
 import re
@@ -30,6 +31,12 @@ _CHAIRS_AFTER = re.compile(
 _CHAIRS_BEFORE = re.compile(
     r"^(?:(?:hội\s+nghị|phiên\s+họp)\s+)?(?:do\s+)?(?P<chairs>.+?)\s+(?:cùng\s+)?(?:đồng\s+)?chủ\s+trì"
     r"(?:\s+hội\s+nghị(?:\W.*)?)?\s*[.;]?$",
+    re.IGNORECASE,
+)
+# "… dưới sự (đồng) chủ trì của A và B, với sự tham dự …"
+_CHAIRED_BY = re.compile(
+    r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+của\s+(?P<chairs>[^.;]{3,300}?)"
+    r"(?=\s*[.;]|\s*$|,\s+(?:với|cùng|có|hội\s+nghị|các\s+đại\s+biểu|đại\s+diện|tập\s+trung|nhằm))",
     re.IGNORECASE,
 )
 # Who chairs a panel or a side event does not chair the session.
@@ -58,6 +65,8 @@ def organisers_in(lead: str, after: int) -> str:
 def chairs_in(sentence: str) -> str:
     """The chairs a sentence names, as written, or ""."""
     if found := _CHAIRS_AFTER.match(sentence):
+        return found.group("chairs").strip()
+    if found := _CHAIRED_BY.search(sentence):
         return found.group("chairs").strip()
     for clause in re.split(r"(?<=;)\s*", sentence):
         if found := _CHAIRS_BEFORE.match(clause.strip()):

@@ -423,3 +423,15 @@ def test_a_next_session_that_will_meet_in_a_province_is_announced_with_its_venue
     assert report.fields["next_host"] == ""  # no flag handed over: where it meets is not who hosts it
     announcement = conferences(draft)["north-central-6-2023"].fields
     assert (announcement["host"], announcement["host_basis"]) == ("Thừa Thiên Huế", "venue")
+
+
+def test_chairs_under_whose_chairmanship_and_a_day_said_yesterday(reference):
+    text = (
+        "Hôm qua (24/8), tại TP.Hạ Long, Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc lần "
+        "thứ IV năm 2018 đã diễn ra dưới sự đồng chủ trì của Thứ trưởng Bộ Công Thương A và Chủ tịch UBND "
+        "tỉnh Quảng Ninh B, với sự tham dự của 28 Sở Công Thương.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["date"], report.fields["date_as_written"]) == ("2018-08-24", "Hôm qua (24/8)")
+    assert report.fields["venue"] == "TP.Hạ Long"
+    assert report.fields["chairs"] == "Thứ trưởng Bộ Công Thương A và Chủ tịch UBND tỉnh Quảng Ninh B"
