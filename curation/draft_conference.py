@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from curation.draft_dates import Day, days_in, published_line
+from curation.draft_dates import LOOSE_DAY, Day, days_in, published_line
 from curation.draft_entries import NOT_FOUND, TODO, Entry
 from curation.draft_known import KnownConference, KnownData
 from curation.draft_places import Place, ProvinceNames
@@ -41,25 +41,31 @@ REGION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _CONFERENCE = re.compile(r"(?<!\w)hoi\s+nghi(?!\w)")
 _AFTER_GROUP = re.compile(
-    r"\s*(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
+    r"\s*\(?\s*(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
+    r"(?:\s*[,(–-]?\s*(?P<session_after>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?"  # "năm 2025 (lần thứ XI)"
 )
 _CO_ORGANISER = re.compile(r"UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"Sở\s+Công\s+thương\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
-_HOSTING = re.compile(r"^\s+(?:đã\s+|sẽ\s+)?đăng\s+cai", re.IGNORECASE)
+_HOSTING = re.compile(
+    r"^\s+(?:đã\s+|sẽ\s+)?(?:vinh\s+dự\s+)?(?:là\s+(?:đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố)\s+)?đăng\s+cai",
+    re.IGNORECASE,
+)
 _ORGANISING = re.compile(r"^\s+(?:đã\s+|sẽ\s+)?(?:đăng\s+cai|phối\s+hợp|tổ\s+chức|chủ\s+trì\s+tổ\s+chức)", re.I)
 _ORGANISED_LATER = re.compile(r"tổ\s+chức|đăng\s+cai", re.IGNORECASE)
 _HOSTING_WORDS = re.compile(r"(?<!\w)đăng\s+cai(?!\w)", re.IGNORECASE)
+_FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"(?<!\w)nam\s+\d{4}(?!\d)(?=\W*$)")  # the year just before "hội nghị"
 # A session named right after "hội nghị" without the group's words: "Hội nghị lần thứ V năm 2019".
 _NEXT_SESSION = re.compile(
     r"\s+(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*|\(\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
 )
 _FLAG = re.compile(r"(?<!\w)cờ(?!\w)", re.IGNORECASE)
 _FLAG_GIVEN = re.compile(
-    r"trao\s+(?:lại\s+)?cờ.*?\scho\s+(?:(?:Sở\s+Công\s+thương|UBND|Ủy\s+ban\s+nhân\s+dân|lãnh\s+đạo|đại\s+diện)\s+)*"
+    r"(?:trao|bàn\s+giao|chuyển\s+giao)\s+(?:lại\s+)?(?:lá\s+)?cờ.*?\scho\s+(?:(?:Sở\s+Công\s+thương|UBND|Ủy\s+ban\s+nhân\s+dân|lãnh\s+đạo|đại\s+diện)\s+)*"
     r"(?:tỉnh\s+|thành\s+phố\s+|TP\.?\s*)?$",
     re.IGNORECASE,
 )
-_FLAG_TAKEN = re.compile(r"^\s+(?:đã\s+)?(?:vinh\s+dự\s+)?(?:đón\s+)?nhận\s+(?:lá\s+)?cờ", re.IGNORECASE)
+_FLAG_TAKEN = re.compile(r"^\s+(?:đã\s+)?(?:vinh\s+dự\s+)?(?:đón\s+|tiếp\s+)?nhận\s+(?:lá\s+)?cờ", re.IGNORECASE)
 _THEME = re.compile(r"với\s+chủ\s+đề\s+[\"“](?P<theme>[^\"”]+)[\"”]", re.IGNORECASE)
 # What a field's facts look like in a text, to tell "not found in the text" from "not settled".
 _TRACES = {
@@ -114,7 +120,8 @@ def find_sessions(sentences: list[Sentence], reference: Reference) -> list[Sessi
                 after = _AFTER_GROUP.match(folded, match.end())
                 if not after.group("session") and not after.group("year"):
                     continue
-                _add_session(sessions, region, sentence, after.span("session"), after.group("year"))
+                number = "session" if after.group("session") else "session_after"
+                _add_session(sessions, region, sentence, after.span(number), after.group("year"))
             folded = words.sub(lambda m: " " * len(m.group()), folded)  # "Bắc Trung Bộ" is not "phía Bắc"
     return _merge_yearless(_merge_unnumbered(sessions))
 
@@ -219,7 +226,8 @@ def draft_conferences(
             continue  # neither number nor year compares: nothing sure to say about it
         entry = builder.announcement(session) if later else builder.mention(session)
         entries.append(entry)
-        if later and entry.fields["host"] and following is None and _follows(session, report):
+        stated = entry.fields["host_basis"] == "stated"
+        if later and stated and following is None and _follows(session, report):
             following = entry  # the flag handed over names the next session's host
     entries.insert(0, builder.report(report, day, following))
     return Conferences(entries=entries, report=report, reported_on=reported_on)
@@ -256,6 +264,8 @@ def _bare_sessions(sentences: list[Sentence], report: Session, sessions: list[Se
                 year = after.group("year") or _year_in_clause(folded, after.end())
             elif after.group("year") and handover:
                 year = after.group("year")
+            elif _FUTURE.search(sentence.text) and (earlier := _YEAR_BEFORE.search(folded, 0, conference.start())):
+                year = earlier.group()  # "Năm 2023, Hội nghị sẽ được tổ chức tại tỉnh Thừa Thiên Huế."
             else:
                 continue
             span = after.span("session") if after.group("session") else (-1, -1)
@@ -365,8 +375,14 @@ class _Builder:
         sentence, place = with_host[0] if with_host else (session.sentences[0], None)
         if place:
             self._set_host(entry, place.written, "stated")
+        else:  # "… sẽ được tổ chức tại tỉnh X": where it will meet, not who hosts it
+            venue = self.venues.find(sentence.text)
+            in_venue = self.names.find(venue.written) if venue else []
+            if in_venue:
+                self._set_host(entry, in_venue[-1].written, "venue")
+                entry.comments["host_basis"] = "the text says where it will be held, not who hosts it"
         entry.fields["quotes"] = _unique([sentence.text])
-        if not place:
+        if not entry.fields["host"] and "host" not in entry.comments:
             entry.todo("no host named for the next session; the flag goes to an unnamed province", "host")
         skip = ("date", "date_as_written", "venue", "organisers", "chairs", "theme", "next_host")
         self._mark_empty(entry, session, whole_text=False, skip=skip)
@@ -495,8 +511,10 @@ class _Builder:
         after = 0
         if day and day.day.written in lead:
             after = lead.find(day.day.written) + len(day.day.written)
-        if entry.fields["venue"] and entry.fields["venue"] in lead:
-            after = max(after, lead.find(entry.fields["venue"]) + len(entry.fields["venue"]))
+        venue = lead.find(entry.fields["venue"]) if entry.fields["venue"] else -1
+        organised = _ORGANISED_LATER.search(lead)
+        if venue >= 0 and (organised is None or venue < organised.start()):  # not "… tổ chức Hội nghị … tại X"
+            after = max(after, venue + len(entry.fields["venue"]))
         if organisers := organisers_in(lead, after):
             entry.fields["organisers"] = organisers
             entry.todo("organisers taken from the lead sentence: check", "organisers")
@@ -559,6 +577,9 @@ class _Builder:
                 found = _session_days(text)
                 if found:
                     return found[0].written
+                about_a_session = _CONFERENCE.search(fold_in_place(text)) and not published_line(text)
+                if about_a_session and (loose := LOOSE_DAY.search(text)):
+                    return loose.group()
             elif key == "venue":
                 if venue := self.venues.find(text):
                     return venue.written

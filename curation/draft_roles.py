@@ -5,7 +5,8 @@ lead's day or venue and "tổ chức" ("Ngày 23/8, tại …, Bộ Công Thươ
 chức …"), a host's "đăng cai tổ chức" kept with them ("Sở Công Thương tỉnh X đăng cai tổ chức").
 
 Chairs: "Đồng chủ trì hội nghị: ông A, …; ông B, …", or the clause that ends in "(đồng) chủ trì":
-"Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội nghị do Thứ trưởng A chủ trì.".
+"Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội nghị do Thứ trưởng A chủ trì.", or "dưới sự
+(đồng) chủ trì của A và B".
 """
 
 import re
@@ -32,6 +33,16 @@ _CHAIRS_BEFORE = re.compile(
     r"(?:\s+hội\s+nghị(?:\W.*)?)?\s*[.;]?$",
     re.IGNORECASE,
 )
+# "… dưới sự (đồng) chủ trì của A và B, với sự tham dự …"
+_CHAIRED_BY = re.compile(
+    r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+của\s+(?P<chairs>[^.;]{3,300}?)"
+    r"(?=\s*[.;]|\s*$|,\s+(?:với|cùng|có|hội\s+nghị|các\s+đại\s+biểu|đại\s+diện|tập\s+trung|nhằm))",
+    re.IGNORECASE,
+)
+# Who chairs a panel or a side event does not chair the session.
+_PART_OF_THE_SESSION = re.compile(
+    r"(?<!\w)(?:phiên|buổi|tọa\s+đàm|toạ\s+đàm|hội\s+thảo|diễn\s+đàn|lễ|chương\s+trình)(?!\w)", re.IGNORECASE
+)
 MAX_ORGANISERS = 160
 MAX_CHAIRS = 300
 
@@ -55,9 +66,11 @@ def chairs_in(sentence: str) -> str:
     """The chairs a sentence names, as written, or ""."""
     if found := _CHAIRS_AFTER.match(sentence):
         return found.group("chairs").strip()
+    if found := _CHAIRED_BY.search(sentence):
+        return found.group("chairs").strip()
     for clause in re.split(r"(?<=;)\s*", sentence):
         if found := _CHAIRS_BEFORE.match(clause.strip()):
             chairs = found.group("chairs").strip()
-            if len(chairs) <= MAX_CHAIRS:
+            if len(chairs) <= MAX_CHAIRS and not _PART_OF_THE_SESSION.search(chairs):
                 return chairs
     return ""

@@ -15,13 +15,16 @@ from curation.draft_entries import NOT_FOUND, Entry
 from curation.draft_text import Sentence
 from vietnamese.folding import slugify_vi
 
-_DATELINE = re.compile(r"^\((?P<name>[^()\d]{2,40})\)\s*[-–—]\s")
+# "(PLVN) - …", "(Baothanhhoa.vn) - …"; without brackets only a site's address or a short acronym:
+# "Baoquangtri.vn - …", "VOV - …".
+_DATELINE = re.compile(r"^(?:\((?P<name>[^()\d]{2,40})\)|(?P<bare>[A-ZĐ]{2,10}|[\w.-]+\.(?:vn|com|net|org)))\s*[-–—]\s")
 _NOTICE = re.compile(r"^\(\*\)\s*Không sao chép.*$", re.IGNORECASE)
 _NOTICE_OWNER = re.compile(r"của\s+(?P<name>Báo\s+[^.,;]+?)\s*\.?$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^(?:Nguồn|Theo)\s*:\s*(?P<name>[^\d:]{2,60}?)\s*\.?$", re.IGNORECASE)
 # A portal's or paper's name heading the page: "Cổng thông tin điện tử Sở Công Thương tỉnh Nghệ An".
 _HEADER = re.compile(
-    r"^(?:Cổng\s+thông\s+tin\s+điện\s+tử|Trang\s+thông\s+tin\s+điện\s+tử|Báo\s+điện\s+tử)\s+[^.:;]{2,80}$",
+    r"^(?:(?:Cổng\s+thông\s+tin\s+điện\s+tử|Trang\s+thông\s+tin\s+điện\s+tử|Báo\s+điện\s+tử)\s+[^.:;]{2,80}"
+    r"|(?:Báo\s+(?!cáo(?!\w))|Tạp\s+chí\s+)[^\W\d_][^.:;,]{1,40})$",
     re.IGNORECASE,
 )
 # A department's own page: "SỞ CÔNG THƯƠNG TỈNH ĐỒNG THÁP", "Sở Công Thương Quảng Ninh - Tin tức".
@@ -32,7 +35,7 @@ _DEPARTMENT = re.compile(
 )
 MAX_HEADER_LINES = 5
 PARAGRAPH = 100  # a line this long, ending a sentence, is the article's text, not its heading
-_NOT_A_HEADING = re.compile(r"^\[.*\]$|>|^(?:trang\s+chủ|tin\s+tức|đọc\s+thêm)\b", re.IGNORECASE)
+_NOT_A_HEADING = re.compile(r"^\[.*\]$|[>»]|\s/\s|^(?:trang\s+chủ|tin\s+tức|đọc\s+thêm)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^[•·*\-–]\s*")
 _BYLINE = re.compile(
     r"^(?:Tác\s+giả|Bài(?:\s+và\s+ảnh|,\s*ảnh)?|Tin(?:\s+và\s+ảnh|,\s*ảnh)?|Bài\s+viết)\s*:\s*(?P<name>.+?)\s*$",
@@ -99,6 +102,9 @@ def source_slug(entry: Entry, report_slug: str, taken: set[str]) -> str:
 def _publication(lines: list[str]) -> tuple[str, str]:
     for line in lines:
         if match := _DATELINE.match(line):
+            if match.group("bare"):
+                name = match.group("bare")
+                return name, f'The article\'s dateline, as written: "{name}".'
             name = match.group("name").strip()
             return name, f'The article\'s dateline, as written: "({name})".'
     for line in lines:

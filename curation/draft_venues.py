@@ -16,7 +16,7 @@ _AT = re.compile(r"(?<!\w)(?:tại|ở)\s+", re.IGNORECASE)
 _STOP = re.compile(r"\s+(?:năm\s+\d{4}|vào|từ|ngày|trong|với|để|nhằm|sáng|chiều|tối|do|đã|sẽ)(?!\w)", re.IGNORECASE)
 # A part that is a place by its first word: an administrative unit of either map.
 _UNIT = re.compile(
-    r"^(?:TP\.?|Tp\.?|thành\s+phố|tỉnh|thị\s+xã|thị\s+trấn|huyện|quận|phường|xã|đặc\s+khu|khu\s+kinh\s+tế)\s+\w",
+    r"^(?:TP\.?\s*|Tp\.?\s*|(?:thành\s+phố|tỉnh|thị\s+xã|thị\s+trấn|huyện|quận|phường|xã|đặc\s+khu|khu\s+kinh\s+tế)\s+)\w",
     re.IGNORECASE,
 )
 # A building or site that can open a venue ("Khách sạn …", "Trung tâm Hội nghị …").

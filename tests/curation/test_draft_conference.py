@@ -360,3 +360,78 @@ def test_past_sessions_named_without_the_groups_words_are_mentions_of_the_report
         "venue",
     )
     assert (tenth["kind"], tenth["venue"], tenth["year"]) == ("mention", "Nghệ An", 2022)
+
+
+def test_more_ways_to_host_chair_and_hand_over_the_flag(reference):
+    text = (
+        "Sáng ngày 24 tháng 8 năm 2023, tại Hội trường UBND tỉnh Hà Tĩnh, Hội nghị ngành Công Thương 6 tỉnh "
+        "Bắc Trung Bộ (lần thứ XII) đã diễn ra; tỉnh Hà Tĩnh là đơn vị đăng cai.\n"
+        "Tham dự và đồng chủ trì Hội nghị là ông Nguyễn Văn A, Thứ trưởng Bộ Công Thương và ông Trần Văn B, "
+        "Phó Chủ tịch UBND tỉnh Hà Tĩnh.\n"
+        "Phiên thảo luận do ông Lê Văn C chủ trì.\n"
+        "Cuối hội nghị, tỉnh Hà Tĩnh bàn giao cờ đăng cai cho tỉnh Quảng Bình.\n"
+    )
+    report, _ = report_of(text, reference)
+    fields = report.fields
+    assert (fields["slug"], fields["session"], fields["year"]) == ("north-central-6-xii-2023", "lần thứ XII", 2023)
+    assert (fields["date"], fields["date_as_written"]) == ("2023-08-24", "Sáng ngày 24 tháng 8 năm 2023")
+    assert fields["venue"] == "Hội trường UBND tỉnh Hà Tĩnh"
+    assert (fields["host"], fields["host_basis"]) == ("Hà Tĩnh", "stated")
+    assert fields["chairs"] == (
+        "ông Nguyễn Văn A, Thứ trưởng Bộ Công Thương và ông Trần Văn B, Phó Chủ tịch UBND tỉnh Hà Tĩnh"
+    )
+    assert fields["next_host"] == "Quảng Bình"
+
+
+def test_a_two_day_session_is_not_dated_by_one_of_its_days_and_the_todo_says_why(reference):
+    text = (
+        "Trong hai ngày 23-24/8, tại tỉnh Quảng Ninh, Bộ Công Thương phối hợp với UBND tỉnh Quảng Ninh tổ chức "
+        "Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc lần thứ IV năm 2018.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert report.fields["date"] == ""
+    assert "not found" not in report.comments["date"] and "23-24/8" in report.comments["date"]
+
+
+def test_a_session_named_year_first_then_number(reference):
+    text = (
+        "Ngày 20/11, tại tỉnh Tây Ninh, Bộ Công Thương phối hợp với UBND tỉnh Tây Ninh tổ chức Hội nghị ngành "
+        "Công Thương các tỉnh, thành phố khu vực phía Nam năm 2025 (lần thứ XI).\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["slug"], report.fields["session"]) == ("south-20-xi-2025", "lần thứ XI")
+
+
+def test_a_venue_after_the_session_does_not_hide_the_organisers(reference):
+    text = (
+        "Sáng 26/9, Bộ Công Thương phối hợp với UBND tỉnh Tây Ninh tổ chức Hội nghị ngành Công Thương các "
+        "tỉnh, thành phố khu vực phía Nam lần thứ XI năm 2025 tại phường Tân Ninh.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert report.fields["organisers"] == "Bộ Công Thương phối hợp với UBND tỉnh Tây Ninh"
+    assert (report.fields["venue"], report.fields["host"]) == ("phường Tân Ninh", "Tây Ninh")
+    assert "host" not in report.comments  # the ward is in the province the text names
+
+
+def test_a_next_session_that_will_meet_in_a_province_is_announced_with_its_venue_as_host_basis(reference):
+    text = (
+        "Ngày 10/11/2022, Sở Công Thương tỉnh Quảng Bình phối hợp với Sở Công Thương các tỉnh tổ chức Hội nghị "
+        "ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ X năm 2022 tại Khách sạn Sài Gòn - Quảng Bình.\n"
+        "Năm 2023, Hội nghị sẽ được tổ chức tại tỉnh Thừa Thiên Huế.\n"
+    )
+    report, draft = report_of(text, reference)
+    assert report.fields["next_host"] == ""  # no flag handed over: where it meets is not who hosts it
+    announcement = conferences(draft)["north-central-6-2023"].fields
+    assert (announcement["host"], announcement["host_basis"]) == ("Thừa Thiên Huế", "venue")
+
+
+def test_chairs_under_whose_chairmanship_and_a_day_said_yesterday(reference):
+    text = (
+        "Hôm qua (24/8), tại TP.Hạ Long, Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc lần "
+        "thứ IV năm 2018 đã diễn ra dưới sự đồng chủ trì của Thứ trưởng Bộ Công Thương A và Chủ tịch UBND "
+        "tỉnh Quảng Ninh B, với sự tham dự của 28 Sở Công Thương.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["date"], report.fields["date_as_written"]) == ("2018-08-24", "Hôm qua (24/8)")
+    assert report.fields["venue"] == "TP.Hạ Long"
+    assert report.fields["chairs"] == "Thứ trưởng Bộ Công Thương A và Chủ tịch UBND tỉnh Quảng Ninh B"

@@ -80,3 +80,30 @@ def test_an_update_date_is_told_apart():
 )
 def test_a_sentence_is_not_a_date_line(line):
     assert published_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "year"),
+    [
+        ("Ngày 24-8-2018, tại Quảng Ninh.", "Ngày 24-8-2018", 2018),
+        ("Sáng ngày 24 tháng 8 năm 2018, hội nghị khai mạc.", "Sáng ngày 24 tháng 8 năm 2018", 2018),
+        ("Chiều ngày 13 tháng 5, hội nghị bế mạc.", "Chiều ngày 13 tháng 5", None),
+        ("Sáng nay (15/10), hội nghị khai mạc.", "Sáng nay (15/10)", None),
+    ],
+)
+def test_a_day_with_dashes_or_in_words(text, written, year):
+    [found] = days_in(text)
+    assert (found.written, found.year) == (written, year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong hai ngày 23-24/8, hội nghị diễn ra.",
+        "Tính đến ngày 30/6, toàn vùng có 215 cụm công nghiệp.",
+        "Đến hết ngày 30/6/2024, vốn đăng ký đạt 2 tỷ USD.",
+        "Trong 6 tháng 8 doanh nghiệp mới.",
+    ],
+)
+def test_ranges_and_levels_at_a_date_are_not_a_sessions_day(text):
+    assert days_in(text) == []

@@ -119,3 +119,20 @@ def test_the_first_heading_before_the_lead_is_the_title_even_without_hoi_nghi():
 def test_a_department_header_with_a_section_names_the_department():
     entry, _ = source("Sở Công Thương Hà Tĩnh - Tin hoạt động\nHội nghị ngành Công Thương 6 tỉnh Bắc Trung Bộ\n")
     assert entry.fields["publication"] == "Sở Công Thương Hà Tĩnh"
+
+
+def test_more_page_furniture_names_the_publication():
+    assert source("Báo Quảng Trị\nHội nghị ngành Công Thương 6 tỉnh Bắc Trung Bộ\n")[0].fields["publication"] == (
+        "Báo Quảng Trị"
+    )
+    assert source("Tạp chí Công Thương\nHội nghị ngành Công Thương\n")[0].fields["publication"] == "Tạp chí Công Thương"
+    assert source("Báo cáo cho thấy sản xuất tăng\n")[0].fields["publication"] == ""
+    assert source("Baoquangtri.vn - Sáng 14/7, hội nghị diễn ra.\n")[0].fields["publication"] == "Baoquangtri.vn"
+    assert source("VOV - Sáng 14/7, hội nghị diễn ra.\n")[0].fields["publication"] == "VOV"
+
+
+def test_a_breadcrumb_is_not_the_title():
+    text = "Trang chủ / Tin tức / Hội nghị ngành Công Thương\nThứ Sáu, ngày 14/07/2023\nKết nối vùng để tăng tốc\n"
+    entry, _ = source(text)
+    assert entry.fields["title"] == "Kết nối vùng để tăng tốc"
+    assert entry.fields["published_as_written"] == "Thứ Sáu, ngày 14/07/2023"

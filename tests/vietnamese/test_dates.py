@@ -37,3 +37,15 @@ def test_full_date():
 def test_full_date_refuses_bad_input(text):
     with pytest.raises(ParseError):
         parse_full_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("Ngày 24-8-2018", 2018, date(2018, 8, 24)),
+        ("Sáng ngày 24 tháng 8 năm 2018", 2018, date(2018, 8, 24)),
+        ("Chiều ngày 13 tháng 5", 2022, date(2022, 5, 13)),
+    ],
+)
+def test_day_month_with_dashes_or_in_words(text, year, expected):
+    assert parse_day_month(text, year=year) == expected
