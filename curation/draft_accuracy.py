@@ -40,7 +40,6 @@ from curation.annotations import read_annotation
 from curation.corpus import answer_key, corpus_articles
 from curation.draft import Draft, draft_text
 from curation.draft_known import KnownData, read_known
-from curation.draft_session_accuracy import session_scores, session_table
 from curation.reference import Reference, read_reference
 from vietnamese.errors import ParseError
 from vietnamese.folding import fold
@@ -291,16 +290,14 @@ def score_article(article: KeyedArticle, reference: Reference, known: KnownData)
     return score, draft
 
 
-def score_set(name: str, articles: list[KeyedArticle], reference: Reference, known: KnownData):
-    """The set's score, its entries counted by (table, has a TODO), and each draft with its key."""
-    total, todos, pairs = Score(name), Counter(), []
+def score_set(name: str, articles: list[KeyedArticle], reference: Reference, known: KnownData) -> tuple[Score, Counter]:
+    total, todos = Score(name), Counter()
     for article in articles:
         score, draft = score_article(article, reference, known)
         total.absorb(score)
-        pairs.append((draft, article.key_path))
         for entry in draft.entries:
             todos[(entry.table, entry.has_todo)] += 1
-    return total, todos, pairs
+    return total, todos
 
 
 def article_sets(fixtures_dir: Path, corpus_dir: Path) -> list[tuple[str, list[KeyedArticle]]]:
@@ -321,12 +318,12 @@ def report(fixtures_dir: Path, corpus_dir: Path) -> str:
     reference, known = read_reference(fixtures_dir / "reference"), read_known(fixtures_dir)
     sections = []
     for name, articles in article_sets(fixtures_dir, corpus_dir):
-        score, todos, pairs = score_set(name, articles, reference, known)
-        sections.append(render(score, todos, len(articles), session_table(session_scores(pairs))))
+        score, todos = score_set(name, articles, reference, known)
+        sections.append(render(score, todos, len(articles)))
     return "\n\n".join(sections)
 
 
-def render(score: Score, todos: Counter, articles: int, sessions: str) -> str:
+def render(score: Score, todos: Counter, articles: int) -> str:
     lines = [
         f"== {score.name}: {articles} articles ==",
         f"Figures: {score.key_figures} in the keys, {score.drafted} drafted, {score.matched} matched",
@@ -341,11 +338,6 @@ def render(score: Score, todos: Counter, articles: int, sessions: str) -> str:
             f"{todos[(kind, True)]}/{todos[(kind, True)] + todos[(kind, False)]} {kind}"
             for kind in ("source", "conference", "figure", "not_a_figure")
         ),
-        "",
-        "The reported session's and the source's fields, where the key states them (draft_session_accuracy):",
-        "",
-        sessions,
-        "",
         f"What failed ({len(score.failures)}):",
         *(f"  {failure}" for failure in score.failures),
     ]
