@@ -555,3 +555,15 @@ def test_exports_and_imports_together_are_not_imports(draft_on):
     [figure] = draft_on("Năm 2024, tổng kim ngạch xuất nhập khẩu của khu vực đạt 200 tỷ USD, tăng 15%.")[0]
     assert figure.fields["indicator"] == ""
     assert figure.comments["indicator"].startswith("TODO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2025, chỉ số IIP ngành chế biến, chế tạo của khu vực tăng 11,2%.",
+        "Năm 2025, chỉ số sản xuất công nghiệp và kim ngạch xuất khẩu của khu vực cùng tăng 10%.",
+    ],
+)
+def test_a_second_measure_named_nearer_the_amount_leaves_the_indicator_open(draft_on, sentence):
+    [figure] = draft_on(sentence)[0]
+    assert figure.comments["indicator"].startswith("TODO")
