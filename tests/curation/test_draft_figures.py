@@ -319,6 +319,11 @@ def test_the_region_named_in_an_earlier_sentence_settles_the_next(draft_on):
     assert "scope" not in operating.comments
 
 
+def test_a_province_named_as_the_venue_is_only_a_guess(draft_on):
+    [figure] = draft_on("Tại hội nghị ở Nghệ An, Thứ trưởng cho biết năm 2024 xuất khẩu đạt 10 tỷ USD.")[0]
+    assert figure.comments["scope"].startswith("TODO")
+
+
 def test_a_provinces_figure_without_its_name_is_never_the_regions(draft_on):
     figures, _ = draft_on("Năm 2024, kim ngạch xuất khẩu toàn tỉnh đạt 2,1 tỷ USD.")
     [figure] = figures
