@@ -498,6 +498,10 @@ class FigureDrafter:
             found = fitting(part)
             if found:
                 keyword, code = found[-1] if nearest_last else found[0]
+                if number == 0 and (others := [k.text for k in find_keywords(part) if k.start > keyword.start]):
+                    entry.todo(
+                        f"the clause names {others[-1]!r} after {keyword.text!r}: whose figure is it?", "indicator"
+                    )
                 earlier_settles = number == 2 and (
                     bool(claim.province) or self._is_list_item(text[window_start : claim.amount.start], claim.kind)
                 )

@@ -33,6 +33,8 @@ KEYWORDS: tuple[tuple[re.Pattern[str], str | tuple[str, ...]], ...] = (
     (_phrase(rf"tổng mức bán lẻ(?: {_GOODS}(?: và doanh thu dịch vụ(?: tiêu dùng)?)?)?"), "retail_sales"),
     (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) xuất khẩu(?: {_GOODS})?"), "export_turnover"),
     (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) nhập khẩu(?: {_GOODS})?"), "import_turnover"),
+    # A branch of industry: its index is not the region's IIP.
+    (_phrase(r"(?:ngành )?(?:công nghiệp )?(?:chế biến,? chế tạo|khai khoáng|sản xuất và phân phối điện)"), ()),
     # Exports and imports together name no indicator of the vocabulary (and neither one alone).
     (_phrase(rf"(?:tổng )?(?:kim ngạch |giá trị )?xuất,? nhập khẩu(?: {_GOODS})?"), ()),
     (_phrase(r"xuất siêu|nhập siêu|cán cân thương mại|thặng dư thương mại|thâm hụt thương mại"), "trade_balance"),

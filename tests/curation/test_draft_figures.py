@@ -319,6 +319,11 @@ def test_the_region_named_in_an_earlier_sentence_settles_the_next(draft_on):
     assert "scope" not in operating.comments
 
 
+def test_a_province_named_as_the_venue_is_only_a_guess(draft_on):
+    [figure] = draft_on("Tại hội nghị ở Nghệ An, Thứ trưởng cho biết năm 2024 xuất khẩu đạt 10 tỷ USD.")[0]
+    assert figure.comments["scope"].startswith("TODO")
+
+
 def test_a_provinces_figure_without_its_name_is_never_the_regions(draft_on):
     figures, _ = draft_on("Năm 2024, kim ngạch xuất khẩu toàn tỉnh đạt 2,1 tỷ USD.")
     [figure] = figures
@@ -554,4 +559,16 @@ def test_a_growth_on_another_base_than_a_year_earlier_is_asked_about(draft_on):
 def test_exports_and_imports_together_are_not_imports(draft_on):
     [figure] = draft_on("Năm 2024, tổng kim ngạch xuất nhập khẩu của khu vực đạt 200 tỷ USD, tăng 15%.")[0]
     assert figure.fields["indicator"] == ""
+    assert figure.comments["indicator"].startswith("TODO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2025, chỉ số IIP ngành chế biến, chế tạo của khu vực tăng 11,2%.",
+        "Năm 2025, chỉ số sản xuất công nghiệp và kim ngạch xuất khẩu của khu vực cùng tăng 10%.",
+    ],
+)
+def test_a_second_measure_named_nearer_the_amount_leaves_the_indicator_open(draft_on, sentence):
+    [figure] = draft_on(sentence)[0]
     assert figure.comments["indicator"].startswith("TODO")
