@@ -15,7 +15,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from vietnamese.numbers import BALANCE_WORDS, SIGN_WORDS, parse_number, parse_signed_quantity
+from vietnamese.numbers import BALANCE_WORDS, SIGN_WORDS, parse_number, parse_written_value
 
 ENGLISH_SCALES = {0: "", 3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
 ENGLISH_COUNT_NOUNS = {
@@ -44,9 +44,15 @@ def is_english() -> bool:
     return (get_language() or "vi").startswith("en")
 
 
-def written_scale(value_as_written: str) -> tuple[int, int]:
+def written_scale(report) -> tuple[int, int]:
     """(power of ten of the multiplier the source wrote, decimals it wrote): "120,7 tỷ USD" is (9, 1)."""
-    return _scale_of(parse_signed_quantity(value_as_written))
+    return _scale_of(written_quantity(report))
+
+
+def written_quantity(report):
+    """The figure's value as its source wrote it, with a table-like line's header unit where the cell
+    is a bare number."""
+    return parse_written_value(report.value_as_written, report.unit_as_written)
 
 
 def _scale_of(quantity) -> tuple[int, int]:
@@ -66,7 +72,7 @@ def localized_number(value: Decimal, decimals: int) -> str:
 def figure_value(report) -> str:
     """The value with its unit and any "more than"/"about", in the active language; a trade balance
     says whether it is a surplus or a deficit."""
-    quantity = parse_signed_quantity(report.value_as_written)
+    quantity = written_quantity(report)
     exponent, decimals = _scale_of(quantity)
     prefix = VALUE_PREFIXES.get(report.qualifier)
     word = " ".join(quantity.sign_as_written.lower().split())

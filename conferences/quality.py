@@ -36,7 +36,6 @@ from conferences import presentation
 from conferences.figure_display import heading_period, where
 from conferences.models import Conference, ConferenceMention, IndicatorReport
 from curation.consistency import ADDITIVE_UNITS
-from vietnamese.numbers import parse_signed_quantity
 from vietnamese.rounding import (
     bounds,
     overlap,
@@ -394,7 +393,7 @@ def check_repeated_figures(reports: list[IndicatorReport]) -> list[Finding]:
 def _prepare(report: IndicatorReport):
     """What the checks need on every figure: its bounds, whether it is signed (a change or a balance,
     never part of a sum nor a total of parts), its value as shown, its label for links."""
-    quantity = parse_signed_quantity(report.value_as_written)
+    quantity = presentation.written_quantity(report)
     report.bounds = bounds(
         report.value,
         quantity_half_unit(quantity),
@@ -459,7 +458,7 @@ def _percent_range(low: Decimal, high: Decimal | None, decimals: int) -> str:
 
 def _amount(value: Decimal, like: IndicatorReport) -> str:
     """A computed amount (a sum) written at the scale of a figure ("50,3 tỷ USD" beside "120,7 tỷ USD")."""
-    exponent, decimals = presentation.written_scale(like.value_as_written)
+    exponent, decimals = presentation.written_scale(like)
     decimals = max(decimals, _decimals(value / Decimal(10) ** exponent))
     shown = SimpleNamespace(value=value, unit=like.unit, unit_as_written=like.unit_as_written, denominator=None)
     return presentation.scaled_value(shown, exponent, decimals)

@@ -73,6 +73,7 @@ class FigureEntry:
     period_label: str
     province: str = ""
     clause: str = ""
+    unit_as_written: str = ""  # a table-like line's header unit, for a value written as a bare number
     period: str = ""
     as_of: str = ""
     period_quote: str = ""

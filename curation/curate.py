@@ -17,7 +17,7 @@ from curation.problems import Problem
 from curation.reference import Reference
 from vietnamese.dates import parse_day_month, parse_full_date
 from vietnamese.errors import ParseError
-from vietnamese.numbers import BALANCE_WORDS, parse_signed_quantity
+from vietnamese.numbers import BALANCE_WORDS, is_bare_number, parse_written_value
 from vietnamese.periods import is_to_date, parse_period
 from vietnamese.phrases import detect_qualifiers, parse_growth, parse_plan_share, parse_share, parse_threshold
 from vietnamese.roman import from_roman, parse_session, to_roman
@@ -147,7 +147,10 @@ class ArticleCurator:
                 session_number = parse_session(entry.session)
             except ParseError as exc:
                 self._problem(line, f"session: {exc}")
-        self._stated(line, entry.quotes, "year", str(entry.year))
+        if entry.year < 1:
+            self._problem(line, f"year {entry.year} is not a year: set the session's year")
+        else:
+            self._stated(line, entry.quotes, "year", str(entry.year))
         slug_session = self._slug_session(line, entry, session_number)
 
         conference_date = self._iso_date(line, "date", entry.date)
@@ -361,8 +364,13 @@ class ArticleCurator:
         if position == -1:
             say(f"value_as_written {entry.value_as_written!r} is not in the quote")
             return None, Decimal(0)
+        if entry.unit_as_written:
+            if entry.unit_as_written not in entry.quote:
+                say(f"unit_as_written {entry.unit_as_written!r} is not in the quote")
+            if not is_bare_number(entry.value_as_written):
+                say("unit_as_written is for a value written without its unit (a table-like line's cell)")
         try:
-            quantity = parse_signed_quantity(entry.value_as_written)
+            quantity = parse_written_value(entry.value_as_written, entry.unit_as_written)
         except ParseError as exc:
             say(f"value_as_written: {exc}")
             return None, Decimal(0)
@@ -528,7 +536,7 @@ class ArticleCurator:
             return date.fromisoformat(self.annotation.source.published_on)
         except ValueError:
             pass
-        years = [entry.year for entry in self.annotation.conferences if entry.kind == "report"]
+        years = [entry.year for entry in self.annotation.conferences if entry.kind == "report" and entry.year >= 1]
         return date(min(years), 1, 1) if years else date.today()
 
     def _slug_session(self, line: int, entry, session_number: int | None) -> int | None:

@@ -18,6 +18,7 @@ reads; it is written in ``draft_toml``.
 import tempfile
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from curation.annotations import read_annotation
@@ -84,7 +85,8 @@ def draft_text(raw: str, *, name: str, reference: Reference, known: KnownData = 
     taken = {slug for slug, file_name in known.sources.items() if file_name != name}
     source.fields["slug"] = source_slug(source, report_slug, taken)
     source.todo("a proposal: <publication>-<session>", "slug")
-    drafter = FigureDrafter(sentences, reference, names, report.fields["region"] if report else "")
+    session_date = date.fromisoformat(report.fields["date"]) if report and report.fields["date"] else None
+    drafter = FigureDrafter(sentences, reference, names, report.fields["region"] if report else "", session_date)
     figures, asides = drafter.draft(report_slug)
     if report is None:
         source.todo("no session of a conference group found: every figure needs its conference")

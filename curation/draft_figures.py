@@ -1,46 +1,61 @@
 """The figures of an article: every amount with a unit, its indicator, scope, phrases and period.
 
-Rules, applied to each sentence (see docs/data.md, "Ingesting the next article"):
+Rules, applied to each sentence (see docs/data.md, "Ingesting the next article"). A drafted figure is
+certain (no TODO) only when its value, unit, period, scope and province, indicator, qualifier and sign
+are all settled by the text; each field the text leaves open gets a TODO that says why.
 
 - An amount is a numeral with a unit the parsers know (``draft_quantities``). A money, area, volume,
-  weight or energy amount is a figure; so is a count of clusters, projects or workers. A count of
-  provinces is a figure only with a growth threshold ("25/28 địa phương … tăng trưởng dương"); else it
-  is the group's name or size ("28 tỉnh, thành phố khu vực phía Bắc") and is set aside.
-- A growth ("tăng 12,3%"), share ("chiếm 13,3%") or plan share ("đạt 74% kế hoạch năm") right after an
-  amount, before the next amount or ";", belongs to it. A growth that belongs to no amount is a figure of its own (a
-  growth rate: "chỉ số sản xuất công nghiệp ước tăng 18%").
+  weight or energy amount is a figure; so is a count of clusters, parks, markets, projects or workers.
+  A count of provinces is a figure only with a growth threshold ("25/28 địa phương … tăng trưởng
+  dương"); else it is the group's name or size ("28 tỉnh, thành phố khu vực phía Bắc") and is set
+  aside. An amount right after "tăng"/"giảm" is a change, not a level, and is set aside; one after
+  "xuất siêu"/"nhập siêu" is a trade balance, written with its sign word.
+- A table-like line, "(tỷ đồng, so cùng kỳ): Nghệ An 2.140, giảm 3,1%; …", gives one amount per item in
+  the header's unit, written as ``unit_as_written`` beside the bare number (``draft_tables``).
+- A growth ("tăng 12,3%"), share ("chiếm 13,3%"), plan share ("đạt 74% kế hoạch năm") or threshold
+  right after an amount, before the next amount, ";" or a province named, belongs to it. A growth that
+  belongs to no amount is a figure of its own, a growth rate, signed as written ("Hà Tĩnh giảm 3,7%"
+  is -3.7). A percentage that is neither is a figure when its words name a ratio (an occupancy rate, a
+  recovery ratio), else it is set aside.
 - The indicator is the nearest phrase of ``draft_indicators.KEYWORDS`` counted in the figure's unit:
-  before the amount in its clause, then in the words attached to it; failing that, earlier or later in
-  the sentence, then in the three sentences before, each of which is marked TODO.
-- The scope is a province when the clause opens with its name ("Hải Phòng đạt …") or names it as the
-  owner ("của tỉnh Bắc Ninh"), or when the sentence opens with it ("Tại tỉnh Hòa Bình, …"); the
-  country when "cả nước" is among the words before the amount; the region otherwise.
+  before the amount in its clause, then in the words attached to it; failing that, earlier in the
+  sentence (settled for the items of a list, "A tăng x%, B tăng y%", when the sentence names one
+  indicator), later in it, then in the three sentences before, each of which is marked TODO.
+- The scope and province are those of ``draft_scope``: a province named anywhere in the figure's own
+  words is its owner; two, or a province beside the region's words, are a TODO.
 - The period is the nearest label before the amount in the sentence (or after it, in its clause);
-  failing that, the nearest preceding sentence stating a period of the indicator's kind (a flow over
-  months, or a level at a date): that sentence is the period quote, marked TODO.
+  "đến nay" is the reported session's date. Failing that, the nearest preceding sentence stating a
+  period of the indicator's kind (a flow over months, or a level at a date): that sentence is the
+  period quote, marked TODO. A level with a flow's period, or a flow with a level's date, is a TODO.
 - The qualifier is what ``detect_qualifiers`` reads before the amount, as the build reads it. When it
   finds several, the marker right before the number (hơn/trên, khoảng/gần) wins over the clause's
-  (ước, dự kiến), and the entry is marked TODO.
+  (ước, dự kiến), and the entry is marked TODO; so is a figure whose clause says nothing but whose
+  sentence says "ước" or "dự kiến" before it.
 """
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from curation.draft_entries import Entry
 from curation.draft_indicators import (
     CLUSTER_INDICATORS,
     COUNT_NOUN_INDICATORS,
     GENERIC_GROWTH,
+    OCCUPANCY_OF,
+    PERCENT_LEVELS,
     PROVINCE_COUNTS,
     PROVINCE_NOUNS,
     STOCK_INDICATORS,
+    UNIT_INDICATORS,
     Keyword,
     find_keywords,
 )
-from curation.draft_periods import PeriodLabel, find_periods, period_fields
+from curation.draft_periods import PeriodLabel, find_periods, find_to_date, period_fields, stray_period_words
 from curation.draft_places import ProvinceNames
 from curation.draft_quantities import (
     GROWTH,
+    HEDGED_GROWTH,
     REFERENCE_THRESHOLD,
     Amount,
     compact_value,
@@ -51,6 +66,8 @@ from curation.draft_quantities import (
     share_in,
     threshold_in,
 )
+from curation.draft_scope import COUNTRY_WORDS, REGION_WORDS, find_scope
+from curation.draft_tables import find_table
 from curation.draft_text import Sentence, segment_bounds, trim
 from curation.reference import Reference
 from vietnamese.folding import slugify_vi
@@ -67,6 +84,34 @@ _SHARE_BASES = (
     (re.compile(r"(?<!\w)(?:khu\s+vực|toàn\s+vùng|vùng)(?!\w)", re.IGNORECASE), "region"),
 )
 _CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
+# An amount right after these words is a change ("giảm 1,2 tỷ USD so với cùng kỳ"), not a level.
+_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE)
+# A trade balance's sign word, written with its value: "xuất siêu 2,5 tỷ USD" (+), "nhập siêu …" (−).
+_BALANCE_SIGN = re.compile(r"(?<!\w)(?P<word>xuất\s+siêu|nhập\s+siêu)\s+$", re.IGNORECASE)
+_BALANCE_WORD = re.compile(r"(?:xuất|nhập)\s+siêu\s", re.IGNORECASE)
+# Words that make the amount after them a goal, not a result: "phấn đấu đạt 20 tỷ USD".
+_TARGET = re.compile(
+    r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|định\s+hướng|tầm\s+nhìn|kỳ\s+vọng|đặt\s+ra)(?!\w)",
+    re.IGNORECASE,
+)
+_DECLINE_BEFORE = re.compile(r"(?<!\w)giảm\s+$", re.IGNORECASE)
+# Words an item of a list may have besides its province: "…, trong đó Thanh Hóa tăng 12%, Nghệ An
+# ước đạt 2 tỷ USD và Hà Tĩnh giảm 3,7%". A clause of only these continues the sentence's indicator.
+_LIST_WORDS = re.compile(
+    r"(?<!\w)(?:và|còn|riêng|trong\s+(?:số\s+)?đó|của|tại|tỉnh|thành\s+phố|TP\.?|đạt|ước|tính|đạt|tăng|"
+    r"giảm|với|là|có|khoảng|gần|hơn|trên|lần\s+lượt|cao\s+nhất|thấp\s+nhất|đứng\s+đầu|dẫn\s+đầu|"
+    r"tiếp\s+(?:đến|theo)|sau\s+đó|đều|mức|cao\s+hơn|thấp\s+hơn|bình\s+quân|so\s+với|chỉ|cũng|vẫn|"
+    r"trong\s+khi(?:\s+đó)?|nhưng|chung|trung\s+bình|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)(?!\w)",
+    re.IGNORECASE,
+)
+# "so với cùng kỳ (năm trước)" is the base of a year-on-year growth; any other "so với …" is not.
+_COMPARISON = re.compile(r"\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<base>[^,;.()]{1,40})", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"cùng\s+(?:kỳ|thời\s+điểm)|năm\s+trước", re.IGNORECASE)
+_LEAD_MARKER = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến|dự\s+báo)(?!\w)", re.IGNORECASE)
+# A line that is an item of a list: "(1) …", "1. …", "3) …", "- …", "• …", "a) …".
+_LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")
+_RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
+GROWTH_VERB = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -83,14 +128,28 @@ class _Claim:
     end: int  # end of the amount and its attached phrases, in the sentence
     phrases: dict = field(default_factory=dict)  # "growth"/"share"/"plan_share"/"threshold" -> Phrase
     is_province_count: bool = False
+    kind: str = "value"  # "value", "growth" (a growth rate alone) or "ratio" (a percentage level)
+    table_unit: str = ""  # the unit words of a table-like line's header
+    table_start: int = 0  # where the item starts, for a table-like line
+    province: str = ""  # the item's province, for a table-like line or a "lần lượt" list
+    respective: bool = False  # a decline whose sign word is not beside the value ("giảm lần lượt 2%, 3%")
+    caption_end: int = 0  # end of the words before a table-like line's header
 
 
 class FigureDrafter:
-    def __init__(self, sentences: list[Sentence], reference: Reference, names: ProvinceNames, region: str):
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        reference: Reference,
+        names: ProvinceNames,
+        region: str,
+        session_date: date | None = None,
+    ):
         self.sentences = sentences
         self.reference = reference
         self.names = names
         self.region = region
+        self.session_date = session_date  # the reported session's day, for "đến nay"
         self.declared_sizes = {r["declared_size"] for r in reference.regions}
         self.figures: list[Entry] = []
         self.asides: list[Aside] = []
@@ -105,14 +164,27 @@ class FigureDrafter:
 
     def _sentence(self, sentence: Sentence, conference: str):
         text = sentence.text
-        amounts = find_amounts(text)
+        claims = self._table_claims(text)
+        in_table = [(claim.table_start, claim.end) for claim in claims]
+        amounts = [a for a in find_amounts(text) if not any(start <= a.start < end for start, end in in_table)]
         for amount in amounts:
             if amount.quantity is None:
                 self._aside(sentence, amount.start, f"TODO: the parsers refuse {amount.written!r}: {amount.error}")
+        respective = self._respective_claims(text, amounts)
+        claims += respective
+        amounts = [a for a in amounts if not any(c.amount.end == a.end for c in respective)]
         values = [a for a in amounts if a.quantity is not None and not a.is_percent]
         percents = [a for a in amounts if a.is_percent]
-        claims: list[_Claim] = []
         for position, amount in enumerate(values):
+            if _CHANGE_BEFORE.search(text[: amount.start]) and not _BALANCE_SIGN.search(text[: amount.start]):
+                self._aside(sentence, amount.start, "TODO: a change (tăng/giảm …), not a level: no figure drafted")
+                continue
+            segment_start, _ = segment_bounds(text, amount.start)
+            previous_end = max([segment_start, *(v.end for v in values[:position] if v.end >= segment_start)])
+            if target := _TARGET.search(text[previous_end : amount.start]):
+                reason = f"TODO: a target ({target.group()!r}), not a result: the model holds results only"
+                self._aside(sentence, amount.start, reason)
+                continue
             following = values[position + 1].start if position + 1 < len(values) else len(text)
             stop = min(
                 following, *(m.start() for m in re.finditer(r"[;:]", text) if m.start() >= amount.end), len(text)
@@ -130,13 +202,81 @@ class FigureDrafter:
             if amount.start in used:
                 continue
             growth = next((m for m in GROWTH.finditer(text) if m.start() < amount.start < m.end()), None)
-            if growth is None:
-                self._aside(sentence, amount.start, "TODO: a percentage that is no growth, share or threshold drafted")
+            if growth is not None:
+                claims.append(_Claim(self._signed(text, amount), amount.end, kind="growth"))
                 continue
-            claims.append(_Claim(amount, amount.end))
+            hedged = next((m for m in HEDGED_GROWTH.finditer(text) if m.start() < amount.start < m.end()), None)
+            if hedged is not None:
+                decline = hedged.group().lower().startswith("giảm")
+                claims.append(_Claim(amount, amount.end, kind="growth", respective=decline))
+                continue
+            start, _ = segment_bounds(text, amount.start)
+            window = text[max([start, *(c.end for c in claims if c.end <= amount.start)]) : amount.start]
+            if any(set(k.codes) & PERCENT_LEVELS for k in find_keywords(window)) or (
+                any(c.kind == "ratio" for c in claims) and any(p.search(window) for p, _ in OCCUPANCY_OF)
+            ):
+                claims.append(_Claim(amount, amount.end, kind="ratio"))
+                continue
+            self._aside(sentence, amount.start, "TODO: a percentage that is no growth, share or threshold drafted")
         claims.sort(key=lambda claim: claim.amount.start)
         for claim in claims:
             self._figure(sentence, claim, claims, conference)
+
+    def _table_claims(self, text: str) -> list[_Claim]:
+        table = find_table(text, self.names)
+        if table is None:
+            return []
+        claims = []
+        for item in table.items:
+            amount = Amount(item.start, item.end, item.number, item.quantity)
+            phrases = {"growth": item.growth} if item.growth else {}
+            claims.append(
+                _Claim(
+                    amount,
+                    max(amount.end, *(p.end for p in phrases.values())),
+                    phrases,
+                    table_unit=table.unit,
+                    table_start=item.place.start,
+                    province=item.place.written,
+                    caption_end=table.caption_end,
+                )
+            )
+        return claims
+
+    def _respective_claims(self, text: str, amounts: list[Amount]) -> list[_Claim]:
+        """ "Thanh Hóa, Nghệ An và Hà Tĩnh tăng lần lượt 12%, 5,2% và 3%": the provinces before "lần lượt"
+        and the amounts after it, paired in order when they are as many, all of one unit."""
+        claims = []
+        for match in _RESPECTIVELY.finditer(text):
+            start, end = segment_bounds(text, match.start())
+            earlier = [a.end for a in amounts if start <= a.end <= match.start()]
+            before = text[max([start, *earlier]) : match.start()]
+            provinces = list(dict.fromkeys(place.written for place in self.names.find(before)))
+            following = [a for a in amounts if match.end() <= a.start < end and a.quantity is not None]
+            run = []
+            for amount in following:
+                gap = text[run[-1].end if run else match.end() : amount.start]
+                if not re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*(?:(?:tăng|giảm|đạt|ước\s+đạt|là)\s+)?", gap, re.I):
+                    break
+                run.append(amount)
+            units = {amount.quantity.unit_as_written.lower() for amount in run}
+            if len(provinces) < 2 or len(run) != len(provinces) or len(units) != 1:
+                continue
+            decline = re.search(r"(?<!\w)giảm(?!\w)", text[max([start, *earlier]) : run[0].start], re.I)
+            kind = "growth" if run[0].is_percent else "value"
+            if run[0].is_percent and not GROWTH_VERB.search(text[max([start, *earlier]) : run[0].start]):
+                continue
+            for province, amount in zip(provinces, run, strict=True):
+                claims.append(_Claim(amount, amount.end, kind=kind, province=province, respective=bool(decline)))
+        return claims
+
+    @staticmethod
+    def _signed(text: str, amount: Amount) -> Amount:
+        """A growth rate's amount with its sign word when it is a decline: "giảm 3,7%" is -3.7."""
+        decline = _DECLINE_BEFORE.search(text[: amount.start])
+        if decline is None:
+            return amount
+        return Amount(decline.start(), amount.end, text[decline.start() : amount.end], amount.quantity)
 
     def _claim(self, sentence: Sentence, amount: Amount, stop: int) -> _Claim | None:
         text = sentence.text
@@ -159,7 +299,15 @@ class FigureDrafter:
                 return None
             return _Claim(amount, threshold.end, {"threshold": threshold}, is_province_count=True)
         phrases = {}
-        named = lambda words: bool(find_keywords(words))  # noqa: E731
+
+        def named(words: str) -> bool:
+            """Whether ``words`` name another measure or owner; the amount's own noun right after it
+            ("19,6 triệu tấn than sạch, bằng 50,3% kế hoạch năm") does not count."""
+            keywords = find_keywords(words)
+            if keywords and not words[: keywords[0].start].strip():
+                keywords = keywords[1:]
+            return bool(keywords or self.names.find(words))
+
         if growth := own_phrase(growth_in(span, amount.end), span, amount.end, named):
             phrases["growth"] = growth
         if share := own_phrase(share_in(span, amount.end), span, amount.end, named):
@@ -167,6 +315,9 @@ class FigureDrafter:
         if plan_share := own_phrase(plan_share_in(span, amount.end), span, amount.end, named):
             phrases["plan_share"] = plan_share
         end = max([amount.end, *(phrase.end for phrase in phrases.values())])
+        balance = _BALANCE_SIGN.search(text[: amount.start])
+        if balance:
+            amount = Amount(balance.start(), amount.end, text[balance.start() : amount.end], quantity)
         return _Claim(amount, end, phrases)
 
     # One figure -----------------------------------------------------------------------------------
@@ -181,7 +332,7 @@ class FigureDrafter:
         several = len(claims) > 1
 
         indicator, written = self._indicator(sentence, claim, window_start, entry)
-        scope, province = self._scope(sentence, claim, window_start)
+        scope, province = self._scope(sentence, claim, window_start, entry)
         quote = self._quote(sentence, claim, window_start, entry)
         clause = self._clause(text, claim, window_start) if several else ""
         if clause and clause == quote:
@@ -194,7 +345,12 @@ class FigureDrafter:
             # Growth words as written: for a count, those of its threshold; else the nearest before it.
             in_attached = [m.group() for m in GENERIC_GROWTH.finditer(attached)]
             in_window = [m.group() for m in GENERIC_GROWTH.finditer(window)]
-            generic = in_attached[:1] if claim.is_province_count and in_attached else in_window[-1:] or in_attached[:1]
+            in_sentence = [m.group() for m in GENERIC_GROWTH.finditer(text[:window_start]) if m.group() in quote]
+            generic = (
+                in_attached[:1]
+                if claim.is_province_count and in_attached
+                else in_window[-1:] or in_attached[:1] or in_sentence[-1:]
+            )
             written = generic[0] if generic else ""
             if not written:
                 entry.todo("no words for the indicator in the quote", "indicator_as_written")
@@ -212,7 +368,10 @@ class FigureDrafter:
         if clause:
             fields["clause"] = clause
         fields["value_as_written"] = amount.written
-        fields["value"] = compact_value(quantity)
+        if claim.table_unit:
+            fields["unit_as_written"] = claim.table_unit  # the header's: the cell is a bare number
+        value = compact_value(quantity)
+        fields["value"] = "-" + value if _is_negative(amount.written) or claim.respective else value
         fields["unit"] = quantity.unit
         if quantity.denominator:
             fields["denominator"] = quantity.denominator
@@ -228,11 +387,20 @@ class FigureDrafter:
                 fields[f"{name}_pct"] = str(phrase.value)
             if name == "share":
                 fields["share_of"] = self._share_of(text, claim, phrase, scope, entry)
-        fields["qualifier"] = self._qualifier(clause or quote, amount.written, entry)
+        fields["qualifier"] = self._qualifier(quote, clause, amount.written, entry)
         entry.fields = fields
         self._period(sentence, claim, indicator, entry)
-        if amount.is_percent and text[: amount.start].rstrip().lower().endswith("giảm"):
-            entry.todo("a decrease: the value is the percentage as written, without its sign", "value")
+        year = (entry.fields.get("period") or entry.fields.get("as_of") or "")[:4]
+        if claim.kind == "growth" and (base := _other_base(text, amount.end, year)):
+            entry.todo(f"a growth {base!r}, not on the same period a year earlier", "value")
+        if (growth := claim.phrases.get("growth")) and (base := _other_base(text, growth.end, year)):
+            entry.todo(f"a growth {base!r}, not on the same period a year earlier", "growth_pct")
+        if claim.respective:
+            entry.todo(
+                "a decline ('giảm' away from the number): the value is negative, the words by it carry no sign", "value"
+            )
+        if indicator == "trade_balance" and not _BALANCE_WORD.match(amount.written):
+            entry.todo("a trade balance without 'xuất siêu'/'nhập siêu' before it: a surplus or a deficit?", "value")
         if indicator in CLUSTER_INDICATORS and not self._near_clusters(sentence):
             entry.todo("no 'cụm công nghiệp' in this or the previous sentence: check the indicator", "indicator")
         entry.fields["id"] = self._id(entry.fields, sentence)
@@ -240,6 +408,8 @@ class FigureDrafter:
 
     def _window_start(self, sentence: Sentence, claim: _Claim, claims: list[_Claim]) -> int:
         """Where the words about this amount start: its segment, after the previous amount's phrases."""
+        if claim.table_unit:
+            return claim.table_start
         start, _ = segment_bounds(sentence.text, claim.amount.start)
         for other in claims:
             if other is claim:
@@ -263,8 +433,12 @@ class FigureDrafter:
             start = window_start + max(breaks)
         begin, end = trim(text, start, claim.end)
         if text[begin:end].count(")") > text[begin:end].count("("):
-            end = text.rfind(")", begin, end)
-            begin, end = trim(text, begin, end)
+            closing = text.find(")", begin, end)
+            if closing < claim.amount.start:  # a list's number, "3) Kim ngạch …"
+                begin, end = trim(text, closing + 1, end)
+            else:
+                end = text.rfind(")", begin, end)
+                begin, end = trim(text, begin, end)
         return text[begin:end]
 
     def _quote(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> str:
@@ -290,58 +464,97 @@ class FigureDrafter:
                     operating = next(k for k in after if k.indicator == code)
                     written = operating.text if operating.text.startswith(noun) else noun
                     return code, written
-            if not code:
+            if not code or self.reference.indicator(code) is None:
                 entry.todo(f"no indicator in the vocabulary counts {noun!r}", "indicator")
-            return code, noun if code else ""
+                return "", ""
+            return code, noun
 
-        def fits(keyword: Keyword) -> bool:
+        number_start = claim.amount.start + re.search(r"\d", claim.amount.written).start()
+
+        def fit(keyword: Keyword) -> str:
+            """The keyword's indicator counted in the figure's unit, or ""."""
             if claim.is_province_count:
-                return keyword.indicator in PROVINCE_COUNTS
-            indicator = self.reference.indicator(keyword.indicator)
-            return indicator is not None and indicator["unit"] == quantity.unit
+                return PROVINCE_COUNTS.get(keyword.indicator, "")
+            for code in keyword.codes:
+                if (claim.kind == "ratio") != (code in PERCENT_LEVELS):
+                    continue
+                indicator = self.reference.indicator(code)
+                if indicator is not None and indicator["unit"] == quantity.unit:
+                    return self._occupancy(text[:number_start], code, entry) if code in OCCUPANCIES else code
+            return ""
+
+        def fitting(part: str) -> list[tuple[Keyword, str]]:
+            return [(k, code) for k in find_keywords(part) if (code := fit(k))]
 
         # (words, take the phrase nearest the amount from their end?, why a reviewer should check)
+        before_start = claim.caption_end if claim.table_unit else window_start
         searches = (
-            (text[window_start : claim.amount.start], True, ""),
+            (text[window_start:number_start], True, ""),
             (text[claim.amount.end : claim.end], False, ""),
-            (text[:window_start], True, "named earlier in the sentence"),
+            (text[:before_start], True, "named earlier in the sentence"),
             (text[claim.end :], False, "named after the figure, in the same sentence"),
         )
-        for part, nearest_last, todo in searches:
-            keywords = [k for k in find_keywords(part) if fits(k)]
-            if keywords:
-                keyword = keywords[-1] if nearest_last else keywords[0]
-                if todo:
+        for number, (part, nearest_last, todo) in enumerate(searches):
+            found = fitting(part)
+            if found:
+                keyword, code = found[-1] if nearest_last else found[0]
+                if number == 0 and (others := [k.text for k in find_keywords(part) if k.start > keyword.start]):
+                    entry.todo(
+                        f"the clause names {others[-1]!r} after {keyword.text!r}: whose figure is it?", "indicator"
+                    )
+                earlier_settles = number == 2 and (
+                    bool(claim.province) or self._is_list_item(text[window_start : claim.amount.start], claim.kind)
+                )
+                if todo and not (earlier_settles and len({c for _, c in found}) == 1):
                     entry.todo(f"indicator {todo}: check", "indicator")
-                return self._code(keyword, claim), keyword.text
+                return code, keyword.text
+        if (code := UNIT_INDICATORS.get(quantity.unit)) and self.reference.indicator(code) is not None:
+            return code, quantity.unit_as_written  # "11 triệu dân" says what it counts
         for previous in reversed(self.sentences[max(0, sentence.index - CONTEXT_SENTENCES) : sentence.index]):
-            keywords = [k for k in find_keywords(previous.text) if fits(k)]
-            if keywords:
+            found = fitting(previous.text)
+            if found:
                 entry.todo(f"indicator taken from a previous sentence (line {previous.line}): check", "indicator")
-                return self._code(keywords[-1], claim), keywords[-1].text
+                return found[-1][1], found[-1][0].text
         entry.todo("no indicator phrase found: choose one from fixtures/reference/indicators.csv", "indicator")
         return "", ""
 
-    @staticmethod
-    def _code(keyword: Keyword, claim: _Claim) -> str:
-        return PROVINCE_COUNTS[keyword.indicator] if claim.is_province_count else keyword.indicator
+    def _is_list_item(self, window: str, kind: str) -> bool:
+        """Whether a clause only names another owner of the sentence's measure: a province in a list
+        ("…, Nghệ An tăng 5,2%"), the country beside the region ("cao hơn bình quân cả nước (tăng …"), or
+        for an occupancy rate the other kind of estate ("…, của cụm công nghiệp đạt 61,2%")."""
+        places = self.names.find(window)
+        if kind == "ratio":
+            for pattern, _ in OCCUPANCY_OF:
+                window = pattern.sub(" ", window)
+        elif not places and not COUNTRY_WORDS.search(window) and not REGION_WORDS.search(window):
+            return False
+        rest = window
+        for place in reversed(places):
+            rest = rest[: place.start] + " " + rest[place.end :]
+        rest = _LIST_WORDS.sub(" ", REGION_WORDS.sub(" ", COUNTRY_WORDS.sub(" ", rest)))
+        return not re.search(r"\w", rest)
 
-    def _scope(self, sentence: Sentence, claim: _Claim, window_start: int) -> tuple[str, str]:
-        text = sentence.text
-        clause_start = text.rfind(",", window_start, claim.amount.start) + 1 or window_start
-        for candidate in (text[window_start : claim.amount.start], text[clause_start : claim.amount.start]):
-            place = self.names.opening(candidate)
-            if place:
-                return "province", place.written
-        owner = self.names.owner(text[window_start : claim.amount.start])
-        if owner:
-            return "province", owner.written
-        opening = self.names.opening(text)
-        if opening and not self.names.find(text[opening.end : claim.amount.start]):
-            return "province", opening.written
-        if _COUNTRY.search(text[window_start : claim.amount.start]):
-            return "country", ""
-        return "region", ""
+    def _scope(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> tuple[str, str]:
+        if claim.province:
+            return "province", claim.province
+        paragraph = " ".join(s.text for s in self.sentences[: sentence.index] if s.line == sentence.line)
+        found = find_scope(
+            self.names, sentence.text, window_start, claim.amount.start, paragraph, claim.is_province_count
+        )
+        for doubt in found.doubts:
+            entry.todo(doubt, "scope")
+        if found.scope == "province" and not found.province:
+            entry.todo("which province? none is named", "province")
+        return found.scope, found.province
+
+    @staticmethod
+    def _occupancy(before: str, code: str, entry: Entry) -> str:
+        """Whose occupancy a rate is: that of the clusters or parks named nearest before it."""
+        named = [(m.end(), occupancy) for pattern, occupancy in OCCUPANCY_OF for m in pattern.finditer(before)]
+        if not named:
+            entry.todo("an occupancy rate of clusters or of parks? the sentence names neither", "indicator")
+            return code
+        return max(named)[1]
 
     @staticmethod
     def _share_of(text: str, claim: _Claim, phrase, scope: str, entry: Entry) -> str:
@@ -359,25 +572,33 @@ class FigureDrafter:
         return guess
 
     @staticmethod
-    def _qualifier(text: str, value_as_written: str, entry: Entry) -> str:
+    def _qualifier(quote: str, clause: str, value_as_written: str, entry: Entry) -> str:
+        text = clause or quote
         position = text.find(value_as_written)
         detected = detect_qualifiers(text[:position]) if position >= 0 else frozenset({"actual"})
         chosen = next(code for code in QUALIFIER_PRIORITY if code in detected or code == "actual")
         if len(detected) > 1:
             others = ", ".join(sorted(detected - {chosen}))
             entry.todo(f"several qualifiers before the value ({others} too): {chosen} is the nearest", "qualifier")
+        elif chosen == "actual" and (lead := _hedged_lead(quote, quote.find(clause) if clause else -1, text, position)):
+            entry.todo(f"{lead!r} before this figure's clause: does it make it an estimate or a forecast?", "qualifier")
         return chosen
 
     def _period(self, sentence: Sentence, claim: _Claim, indicator: str, entry: Entry):
-        labels = find_periods(sentence.text)
+        labels = find_periods(sentence.text) + find_to_date(sentence.text)
         before = [label for label in labels if label.end <= claim.amount.start]
         after = [label for label in labels if claim.amount.end <= label.start < claim.end]
-        label = before[-1] if before else after[0] if after else None
+        label = max(before, key=lambda found: found.end) if before else after[0] if after else None
+        wanted_stock = indicator in STOCK_INDICATORS if indicator else None
         if label is not None:
             entry.fields["period_label"] = label.label
-            entry.fields.update(period_fields(label.period))
+            if label.period is None:  # "đến nay": a level at the session's day
+                self._to_date(entry)
+            else:
+                entry.fields.update(period_fields(label.period))
+            if wanted_stock is not None and label.is_stock != wanted_stock:
+                entry.todo(_KIND_MISMATCH[wanted_stock], "period_label")
             return
-        wanted_stock = indicator in STOCK_INDICATORS if indicator else None
         found = self._context_period(sentence, wanted_stock)
         if found is None:
             entry.fields["period_label"] = ""
@@ -386,16 +607,44 @@ class FigureDrafter:
             return
         previous, label, same_kind = found
         entry.fields["period_label"] = label.label
-        entry.fields.update(period_fields(label.period))
+        if label.period is None:
+            self._to_date(entry)
+        else:
+            entry.fields.update(period_fields(label.period))
         entry.fields["period_quote"] = _period_quote(previous.text, label)
-        entry.todo("period taken from context", "period_label")
+        if not (same_kind and self._context_settles(sentence, previous, label)):
+            entry.todo("period taken from context", "period_label")
         if not same_kind:
             entry.todo("the nearest period is not of this indicator's kind (flow or level)", "period_label")
+
+    def _to_date(self, entry: Entry):
+        if self.session_date is None:
+            entry.fields["as_of"] = ""
+            entry.todo("'đến nay' is the reported session's day, which the text does not give", "as_of")
+        else:
+            entry.fields["as_of"] = self.session_date.isoformat()
+
+    def _context_settles(self, sentence: Sentence, previous: Sentence, label: PeriodLabel) -> bool:
+        """Whether a period from an earlier sentence is settled as this figure's: it is the last period
+        named, in the same paragraph or in the lead-in line ("…, 9 tháng đầu năm 2019, … kết quả sau:")
+        of a list this sentence belongs to, and nothing between names another time span."""
+        between = self.sentences[previous.index + 1 : sentence.index + 1]
+        if any(find_periods(s.text) or find_to_date(s.text) for s in between[:-1]):
+            return False
+        after_label = previous.text[label.end :]
+        if any(stray_period_words(text) for text in [after_label, *(s.text for s in between)]):
+            return False
+        if previous.line == sentence.line:
+            return True
+        lines = {s.line for s in between}
+        return previous.text.rstrip().endswith(":") and all(
+            _LIST_ITEM.match(s.text) for s in self.sentences if s.line in lines and s.line != previous.line
+        )
 
     def _context_period(self, sentence: Sentence, wanted_stock: bool | None):
         fallback = None
         for previous in reversed(self.sentences[: sentence.index]):
-            labels = find_periods(previous.text)
+            labels = sorted(find_periods(previous.text) + find_to_date(previous.text), key=lambda found: found.end)
             for label in reversed(labels):
                 if wanted_stock is None or label.is_stock == wanted_stock:
                     return previous, label, True
@@ -424,6 +673,52 @@ class FigureDrafter:
 
     def _aside(self, sentence: Sentence, offset: int, reason: str):
         self.asides.append(Aside(sentence.start + offset, reason))
+
+
+OCCUPANCIES = frozenset(code for _, code in OCCUPANCY_OF)
+_KIND_MISMATCH = {
+    True: "a level at a date, but the period is a span: at which date?",
+    False: "a flow over a span, but the period is a date: from when?",
+}
+
+
+def _other_base(text: str, end: int, year: str) -> str:
+    """The comparison right after a growth when it is not year on year ("so với tháng trước", "so với
+    năm 2020" for 2024); ``year`` is the figure's."""
+    found = _COMPARISON.match(text, end)
+    if found is None or _SAME_PERIOD.match(found.group("base")):
+        return ""
+    named = re.match(r"năm\s+(\d{4})\s*$", found.group("base").strip(), re.IGNORECASE)
+    if named and year.isdigit() and int(named.group(1)) == int(year) - 1:
+        return ""
+    return found.group().strip()
+
+
+def _hedged_lead(quote: str, clause_at: int, text: str, position: int) -> str:
+    """An "ước"/"dự kiến" in a lead-in clause before the figure's own ("Ước tính năm 2024, …"), which the
+    build's qualifier check does not see. A marker in a clause with an amount of its own is that
+    amount's ("ước đạt X, trong đó Hải Phòng đạt Y": Y is actual)."""
+    if clause_at > 0:
+        before = quote[:clause_at]
+    elif position >= 0 and text is quote:
+        breaks = [m.end() for m in _CLAUSE_COMMA.finditer(quote[:position])] + [0]
+        before = quote[: max(breaks)]
+    else:
+        return ""
+    for piece in re.split(r"[,;:(]", before):
+        marker = _LEAD_MARKER.search(piece)
+        if marker and not re.search(r"\d", piece.replace(_year_of(piece), "")):
+            return marker.group()
+    return ""
+
+
+def _year_of(piece: str) -> str:
+    found = re.search(r"năm\s+\d{4}|\d+\s+tháng[^,;]*\d{4}|quý\s+\S+", piece, re.IGNORECASE)
+    return found.group() if found else "\0"
+
+
+def _is_negative(value_as_written: str) -> bool:
+    return bool(re.match(r"(?:giảm|nhập\s+siêu)\s", value_as_written, re.IGNORECASE))
 
 
 def _period_quote(text: str, label: PeriodLabel) -> str:

@@ -4,6 +4,9 @@ A label counts only when ``parse_period`` reads it, and not when the words befor
 else than the period of a figure: a comparison base ("so với cùng kỳ năm 2015"), a horizon ("đến năm
 2050"), the year of "những tháng đầu năm 2022" (some months, not the year), or the year in a session's
 name ("Hội nghị … lần thứ X năm 2024").
+
+"Đến nay" (to date) is a level at the day the words were said: the reported session's day, which
+only the draft as a whole knows (``find_to_date`` gives the label without a period).
 """
 
 import re
@@ -28,12 +31,23 @@ _NOT_A_PERIOD_BEFORE = re.compile(r"(?:cùng\s+kỳ|so\s+với|đến|từ|thán
 SESSION_NAME_BEFORE = re.compile(r"lần\s+thứ\s+\w+\s*[,–-]?\s*$", re.I)
 _GROUP_BEFORE = re.compile(r"(?:phía\s+(?:Bắc|Nam)|Bắc\s+Trung\s+Bộ)\s*[,–-]?\s*$", re.I)
 _CONFERENCE = re.compile(r"hội\s+nghị", re.I)
+# "Hội nghị năm 2016 sẽ do tỉnh Ninh Bình đăng cai": the session of that year.
+_CONFERENCE_OF_YEAR = re.compile(r"hội\s+nghị\s*$", re.I)
 
 
 def is_session_year(text: str, start: int) -> bool:
     """Whether the label at ``start`` is the year in a session's name, not a figure's period."""
     before = text[max(0, start - 160) : start]
-    return bool(SESSION_NAME_BEFORE.search(before) or (_GROUP_BEFORE.search(before) and _CONFERENCE.search(before)))
+    return bool(
+        SESSION_NAME_BEFORE.search(before)
+        or (_GROUP_BEFORE.search(before) and _CONFERENCE.search(before))
+        or _CONFERENCE_OF_YEAR.search(before)
+    )
+
+
+# "Đến nay", "tính đến nay", but not "từ đầu năm đến nay" (a span from a start to now).
+TO_DATE = re.compile(r"(?<!\w)đến\s+nay(?!\w)", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"(?<!\w)từ\s+[^,;.]{0,30}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,11 +55,11 @@ class PeriodLabel:
     start: int  # offset in the text searched
     end: int
     label: str
-    period: Period
+    period: Period | None  # None for "đến nay": the session's day
 
     @property
     def is_stock(self) -> bool:
-        return self.period.is_stock
+        return self.period is None or self.period.is_stock
 
 
 def find_periods(text: str) -> list[PeriodLabel]:
@@ -62,6 +76,42 @@ def find_periods(text: str) -> list[PeriodLabel]:
             continue
         found.append(PeriodLabel(match.start(), match.end(), match.group(), period))
     return found
+
+
+def find_to_date(text: str) -> list[PeriodLabel]:
+    """Every "đến nay" in ``text`` that dates a level, with no period: the day is the session's."""
+    return [
+        PeriodLabel(match.start(), match.end(), match.group(), None)
+        for match in TO_DATE.finditer(text)
+        if not _SPAN_BEFORE.search(text[: match.start()])
+    ]
+
+
+# Words that speak of a time span; outside a label they mean the text names a period the parser did
+# not read ("Riêng tháng 9, …", "6 tháng", "cả năm"), so a period taken from an earlier sentence may
+# not be this figure's.
+_PERIOD_WORDS = re.compile(
+    r"(?<!\w)(?:tháng|quý|cả\s+năm|năm\s+nay|nửa\s+(?:đầu\s+|cuối\s+)?năm|đầu\s+năm|cuối\s+năm|năm\s+\d{4}|"
+    r"giai\s+đoạn|kỳ\s+này)(?!\w)",
+    re.IGNORECASE,
+)
+# Spans that name a time but are no figure's period: a comparison base, a plan's year.
+_NOT_A_SPAN = re.compile(
+    r"(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm\s+(?:\d{4}|trước))?"
+    r"|kế\s+hoạch(?:\s+năm(?:\s+\d{4})?)?",
+    re.IGNORECASE,
+)
+
+
+def stray_period_words(text: str) -> list[str]:
+    """Words of ``text`` that speak of a period outside any label, comparison base or session's name."""
+    spans = [(label.start, label.end) for label in find_periods(text) + find_to_date(text)]
+    spans += [m.span() for m in _NOT_A_SPAN.finditer(text)]
+    return [
+        match.group()
+        for match in _PERIOD_WORDS.finditer(text)
+        if not any(start <= match.start() < end for start, end in spans) and not is_session_year(text, match.start())
+    ]
 
 
 def period_fields(period: Period) -> dict[str, str]:

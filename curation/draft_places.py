@@ -1,8 +1,9 @@
 """Province names in a text, as written, from the reference's two administrative maps.
 
 Names are matched as whole words, ignoring case and tone marks ("Thanh Hoá" is "Thanh Hóa"), longest
-first ("Thừa Thiên Huế" before "Huế"). Which unit a name means depends on the date: that is resolved
-by ``Reference.province_named(name, on=…)``, not here.
+first ("Thừa Thiên Huế" before "Huế"). A name right after a lower unit's word is that unit's, not the
+province's: "phường Long An" is a ward of the 2025 Tây Ninh, "thị xã Quảng Trị" a town. Which unit a
+name means depends on the date: that is resolved by ``Reference.province_named(name, on=…)``, not here.
 """
 
 import re
@@ -15,6 +16,8 @@ _UNIT_WORDS = r"(?:tỉnh|thành\s+phố|TP\.?|Tp\.?)\s*"
 # Words that may come before the province that a clause is about: "Tại tỉnh Hòa Bình, …", "trong đó
 # tỉnh Tây Ninh đạt …", "riêng Hà Nội …".
 _LEAD_WORDS = r"tại|trong\s+đó|trong\s+số\s+đó|riêng|còn|đối\s+với"
+# Folded words of units below a province: the name after them is not the province's.
+_LOWER_UNIT = re.compile(r"(?<!\w)(?:phuong|xa|dac\s+khu|thi\s+tran|thi\s+xa|huyen|quan)\s+$")
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,11 @@ class ProvinceNames:
 
     def find(self, text: str) -> list[Place]:
         folded = fold_in_place(text)
-        return [Place(m.start(), m.end(), text[m.start() : m.end()]) for m in self._pattern.finditer(folded)]
+        return [
+            Place(m.start(), m.end(), text[m.start() : m.end()])
+            for m in self._pattern.finditer(folded)
+            if not _LOWER_UNIT.search(folded, max(0, m.start() - 12), m.start())
+        ]
 
     def opening(self, text: str) -> Place | None:
         """The province a text starts with: "Hải Phòng đạt…", "Tại tỉnh Hòa Bình, …", "trong đó tỉnh X …"."""

@@ -22,7 +22,7 @@ def _alternation(phrases) -> str:
     return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
 
 
-_UNIT_WORDS = [f"{multiplier} {unit}" for multiplier in MULTIPLIERS for unit in (*MEASURE_UNITS, *MULTIPLIED_UNITS)]
+_UNIT_WORDS = [f"{multiplier} {unit}" for multiplier in MULTIPLIERS for unit in [*MEASURE_UNITS, *MULTIPLIED_UNITS]]
 _UNIT_WORDS += list(MEASURE_UNITS) + list(COUNT_NOUNS)
 # A numeral (or "25/28") then either "%" or a space and unit words ending a word. A multiplier
 # without a unit ("2 tỷ") is caught too, so that it is reported rather than silently skipped.
@@ -33,6 +33,9 @@ AMOUNT = re.compile(
 )
 _PERCENT = r"\d[\d.,]*\s*%"
 GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+{_PERCENT}", re.IGNORECASE)
+# A growth hedged between its verb and its number ("tăng khoảng 8,9%"): a growth rate all the same, but
+# its sign word is not beside the number.
+HEDGED_GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng|gần|hơn|xấp\s+xỉ)\s+{_PERCENT}", re.IGNORECASE)
 SHARES = (re.compile(rf"(?<!\w)chiếm\s+(?:t[ỷỉ]\s+trọng\s+)?{_PERCENT}", re.IGNORECASE),)
 PLAN_SHARES = (
     re.compile(

@@ -42,7 +42,7 @@ def render(header: list[str], entries: list[Entry]) -> tuple[str, dict[int, int]
         lines.append("")
         lines.extend(_comment(note) for note in entry.notes)
         lines.append("[source]" if entry.table == "source" else f"[[{entry.table}]]")
-        headers[id(entry)] = len(lines)
+        headers[id(entry)] = sum(line.count("\n") + 1 for line in lines)  # a list value spans lines
         for key, value in entry.fields.items():
             line = f"{key} = {_value(value)}"
             if key in entry.comments:

@@ -1,21 +1,30 @@
-"""Dates as Vietnamese articles write them: "Ngày 11/10", "chiều 13-5", "07/10/2022 00:00"."""
+"""Dates as Vietnamese articles write them: "Ngày 11/10", "chiều 13-5", "Sáng 06/10/2023", "ngày 24 tháng 8
+năm 2018", "07/10/2022 00:00"."""
 
 import re
 from datetime import date
 
 from vietnamese.errors import ParseError
 
-_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*[-/]\s*(\d{1,2})(?![\d/-])")
+_DAY_MONTH = re.compile(
+    r"(?<!\d)(\d{1,2})\s*(?:[-/]\s*(\d{1,2})(?:[-/](\d{4}))?(?![\d/-])|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?!\d))",
+    re.IGNORECASE,
+)
 _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
 
 def parse_day_month(text: str, *, year: int) -> date:
-    """The one day-month pair in ``text`` ("Sáng 17-5"), completed with ``year`` from the context."""
+    """The one day-month pair in ``text`` ("Sáng 17-5"), completed with ``year`` from the context.
+
+    A day written with its own year ("Sáng 06/10/2023") must be of that year: another is refused."""
     matches = _DAY_MONTH.findall(text)
     if len(matches) != 1:
         raise ParseError(f"expected one day/month in {text!r}, found {len(matches)}")
-    day, month = (int(part) for part in matches[0])
-    return _date(year, month, day, text)
+    day, month, written_year, month_in_words, year_in_words = matches[0]
+    month, written_year = month or month_in_words, written_year or year_in_words
+    if written_year and int(written_year) != year:
+        raise ParseError(f"{text!r} is a day of {written_year}, not of {year}")
+    return _date(year, int(month), int(day), text)
 
 
 def parse_full_date(text: str) -> date:

@@ -87,6 +87,10 @@ COUNT_NOUNS: tuple[str, ...] = (
     "thành phố",
     "cụm công nghiệp",
     "khu công nghiệp",
+    "chợ",
+    "siêu thị",
+    "trung tâm thương mại",
+    "cửa hàng tiện lợi",
     "dự án",
     "lao động",
     "doanh nghiệp",
@@ -182,6 +186,28 @@ def parse_signed_quantity(text: str) -> Quantity:
         value=-quantity.value if negative and quantity.value else quantity.value,
         sign_as_written=word,
     )
+
+
+def parse_written_value(value_as_written: str, unit_as_written: str = "") -> Quantity:
+    """A figure's value as its source writes it, whose unit may stand apart from its number.
+
+    A table-like line writes its unit once, in a header ("(tỷ đồng, so cùng kỳ): Nghệ An 2.140, giảm
+    3,1%; …"), so a cell's ``value_as_written`` is a bare number ("2.140", "giảm 3,1"): it is read
+    with ``unit_as_written`` (the header's "tỷ đồng") after it. A value written with its own unit reads
+    as ``parse_signed_quantity`` and ignores ``unit_as_written``, which then only records its words.
+    """
+    if unit_as_written and is_bare_number(value_as_written):
+        return parse_signed_quantity(f"{value_as_written.strip()} {unit_as_written.strip()}")
+    return parse_signed_quantity(value_as_written)
+
+
+def is_bare_number(text: str) -> bool:
+    """Whether ``text`` is a numeral with no unit after it, optionally after a sign word ("giảm 3,1")."""
+    stripped = unicodedata.normalize("NFC", text).strip()
+    if match := _SIGN_WORD.match(stripped):
+        stripped = stripped[match.end() :]
+    token = _NUMBER_TOKEN.match(stripped)
+    return token is not None and token.end() == len(stripped)
 
 
 def _unit_key(unit_as_written: str) -> str:

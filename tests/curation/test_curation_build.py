@@ -467,3 +467,9 @@ def test_an_invalid_annotation_does_not_hide_the_problems_of_the_others(fixtures
     error = build_error(fixtures)
     assert any(text.startswith(f"{broken}") and "not valid TOML" in text for text in str(error).splitlines())
     reported(error, other, line, "'exports'", "annotation says 10.14")
+
+
+def test_a_session_without_a_year_is_refused_not_a_crash(fixtures):
+    path = annotation(fixtures, A002)
+    line = edit_conference(path, "south-20-x-2024", "year = 2024", "year = 0")
+    reported(build_error(fixtures), path, line, "year 0 is not a year")

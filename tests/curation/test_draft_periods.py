@@ -28,3 +28,20 @@ def test_period_fields_of_a_flow_and_of_a_level():
     assert period_fields(flow.period) == {"period": "2024-01-01/2024-06-30"}
     assert period_fields(level.period) == {"as_of": "2024-09-30"}
     assert level.is_stock and level.period.end == date(2024, 9, 30)
+
+
+def test_words_naming_a_span_outside_a_label_are_stray():
+    from curation.draft_periods import stray_period_words
+
+    assert stray_period_words("Riêng tháng 9, chỉ số tăng 10%.") == ["tháng"]
+    assert stray_period_words("Cả năm, xuất khẩu dự kiến đạt 12 tỷ USD.") == ["Cả năm"]
+    assert stray_period_words("9 tháng đầu năm 2024, chỉ số tăng 5% so với cùng kỳ năm 2023.") == []
+    assert stray_period_words("đạt 48,2% kế hoạch năm 2024; Hội nghị … lần thứ XII năm 2024") == []
+
+
+def test_đến_nay_is_a_level_whose_date_the_caller_knows():
+    from curation.draft_periods import find_to_date
+
+    [label] = find_to_date("Đến nay, toàn vùng có 310 cụm công nghiệp.")
+    assert (label.label, label.period, label.is_stock) == ("Đến nay", None, True)
+    assert find_to_date("Từ đầu năm đến nay, xuất khẩu đạt 5 tỷ USD.") == []

@@ -25,6 +25,13 @@ def test_render_puts_comments_on_their_lines_and_notes_above_the_header():
     assert data["figure"] == [{"id": "a", "denominator": 28, "quotes": ["một", "hai"]}]
 
 
+def test_header_lines_count_the_lines_of_a_list_above_them():
+    conference = Entry("conference", {"slug": "c", "quotes": ["một", "hai", "ba"]})
+    figure = Entry("figure", {"id": "a"})
+    text, headers = render([], [conference, figure])
+    assert text.splitlines()[headers[id(figure)] - 1] == "[[figure]]"
+
+
 def test_an_entry_knows_whether_it_needs_review():
     entry = Entry("figure", {"id": "a"})
     assert not entry.has_todo

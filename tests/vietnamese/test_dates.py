@@ -14,14 +14,16 @@ from vietnamese.errors import ParseError
         ("Ngày 11/10", 2024, date(2024, 10, 11)),
         ("chiều 13-5", 2022, date(2022, 5, 13)),
         ("Ngày 6/9", 2016, date(2016, 9, 6)),
+        ("24/8/2018", 2018, date(2018, 8, 24)),
+        ("Sáng 06/10/2023", 2023, date(2023, 10, 6)),
     ],
 )
 def test_day_month_with_year_from_context(text, year, expected):
     assert parse_day_month(text, year=year) == expected
 
 
-@pytest.mark.parametrize("text", ["Ngày 31/2", "Sáng nay", "17-5 và 18-5", "Ngày 11/10/2024"])
-def test_day_month_refuses_impossible_missing_or_several(text):
+@pytest.mark.parametrize("text", ["Ngày 31/2", "Sáng nay", "17-5 và 18-5", "Ngày 11/10/2023", "Ngày 11/10/24"])
+def test_day_month_refuses_impossible_missing_several_or_another_year(text):
     with pytest.raises(ParseError):
         parse_day_month(text, year=2024)
 
@@ -35,3 +37,15 @@ def test_full_date():
 def test_full_date_refuses_bad_input(text):
     with pytest.raises(ParseError):
         parse_full_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("Ngày 24-8-2018", 2018, date(2018, 8, 24)),
+        ("Sáng ngày 24 tháng 8 năm 2018", 2018, date(2018, 8, 24)),
+        ("Chiều ngày 13 tháng 5", 2022, date(2022, 5, 13)),
+    ],
+)
+def test_day_month_with_dashes_or_in_words(text, year, expected):
+    assert parse_day_month(text, year=year) == expected
