@@ -79,7 +79,7 @@ def test_html_writes_the_review_page_beside_the_draft(fixtures_copy, tmp_path, c
     html = page.read_text(encoding="utf-8")
     assert html.startswith('<!DOCTYPE html>\n<html lang="vi">')
     assert f"{ARTICLE}.txt" in html and str(fixtures_copy / "annotations" / f"{ARTICLE}.toml") in html
-    assert '<a class="n todo"' in html
+    assert '<a class="n certain"' in html or '<a class="n todo"' in html  # the figure's numbers are marked
     assert f"Wrote {page}" in capsys.readouterr().out
 
 
