@@ -435,3 +435,13 @@ def test_chairs_under_whose_chairmanship_and_a_day_said_yesterday(reference):
     assert (report.fields["date"], report.fields["date_as_written"]) == ("2018-08-24", "Hôm qua (24/8)")
     assert report.fields["venue"] == "TP.Hạ Long"
     assert report.fields["chairs"] == "Thứ trưởng Bộ Công Thương A và Chủ tịch UBND tỉnh Quảng Ninh B"
+
+
+def test_the_host_said_in_the_leads_next_sentence(reference):
+    text = (
+        "Ngày 14/7, tại thành phố Huế, Hội nghị ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ XI năm 2023 đã "
+        "diễn ra. Tỉnh Thừa Thiên Huế là đơn vị đăng cai.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["host"], report.fields["host_basis"]) == ("Thừa Thiên Huế", "stated")
+    assert "Tỉnh Thừa Thiên Huế là đơn vị đăng cai." in report.fields["quotes"]
