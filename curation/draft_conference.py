@@ -381,7 +381,7 @@ class _Builder:
             self._set_host(entry, place.written, "stated")
         else:  # "… sẽ được tổ chức tại tỉnh X": where it will meet, not who hosts it
             venue = self.venues.find(sentence.text)
-            in_venue = self.names.find(venue.written) if venue else []
+            in_venue = _outside_brackets_first(self.names.find(venue.written), venue.written) if venue else []
             if in_venue:
                 self._set_host(entry, in_venue[-1].written, "venue")
                 entry.comments["host_basis"] = "the text says where it will be held, not who hosts it"
@@ -469,7 +469,7 @@ class _Builder:
     def _host(self, entry: Entry, quotes: list[Sentence]):
         venue = next((v for v in (self.venues.find(s.text) for s in quotes) if v), None)
         stated = next((h for h in (self._stated_host(s.text) for s in quotes) if h), None)
-        in_venue = self.names.find(venue.written) if venue else []
+        in_venue = _outside_brackets_first(self.names.find(venue.written), venue.written) if venue else []
         # "thành phố Huế" in 2023 is a city of Thừa Thiên Huế, not a province to compare with the host
         provinces = [place for place in in_venue if self.reference.province_named(place.written, on=self.on)]
         if venue:
@@ -650,6 +650,14 @@ def _follows(session: Session, report: Session) -> bool:
     if session.number and report.number:
         return session.number == report.number + 1
     return session.year is not None and report.year is not None and session.year == report.year + 1
+
+
+def _outside_brackets_first(places: list[Place], text: str) -> list[Place]:
+    """The places of a venue, those in brackets first, so that the last is the one it is written as:
+    "TP Phú Quốc (tỉnh Kiên Giang)" is in Kiên Giang, "phường Tân An, tỉnh Tây Ninh (trước đây là …, tỉnh
+    Long An)" in Tây Ninh."""
+    bracketed = [place for place in places if text[: place.start].count("(") > text[: place.start].count(")")]
+    return [*bracketed, *(place for place in places if place not in bracketed)]
 
 
 def _fold(text: str) -> str:

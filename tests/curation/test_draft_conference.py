@@ -445,3 +445,13 @@ def test_the_host_said_in_the_leads_next_sentence(reference):
     report, _ = report_of(text, reference)
     assert (report.fields["host"], report.fields["host_basis"]) == ("Thừa Thiên Huế", "stated")
     assert "Tỉnh Thừa Thiên Huế là đơn vị đăng cai." in report.fields["quotes"]
+
+
+def test_a_venue_that_recalls_its_former_province_in_brackets_is_in_the_current_one(reference):
+    text = (
+        "Ngày 26/9, tại phường Tân An, tỉnh Tây Ninh (trước đây là thành phố Tân An, tỉnh Long An), Hội nghị "
+        "ngành Công Thương các tỉnh, thành phố khu vực phía Nam lần thứ XI năm 2025 đã diễn ra.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["host"], report.fields["host_basis"]) == ("Tây Ninh", "venue")
+    assert "host" not in report.comments
