@@ -11,7 +11,7 @@ are all settled by the text; each field the text leaves open gets a TODO that sa
   aside. An amount right after "tăng"/"giảm" is a change, not a level, and is set aside; one after
   "xuất siêu"/"nhập siêu" is a trade balance, written with its sign word.
 - A table-like line, "(tỷ đồng, so cùng kỳ): Nghệ An 2.140, giảm 3,1%; …", gives one amount per item in
-  the header's unit (``draft_tables``).
+  the header's unit, written as ``unit_as_written`` beside the bare number (``draft_tables``).
 - A growth ("tăng 12,3%"), share ("chiếm 13,3%"), plan share ("đạt 74% kế hoạch năm") or threshold
   right after an amount, before the next amount, ";" or a province named, belongs to it. A growth that
   belongs to no amount is a figure of its own, a growth rate, signed as written ("Hà Tĩnh giảm 3,7%"
@@ -66,7 +66,7 @@ from curation.draft_quantities import (
     share_in,
     threshold_in,
 )
-from curation.draft_scope import COUNTRY_WORDS, find_scope
+from curation.draft_scope import COUNTRY_WORDS, REGION_WORDS, find_scope
 from curation.draft_tables import find_table
 from curation.draft_text import Sentence, segment_bounds, trim
 from curation.reference import Reference
@@ -100,10 +100,14 @@ _DECLINE_BEFORE = re.compile(r"(?<!\w)giảm\s+$", re.IGNORECASE)
 _LIST_WORDS = re.compile(
     r"(?<!\w)(?:và|còn|riêng|trong\s+(?:số\s+)?đó|của|tại|tỉnh|thành\s+phố|TP\.?|đạt|ước|tính|đạt|tăng|"
     r"giảm|với|là|có|khoảng|gần|hơn|trên|lần\s+lượt|cao\s+nhất|thấp\s+nhất|đứng\s+đầu|dẫn\s+đầu|"
-    r"tiếp\s+(?:đến|theo)|sau\s+đó|đều|mức|cao\s+hơn|thấp\s+hơn|bình\s+quân|so\s+với)(?!\w)",
+    r"tiếp\s+(?:đến|theo)|sau\s+đó|đều|mức|cao\s+hơn|thấp\s+hơn|bình\s+quân|so\s+với|chỉ|cũng|vẫn|"
+    r"trong\s+khi(?:\s+đó)?|nhưng|chung|trung\s+bình|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)(?!\w)",
     re.IGNORECASE,
 )
-_QUALIFIED = ("estimate", "forecast")
+# "so với cùng kỳ (năm trước)" is the base of a year-on-year growth; any other "so với …" is not.
+_COMPARISON = re.compile(r"\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<base>[^,;.()]{1,40})", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"cùng\s+(?:kỳ|thời\s+điểm)|năm\s+trước", re.IGNORECASE)
+_LEAD_MARKER = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến|dự\s+báo)(?!\w)", re.IGNORECASE)
 # A line that is an item of a list: "(1) …", "1. …", "3) …", "- …", "• …", "a) …".
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")
 _RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
@@ -252,7 +256,7 @@ class FigureDrafter:
             run = []
             for amount in following:
                 gap = text[run[-1].end if run else match.end() : amount.start]
-                if not re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*(?:(?:tăng|giảm|đạt|ước\s+đạt)\s+)?", gap, re.I):
+                if not re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*(?:(?:tăng|giảm|đạt|ước\s+đạt|là)\s+)?", gap, re.I):
                     break
                 run.append(amount)
             units = {amount.quantity.unit_as_written.lower() for amount in run}
@@ -341,7 +345,12 @@ class FigureDrafter:
             # Growth words as written: for a count, those of its threshold; else the nearest before it.
             in_attached = [m.group() for m in GENERIC_GROWTH.finditer(attached)]
             in_window = [m.group() for m in GENERIC_GROWTH.finditer(window)]
-            generic = in_attached[:1] if claim.is_province_count and in_attached else in_window[-1:] or in_attached[:1]
+            in_sentence = [m.group() for m in GENERIC_GROWTH.finditer(text[:window_start]) if m.group() in quote]
+            generic = (
+                in_attached[:1]
+                if claim.is_province_count and in_attached
+                else in_window[-1:] or in_attached[:1] or in_sentence[-1:]
+            )
             written = generic[0] if generic else ""
             if not written:
                 entry.todo("no words for the indicator in the quote", "indicator_as_written")
@@ -359,6 +368,8 @@ class FigureDrafter:
         if clause:
             fields["clause"] = clause
         fields["value_as_written"] = amount.written
+        if claim.table_unit:
+            fields["unit_as_written"] = claim.table_unit  # the header's: the cell is a bare number
         value = compact_value(quantity)
         fields["value"] = "-" + value if _is_negative(amount.written) or claim.respective else value
         fields["unit"] = quantity.unit
@@ -379,15 +390,14 @@ class FigureDrafter:
         fields["qualifier"] = self._qualifier(quote, clause, amount.written, entry)
         entry.fields = fields
         self._period(sentence, claim, indicator, entry)
+        year = (entry.fields.get("period") or entry.fields.get("as_of") or "")[:4]
+        if claim.kind == "growth" and (base := _other_base(text, amount.end, year)):
+            entry.todo(f"a growth {base!r}, not on the same period a year earlier", "value")
+        if (growth := claim.phrases.get("growth")) and (base := _other_base(text, growth.end, year)):
+            entry.todo(f"a growth {base!r}, not on the same period a year earlier", "growth_pct")
         if claim.respective:
             entry.todo(
                 "a decline ('giảm' away from the number): the value is negative, the words by it carry no sign", "value"
-            )
-        if claim.table_unit:
-            entry.todo(
-                f"the unit {claim.table_unit!r} is in the line's header: the build reads only a value "
-                "written with its unit",
-                "unit",
             )
         if indicator == "trade_balance" and not _BALANCE_WORD.match(amount.written):
             entry.todo("a trade balance without 'xuất siêu'/'nhập siêu' before it: a surplus or a deficit?", "value")
@@ -488,6 +498,10 @@ class FigureDrafter:
             found = fitting(part)
             if found:
                 keyword, code = found[-1] if nearest_last else found[0]
+                if number == 0 and (others := [k.text for k in find_keywords(part) if k.start > keyword.start]):
+                    entry.todo(
+                        f"the clause names {others[-1]!r} after {keyword.text!r}: whose figure is it?", "indicator"
+                    )
                 earlier_settles = number == 2 and (
                     bool(claim.province) or self._is_list_item(text[window_start : claim.amount.start], claim.kind)
                 )
@@ -512,12 +526,12 @@ class FigureDrafter:
         if kind == "ratio":
             for pattern, _ in OCCUPANCY_OF:
                 window = pattern.sub(" ", window)
-        elif not places and not COUNTRY_WORDS.search(window):
+        elif not places and not COUNTRY_WORDS.search(window) and not REGION_WORDS.search(window):
             return False
         rest = window
         for place in reversed(places):
             rest = rest[: place.start] + " " + rest[place.end :]
-        rest = _LIST_WORDS.sub(" ", COUNTRY_WORDS.sub(" ", rest))
+        rest = _LIST_WORDS.sub(" ", REGION_WORDS.sub(" ", COUNTRY_WORDS.sub(" ", rest)))
         return not re.search(r"\w", rest)
 
     def _scope(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> tuple[str, str]:
@@ -566,13 +580,8 @@ class FigureDrafter:
         if len(detected) > 1:
             others = ", ".join(sorted(detected - {chosen}))
             entry.todo(f"several qualifiers before the value ({others} too): {chosen} is the nearest", "qualifier")
-        elif clause and chosen == "actual" and (clause_at := quote.find(clause)) > 0:
-            earlier = detect_qualifiers(quote[:clause_at]) & set(_QUALIFIED)
-            if earlier:
-                entry.todo(
-                    f"the sentence marks {'/'.join(sorted(earlier))} before this clause: does it cover this figure?",
-                    "qualifier",
-                )
+        elif chosen == "actual" and (lead := _hedged_lead(quote, quote.find(clause) if clause else -1, text, position)):
+            entry.todo(f"{lead!r} before this figure's clause: does it make it an estimate or a forecast?", "qualifier")
         return chosen
 
     def _period(self, sentence: Sentence, claim: _Claim, indicator: str, entry: Entry):
@@ -671,6 +680,41 @@ _KIND_MISMATCH = {
     True: "a level at a date, but the period is a span: at which date?",
     False: "a flow over a span, but the period is a date: from when?",
 }
+
+
+def _other_base(text: str, end: int, year: str) -> str:
+    """The comparison right after a growth when it is not year on year ("so với tháng trước", "so với
+    năm 2020" for 2024); ``year`` is the figure's."""
+    found = _COMPARISON.match(text, end)
+    if found is None or _SAME_PERIOD.match(found.group("base")):
+        return ""
+    named = re.match(r"năm\s+(\d{4})\s*$", found.group("base").strip(), re.IGNORECASE)
+    if named and year.isdigit() and int(named.group(1)) == int(year) - 1:
+        return ""
+    return found.group().strip()
+
+
+def _hedged_lead(quote: str, clause_at: int, text: str, position: int) -> str:
+    """An "ước"/"dự kiến" in a lead-in clause before the figure's own ("Ước tính năm 2024, …"), which the
+    build's qualifier check does not see. A marker in a clause with an amount of its own is that
+    amount's ("ước đạt X, trong đó Hải Phòng đạt Y": Y is actual)."""
+    if clause_at > 0:
+        before = quote[:clause_at]
+    elif position >= 0 and text is quote:
+        breaks = [m.end() for m in _CLAUSE_COMMA.finditer(quote[:position])] + [0]
+        before = quote[: max(breaks)]
+    else:
+        return ""
+    for piece in re.split(r"[,;:(]", before):
+        marker = _LEAD_MARKER.search(piece)
+        if marker and not re.search(r"\d", piece.replace(_year_of(piece), "")):
+            return marker.group()
+    return ""
+
+
+def _year_of(piece: str) -> str:
+    found = re.search(r"năm\s+\d{4}|\d+\s+tháng[^,;]*\d{4}|quý\s+\S+", piece, re.IGNORECASE)
+    return found.group() if found else "\0"
 
 
 def _is_negative(value_as_written: str) -> bool:

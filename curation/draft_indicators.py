@@ -21,7 +21,8 @@ _PARKS = r"(?:các )?khu công nghiệp"
 _CLUSTERS = r"(?:các )?cụm công nghiệp"
 _OCCUPANCY = r"tỷ lệ lấp đầy(?: bình quân| trung bình)?(?: (?:của|tại|các))?"
 
-# (phrase, indicator code or codes). More specific phrases first: a match inside an earlier one is
+# (phrase, indicator code or codes; none for a measure the vocabulary does not hold, so that the words
+# inside it are not read as another's). More specific phrases first: a match inside an earlier one is
 # ignored, so "chỉ số sản xuất công nghiệp" is not also read as "sản xuất công nghiệp".
 KEYWORDS: tuple[tuple[re.Pattern[str], str | tuple[str, ...]], ...] = (
     (_phrase(r"chỉ số sản xuất công nghiệp(?: \(IIP\))?"), "iip_growth"),
@@ -29,9 +30,13 @@ KEYWORDS: tuple[tuple[re.Pattern[str], str | tuple[str, ...]], ...] = (
     # The growth of production value is industrial production growth (a percentage).
     (_phrase(r"giá trị sản xuất công nghiệp"), ("industrial_production_value", "industrial_production_growth")),
     (_phrase(r"sản xuất công nghiệp"), "industrial_production_growth"),
-    (_phrase(rf"tổng mức bán lẻ {_GOODS}(?: và doanh thu dịch vụ(?: tiêu dùng)?)?"), "retail_sales"),
+    (_phrase(rf"tổng mức bán lẻ(?: {_GOODS}(?: và doanh thu dịch vụ(?: tiêu dùng)?)?)?"), "retail_sales"),
     (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) xuất khẩu(?: {_GOODS})?"), "export_turnover"),
     (_phrase(rf"(?:tổng )?(?:kim ngạch|giá trị) nhập khẩu(?: {_GOODS})?"), "import_turnover"),
+    # A branch of industry: its index is not the region's IIP.
+    (_phrase(r"(?:ngành )?(?:công nghiệp )?(?:chế biến,? chế tạo|khai khoáng|sản xuất và phân phối điện)"), ()),
+    # Exports and imports together name no indicator of the vocabulary (and neither one alone).
+    (_phrase(rf"(?:tổng )?(?:kim ngạch |giá trị )?xuất,? nhập khẩu(?: {_GOODS})?"), ()),
     (_phrase(r"xuất siêu|nhập siêu|cán cân thương mại|thặng dư thương mại|thâm hụt thương mại"), "trade_balance"),
     (_phrase(r"xuất khẩu"), "export_turnover"),
     (_phrase(r"nhập khẩu"), "import_turnover"),
@@ -134,7 +139,7 @@ class Keyword:
 
     @property
     def indicator(self) -> str:
-        return self.codes[0]
+        return self.codes[0] if self.codes else ""
 
 
 def find_keywords(text: str) -> list[Keyword]:

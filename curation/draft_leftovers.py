@@ -20,6 +20,11 @@ _WORD = re.compile(r"\S+")
 _BULLET = re.compile(r"^[•·*\-–]\s*")
 SHORT_LINE = 24
 _TOKEN = re.compile(r"\d+(?:[.,/:-]\d+)*(?:/[A-ZĐ]+(?:-[A-ZĐ]+)*)?")
+# A line that starts a numbered list: "1. …", "2) …", "(3) …".
+_LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]")
+# Words of a page's header before its own date and time: "Cập nhật lúc 11:20, 14/07/2023".
+_PAGE_STAMP = re.compile(r"(?:cập\s+nhật|ngày\s+đăng|đăng\s+(?:lúc|ngày)|thời\s+gian\s+đăng)[^.|]{0,30}$", re.I)
+_COUNTER = re.compile(r"lượt\s+(?:xem|đọc|thích|chia\s+sẻ)\s*:?\s*$", re.I)
 _DAY_MONTH = re.compile(r"\d{1,2}\s*[-/]\s*\d{1,2}(?![\d/-])")
 
 
@@ -103,26 +108,34 @@ def _word_end(words: list[re.Match], offset: int, count: int) -> int:
 
 def _reason(sentences: list[Sentence], match: re.Match, excerpt: str) -> str:
     """A guess from the number's shape and the words just before it, for the reviewer to confirm."""
-    if len(excerpt) <= SHORT_LINE and re.fullmatch(r"[\d:/ .,]+", excerpt):
-        return "TODO: page clutter (a player's clock, a view counter…)?"
     sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
     if sentence is None:
         return "TODO: a number not interpreted: a figure missed?"
     local = match.start() - sentence.start
     token = next((t.group() for t in _TOKEN.finditer(sentence.text) if t.start() <= local < t.end()), match.group())
     before = sentence.text[max(0, local - 30) : local]
-    if re.search(r"\d/[A-ZĐ]", token):
-        return "TODO: a document's number?"
+    if _LIST_NUMBER.match(sentence.text) and local <= 2:
+        return "TODO: the number of an item in a list?"
+    if _COUNTER.search(sentence.text[:local]):
+        return "TODO: page clutter (a view counter)?"
+    if _PAGE_STAMP.search(sentence.text[:local]):
+        return "TODO: the page's date or time of publication?"
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", token):
         return "TODO: a date?"
+    if len(excerpt) <= SHORT_LINE and re.fullmatch(r"[\d:/ .,]+", excerpt):
+        return "TODO: page clutter (a player's clock, a view counter…)?"
+    if re.search(r"\d/[A-ZĐ]", token):
+        return "TODO: a document's number?"
     if re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", token):
         return "TODO: a span of years (a plan's period)?"
     if re.search(r"lần\s+thứ\s*$", before, re.IGNORECASE):
         return "TODO: a session's number?"
     if is_session_year(sentence.text, local - len("năm ")) or is_session_year(sentence.text, local):
         return "TODO: the year in a session's name (a heading, a caption, a mention)?"
-    if re.search(r"cùng\s+kỳ\s+(?:năm\s+)?$", before, re.IGNORECASE):
-        return "TODO: the base year of a comparison (so với cùng kỳ …)?"
+    if re.search(r"(?:cùng\s+kỳ|so\s+(?:với\s+)?(?:cuối\s+|đầu\s+)?)\s*(?:năm\s+)?$", before, re.IGNORECASE):
+        return "TODO: the base year of a comparison (so với …)?"
+    if re.search(r"kế\s+hoạch\s+(?:năm\s+)?$", before, re.IGNORECASE):
+        return "TODO: the year of a plan (kế hoạch năm …)?"
     if any(label.start <= local < label.end for label in find_periods(sentence.text)):
         return "TODO: a period named with no figure drafted: a figure missed?"
     if re.match(r"\d+\s+tháng(?!\s+\d)", sentence.text[local:], re.IGNORECASE):

@@ -31,12 +31,18 @@ _NOT_A_PERIOD_BEFORE = re.compile(r"(?:cùng\s+kỳ|so\s+với|đến|từ|thán
 SESSION_NAME_BEFORE = re.compile(r"lần\s+thứ\s+\w+\s*[,–-]?\s*$", re.I)
 _GROUP_BEFORE = re.compile(r"(?:phía\s+(?:Bắc|Nam)|Bắc\s+Trung\s+Bộ)\s*[,–-]?\s*$", re.I)
 _CONFERENCE = re.compile(r"hội\s+nghị", re.I)
+# "Hội nghị năm 2016 sẽ do tỉnh Ninh Bình đăng cai": the session of that year.
+_CONFERENCE_OF_YEAR = re.compile(r"hội\s+nghị\s*$", re.I)
 
 
 def is_session_year(text: str, start: int) -> bool:
     """Whether the label at ``start`` is the year in a session's name, not a figure's period."""
     before = text[max(0, start - 160) : start]
-    return bool(SESSION_NAME_BEFORE.search(before) or (_GROUP_BEFORE.search(before) and _CONFERENCE.search(before)))
+    return bool(
+        SESSION_NAME_BEFORE.search(before)
+        or (_GROUP_BEFORE.search(before) and _CONFERENCE.search(before))
+        or _CONFERENCE_OF_YEAR.search(before)
+    )
 
 
 # "Đến nay", "tính đến nay", but not "từ đầu năm đến nay" (a span from a start to now).

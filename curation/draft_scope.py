@@ -7,7 +7,7 @@ of its ";"-segment) to the amount. The rules, in order:
   Nghệ An tăng 5,2%", "… và của Nghệ An …", "tại Nghệ An, chỉ số … tăng 5,2%"). Two provinces, or a
   province beside the region's or the country's words, leave the scope unsettled: the nearest is
   drafted and a TODO names them all. A province named only as a source ("Sở Công Thương Nghệ An",
-  "UBND tỉnh Nghệ An") is a guess, never settled.
+  "UBND tỉnh Nghệ An") or as the venue ("Tại hội nghị ở Nghệ An, …") is a guess, never settled.
 - "cả nước", "toàn quốc" in the window make it the country's (a national figure quoted as context);
   "khu vực", "toàn vùng", "các tỉnh"… the region's.
 - With none of these, a sentence that opens with a province ("Tại tỉnh Hòa Bình, …") is about it.
@@ -45,6 +45,8 @@ ALIASES = re.compile(
     r"(?<!\w)(?:TP\.?\s*HCM|TPHCM|HCMC|(?<!phố\s)(?<!TP\.\s)(?<!TP\s)Hồ\s+Chí\s+Minh|TP\.?\s*Hồ\s+Chí\s+Minh"
     r"|Sài\s+Gòn|Bà\s+Rịa\s*[–—-]?\s*Vũng\s+Tàu|BR\s*-\s*VT|Thừa\s+Thiên\s*[–—-]\s*Huế)(?!\w)",
 )
+# A province named as the session's venue ("Tại hội nghị ở Nghệ An, …"), not as the figure's owner.
+_AS_VENUE = re.compile(r"hội\s+nghị[^,;.]{0,40}(?:ở|tại)\s+(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?$", re.IGNORECASE)
 # A province named as the source of the words, not as the figure's owner.
 _AS_SOURCE = re.compile(
     r"(?:Sở\s+Công\s+Thương|Sở|UBND|Ủy\s+ban\s+nhân\s+dân|Cục\s+Thống\s+kê|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo)"
@@ -102,7 +104,8 @@ def find_scope(
         return Scope(others[-1].kind, "", doubts)
     sources = [m for m in marks if m.kind == "source"]
     if sources:
-        return Scope("province", sources[-1].name, [f"{sources[-1].name} is named as a source: is it its figure?"])
+        doubt = f"{sources[-1].name} is named as a source or the venue: is it its figure?"
+        return Scope("province", sources[-1].name, [doubt])
     opening = names.opening(sentence)
     if opening and opening.end <= window_start and not _other_names(names, sentence, opening, amount_start):
         return Scope("province", opening.written)
@@ -128,7 +131,8 @@ def find_scope(
 def _marks(names: ProvinceNames, window: str) -> list[_Mark]:
     marks = []
     for place in names.find(window):
-        kind = "source" if _AS_SOURCE.search(window[: place.start]) else "province"
+        before = window[: place.start]
+        kind = "source" if _AS_SOURCE.search(before) or _AS_VENUE.search(before) else "province"
         marks.append(_Mark(place.start, kind, place.written))
     taken = [(p.start, p.end) for p in names.find(window)]
     for match in ALIASES.finditer(window):

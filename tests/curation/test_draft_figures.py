@@ -256,6 +256,8 @@ def test_a_table_like_line_takes_its_unit_from_the_header(draft_on):
     nghe_an = found["Nghệ An"].fields
     assert (nghe_an["value"], nghe_an["unit"], nghe_an["growth_pct"]) == ("2140e9", "VND", "-3.1")
     assert nghe_an["indicator"] == "industrial_production_value"
+    assert (nghe_an["value_as_written"], nghe_an["unit_as_written"]) == ("2.140", "tỷ đồng")
+    assert not found["Nghệ An"].has_todo, found["Nghệ An"].comments
     assert found["Thanh Hóa"].fields["growth_pct"] == "8.2"
     assert not [aside for aside in asides if "2.140" in aside.reason]
 
@@ -315,6 +317,11 @@ def test_the_region_named_in_an_earlier_sentence_settles_the_next(draft_on):
     operating = next(f for f in figures if f.fields["value"] == "200")
     assert operating.fields["scope"] == "region"
     assert "scope" not in operating.comments
+
+
+def test_a_province_named_as_the_venue_is_only_a_guess(draft_on):
+    [figure] = draft_on("Tại hội nghị ở Nghệ An, Thứ trưởng cho biết năm 2024 xuất khẩu đạt 10 tỷ USD.")[0]
+    assert figure.comments["scope"].startswith("TODO")
 
 
 def test_a_provinces_figure_without_its_name_is_never_the_regions(draft_on):
@@ -504,3 +511,64 @@ def test_a_province_written_otherwise_than_the_reference_is_its_owner_with_a_tod
     [figure] = draft_on(f"Năm 2024, kim ngạch xuất khẩu của {name} đạt 52,6 tỷ USD.")[0]
     assert (figure.fields["scope"], figure.fields["province"]) == ("province", name)
     assert figure.comments["scope"].startswith("TODO")
+
+
+def test_an_estimate_said_in_a_lead_in_is_asked_about(draft_on):
+    figures, _ = draft_on("Ước tính năm 2024, chỉ số sản xuất công nghiệp của Thanh Hóa tăng 12%, Nghệ An tăng 5,2%.")
+    assert all(f.comments["qualifier"].startswith("TODO") for f in figures)
+    figures, _ = draft_on("Năm 2024, xuất khẩu ước đạt 10 tỷ USD, trong đó Nghệ An đạt 2 tỷ USD.")
+    nghe_an = by_province(figures)["Nghệ An"]
+    assert nghe_an.fields["qualifier"] == "actual" and "qualifier" not in nghe_an.comments
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("Năm 2024, chỉ số sản xuất công nghiệp cả nước tăng 8,4%, khu vực tăng 9%.", "region"),
+        (
+            "Tại Hà Tĩnh, năm 2024 chỉ số sản xuất công nghiệp tăng 15%; trong khi đó Quảng Bình chỉ tăng 3%.",
+            "Quảng Bình",
+        ),
+    ],
+)
+def test_a_second_owner_of_the_same_measure_keeps_its_indicator(draft_on, sentence, owner):
+    figure = by_province(draft_on(sentence)[0])[owner]
+    assert figure.fields["indicator"] == "iip_growth"
+    assert not figure.has_todo, figure.comments
+
+
+def test_respectively_with_là_pairs_values(draft_on):
+    figures, _ = draft_on("Năm 2024, Thanh Hóa và Nghệ An có kim ngạch xuất khẩu lần lượt là 5,3 tỷ USD và 2,1 tỷ USD.")
+    assert {name: f.fields["value"] for name, f in by_province(figures).items()} == {
+        "Thanh Hóa": "5.3e9",
+        "Nghệ An": "2.1e9",
+    }
+
+
+def test_a_growth_on_another_base_than_a_year_earlier_is_asked_about(draft_on):
+    [figure] = draft_on("Tháng 9/2024, chỉ số sản xuất công nghiệp toàn vùng tăng 7% so với tháng trước.")[0]
+    assert figure.comments["value"].startswith("TODO")
+    [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu toàn vùng đạt 10 tỷ USD, tăng 25% so với năm 2020.")[0]
+    assert figure.comments["growth_pct"].startswith("TODO")
+    [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu toàn vùng đạt 10 tỷ USD, tăng 5% so với cùng kỳ năm trước.")[0]
+    assert not figure.has_todo
+    [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu toàn vùng đạt 10 tỷ USD, tăng 5% so với năm 2023.")[0]
+    assert not figure.has_todo
+
+
+def test_exports_and_imports_together_are_not_imports(draft_on):
+    [figure] = draft_on("Năm 2024, tổng kim ngạch xuất nhập khẩu của khu vực đạt 200 tỷ USD, tăng 15%.")[0]
+    assert figure.fields["indicator"] == ""
+    assert figure.comments["indicator"].startswith("TODO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2025, chỉ số IIP ngành chế biến, chế tạo của khu vực tăng 11,2%.",
+        "Năm 2025, chỉ số sản xuất công nghiệp và kim ngạch xuất khẩu của khu vực cùng tăng 10%.",
+    ],
+)
+def test_a_second_measure_named_nearer_the_amount_leaves_the_indicator_open(draft_on, sentence):
+    [figure] = draft_on(sentence)[0]
+    assert figure.comments["indicator"].startswith("TODO")

@@ -53,7 +53,13 @@ def test_each_excerpt_is_verbatim_and_the_draft_leaves_no_number_unaccounted_for
     covered = [("", entry.fields["text"]) for entry in draft.not_figures]
     for figure in draft.figures:
         fields = figure.fields
-        for key in ("value_as_written", "growth_as_written", "share_as_written", "threshold_as_written"):
+        for key in (
+            "value_as_written",
+            "growth_as_written",
+            "share_as_written",
+            "plan_share_as_written",
+            "threshold_as_written",
+        ):
             covered.append((fields["quote"], fields.get(key, "")))
         covered.append((fields.get("period_quote") or fields["quote"], fields["period_label"]))
     for conference in draft.conferences:
@@ -63,6 +69,26 @@ def test_each_excerpt_is_verbatim_and_the_draft_leaves_no_number_unaccounted_for
     source = draft.source.fields
     covered += [("", source[key]) for key in ("title", "published_as_written", "reproduction_notice", "author")]
     assert uncovered_numbers(article, covered) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "reason"),
+    [
+        ("Ngày đăng: 13/07/2023 | Cập nhật lúc 11:20, 14/07/2023", "14/07/2023", "publication"),
+        ("Ngày đăng: 12/06/2026 | Lượt xem: 356", "356", "view counter"),
+        ("1. Kim ngạch xuất khẩu tăng mạnh.", "1", "list"),
+        ("Các tỉnh phấn đấu hoàn thành kế hoạch năm 2025.", "2025", "plan"),
+        ("Bán lẻ tăng 5% so với cuối năm 2021, khá cao.", "2021", "comparison"),
+        ("Hội nghị năm 2016 sẽ do tỉnh Ninh Bình đăng cai.", "2016", "session"),
+        ("Sáng 24/8/2018", "24/8/2018", "date"),
+    ],
+)
+def test_a_number_set_aside_gets_the_reason_its_words_give(line, number, reason):
+    reference = read_reference(Path(settings.FIXTURE_DIRS[0]) / "reference")
+    text = f"Ngành Công Thương phát triển\nSản xuất kinh doanh tiếp tục phục hồi.\n{line}\n"
+    draft = draft_text(text, name="x.txt", reference=reference)
+    [entry] = [e for e in draft.not_figures if number in e.fields["text"]]
+    assert reason in entry.fields["reason"], entry.fields["reason"]
 
 
 def test_the_coverage_mask_agrees_with_the_builds_completeness_check():
