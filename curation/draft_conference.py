@@ -47,7 +47,8 @@ _AFTER_GROUP = re.compile(
 _CO_ORGANISER = re.compile(r"UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"Sở\s+Công\s+thương\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _HOSTING = re.compile(
-    r"^\s+(?:đã\s+|sẽ\s+)?(?:vinh\s+dự\s+)?(?:là\s+(?:đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố)\s+)?đăng\s+cai",
+    r"^\s+(?:đã\s+|sẽ\s+)?(?:vinh\s+dự\s+)?(?:được\s+(?:giao|chọn)\s+(?:nhiệm\s+vụ\s+)?|là\s+(?:đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố)\s+)?"
+    r"đăng\s+cai",
     re.IGNORECASE,
 )
 _ORGANISING = re.compile(r"^\s+(?:đã\s+|sẽ\s+)?(?:đăng\s+cai|phối\s+hợp|tổ\s+chức|chủ\s+trì\s+tổ\s+chức)", re.I)
@@ -263,7 +264,7 @@ def _bare_sessions(sentences: list[Sentence], report: Session, sessions: list[Se
                 continue
             if after.group("session"):
                 year = after.group("year") or _year_in_clause(folded, after.end())
-            elif after.group("year") and handover:
+            elif after.group("year") and (handover or _FUTURE.search(sentence.text)):
                 year = after.group("year")
             elif _FUTURE.search(sentence.text) and (earlier := _YEAR_BEFORE.search(folded, 0, conference.start())):
                 year = earlier.group()  # "Năm 2023, Hội nghị sẽ được tổ chức tại tỉnh Thừa Thiên Huế."
@@ -349,7 +350,7 @@ class _Builder:
             quotes = [*quotes, hosting]  # "… Hội nghị … đã diễn ra. Tỉnh X là đơn vị đăng cai."
         self._date(entry, session, day)
         self._host(entry, quotes)
-        self._organisers(entry, quotes[0].text, day)
+        self._organisers(entry, quotes, day)
         self._chairs_and_theme(entry, quotes)
         quotes_text = [s.text for s in quotes]
         if following is not None:
@@ -387,7 +388,8 @@ class _Builder:
                 entry.comments["host_basis"] = "the text says where it will be held, not who hosts it"
         entry.fields["quotes"] = _unique([sentence.text])
         if not entry.fields["host"] and "host" not in entry.comments:
-            entry.todo("no host named for the next session; the flag goes to an unnamed province", "host")
+            flag = any(_FLAG.search(s.text) for s in session.sentences)
+            entry.todo("the flag goes to no province the rules could find" if flag else "no host named for it", "host")
         skip = ("date", "date_as_written", "venue", "organisers", "chairs", "theme", "next_host")
         self._mark_empty(entry, session, whole_text=False, skip=skip)
         return entry
@@ -522,17 +524,21 @@ class _Builder:
             )
         entry.fields["host"], entry.fields["host_basis"] = name, basis
 
-    def _organisers(self, entry: Entry, lead: str, day: ReportDay | None):
-        after = 0
-        if day and day.day.written in lead:
-            after = lead.find(day.day.written) + len(day.day.written)
-        venue = lead.find(entry.fields["venue"]) if entry.fields["venue"] else -1
-        organised = _ORGANISED_LATER.search(lead)
-        if venue >= 0 and (organised is None or venue < organised.start()):  # not "… tổ chức Hội nghị … tại X"
-            after = max(after, venue + len(entry.fields["venue"]))
-        if organisers := organisers_in(lead, after):
-            entry.fields["organisers"] = organisers
-            entry.todo("organisers taken from the lead sentence: check", "organisers")
+    def _organisers(self, entry: Entry, quotes: list[Sentence], day: ReportDay | None):
+        """The organisers the first quote naming them gives, after its day or venue."""
+        for quote in quotes:
+            lead = quote.text
+            after = 0
+            if day and day.day.written in lead:
+                after = lead.find(day.day.written) + len(day.day.written)
+            venue = lead.find(entry.fields["venue"]) if entry.fields["venue"] else -1
+            organised = _ORGANISED_LATER.search(lead)
+            if venue >= 0 and (organised is None or venue < organised.start()):  # not "… tổ chức Hội nghị … tại X"
+                after = max(after, venue + len(entry.fields["venue"]))
+            if organisers := organisers_in(lead, after):
+                entry.fields["organisers"] = organisers
+                entry.todo("organisers taken from the lead sentence: check", "organisers")
+                return
 
     def _chairs_and_theme(self, entry: Entry, quotes: list[Sentence]):
         for sentence in self.sentences:
@@ -561,7 +567,8 @@ class _Builder:
 
     def _mark_empty(self, entry: Entry, session: Session, *, whole_text: bool, skip: tuple[str, ...] = ()):
         """An empty field's comment: "not found" only where the text has nothing of the kind."""
-        searched = self.sentences if whole_text else session.sentences
+        own = [s for s in self.sentences if s.index not in self.other_sessions]
+        searched = own if whole_text else session.sentences
         where = "in the text" if whole_text else "in the sentences naming this session"
         for key in (
             "date",

@@ -455,3 +455,25 @@ def test_a_venue_that_recalls_its_former_province_in_brackets_is_in_the_current_
     report, _ = report_of(text, reference)
     assert (report.fields["host"], report.fields["host_basis"]) == ("Tây Ninh", "venue")
     assert "host" not in report.comments
+
+
+def test_organisers_opening_the_sentence_a_host_given_the_next_session_and_one_that_will_meet_somewhere(reference):
+    text = (
+        "Bộ Công Thương vừa phối hợp với UBND tỉnh Bắc Ninh tổ chức Hội nghị ngành Công Thương các tỉnh, thành "
+        "phố khu vực phía Bắc lần thứ VI năm 2020.\n"
+        "Hội nghị diễn ra trong ngày 21/8 tại Trung tâm Hội nghị tỉnh Bắc Ninh.\n"
+        "Tỉnh Quảng Ninh được giao đăng cai Hội nghị lần thứ VII năm 2021.\n"
+        "Hội nghị năm 2022 sẽ được tổ chức tại tỉnh Lạng Sơn.\n"
+    )
+    report, draft = report_of(text, reference)
+    assert report.fields["organisers"] == "Bộ Công Thương vừa phối hợp với UBND tỉnh Bắc Ninh"
+    assert report.fields["next_host"] == "Quảng Ninh"
+    found = conferences(draft)
+    assert (found["north-28-vii-2021"].fields["host"], found["north-28-vii-2021"].fields["host_basis"]) == (
+        "Quảng Ninh",
+        "stated",
+    )
+    assert (found["north-28-2022"].fields["host"], found["north-28-2022"].fields["host_basis"]) == (
+        "Lạng Sơn",
+        "venue",
+    )
