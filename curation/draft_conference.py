@@ -202,12 +202,15 @@ def draft_conferences(
     report = choose_report(sessions)
     if report is None:
         return Conferences(entries=[], report=None, reported_on=published_on)
-    sessions += _bare_sessions(sentences, report, sessions)
     day = _report_day(report, sentences, sessions)
     if report.year is None and day and day.day.year:
         report.year = day.day.year  # "Sáng 06/10/2023": the text gives the year with the day
         if day.sentence not in report.sentences:
             report.sentences.insert(0, day.sentence)
+    bare = _bare_sessions(sentences, report, sessions)
+    if day and any(day.sentence in session.sentences for session in bare):
+        day = None  # the lead's day belongs to another session after all
+    sessions += bare
     on = day.day.on(report.year) if day else None
     if on is not None:
         reported_on, undated = on, None

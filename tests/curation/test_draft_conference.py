@@ -477,3 +477,19 @@ def test_organisers_opening_the_sentence_a_host_given_the_next_session_and_one_t
         "Lạng Sơn",
         "venue",
     )
+
+
+def test_a_session_whose_year_only_its_day_gives_still_orders_the_others(reference):
+    text = (
+        "Sáng 06/10/2023, tại TP Vinh, tỉnh Nghệ An, Sở Công Thương tỉnh Nghệ An đăng cai tổ chức Hội nghị "
+        "ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ XII.\n"
+        "Hội nghị lần thứ XIII năm 2024 sẽ do tỉnh Hà Tĩnh đăng cai.\n"
+    )
+    report, draft = report_of(text, reference)
+    assert (report.fields["slug"], report.fields["year"], report.fields["date"]) == (
+        "north-central-6-xii-2023",
+        2023,
+        "2023-10-06",
+    )
+    assert conferences(draft)["north-central-6-xiii-2024"].fields["host"] == "Hà Tĩnh"
+    assert report.fields["next_host"] == "Hà Tĩnh"
