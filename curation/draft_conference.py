@@ -108,8 +108,13 @@ class ReportDay:
 
 
 def find_sessions(sentences: list[Sentence], reference: Reference) -> list[Session]:
-    """Every session named, in order of first mention, each with the sentences naming it."""
+    """Every session named, in order of first mention, each with the sentences naming it.
+
+    When none is named by number or year, a sentence naming a group's conference with a day that
+    carries its year ("Ngày 17/5/2024, … hội nghị ngành Công Thương khu vực phía Bắc") names that
+    group's session of the year."""
     sessions: list[Session] = []
+    unnamed: list[tuple[str, Sentence]] = []
     for sentence in sentences:
         folded = fold_in_place(sentence.text)
         for region, words in REGION_WORDS:
@@ -120,10 +125,16 @@ def find_sessions(sentences: list[Sentence], reference: Reference) -> list[Sessi
                     continue
                 after = _AFTER_GROUP.match(folded, match.end())
                 if not after.group("session") and not after.group("year"):
+                    unnamed.append((region, sentence))
                     continue
                 number = "session" if after.group("session") else "session_after"
                 _add_session(sessions, region, sentence, after.span(number), after.group("year"))
             folded = words.sub(lambda m: " " * len(m.group()), folded)  # "Bắc Trung Bộ" is not "phía Bắc"
+    if not sessions:
+        for region, sentence in unnamed:
+            dated = [day for day in _session_days(sentence.text) if day.year]
+            if dated:
+                _add_session(sessions, region, sentence, (-1, -1), f"nam {dated[0].year}")
     return _merge_yearless(_merge_unnumbered(sessions))
 
 

@@ -493,3 +493,13 @@ def test_a_session_whose_year_only_its_day_gives_still_orders_the_others(referen
     )
     assert conferences(draft)["north-central-6-xiii-2024"].fields["host"] == "Hà Tĩnh"
     assert report.fields["next_host"] == "Hà Tĩnh"
+
+
+def test_a_session_named_by_neither_number_nor_year_takes_the_year_of_its_day(reference):
+    text = (
+        "Ngày 17/5/2024, tại Hà Nội, Bộ Công Thương phối hợp với UBND thành phố Hà Nội tổ chức hội nghị ngành "
+        "Công Thương 28 tỉnh, thành phố khu vực phía Bắc.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["slug"], report.fields["year"], report.fields["session"]) == ("north-28-2024", 2024, "")
+    assert (report.fields["date"], report.fields["host"]) == ("2024-05-17", "Hà Nội")
