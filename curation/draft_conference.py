@@ -47,7 +47,8 @@ _AFTER_GROUP = re.compile(
 _CO_ORGANISER = re.compile(r"UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"Sở\s+Công\s+thương\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _HOSTING = re.compile(
-    r"^\s+(?:đã\s+|sẽ\s+)?(?:vinh\s+dự\s+)?(?:là\s+(?:đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố)\s+)?đăng\s+cai",
+    r"^\s+(?:đã\s+|sẽ\s+)?(?:vinh\s+dự\s+)?(?:được\s+(?:giao|chọn)\s+(?:nhiệm\s+vụ\s+)?|là\s+(?:đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố)\s+)?"
+    r"đăng\s+cai",
     re.IGNORECASE,
 )
 _ORGANISING = re.compile(r"^\s+(?:đã\s+|sẽ\s+)?(?:đăng\s+cai|phối\s+hợp|tổ\s+chức|chủ\s+trì\s+tổ\s+chức)", re.I)
@@ -107,8 +108,13 @@ class ReportDay:
 
 
 def find_sessions(sentences: list[Sentence], reference: Reference) -> list[Session]:
-    """Every session named, in order of first mention, each with the sentences naming it."""
+    """Every session named, in order of first mention, each with the sentences naming it.
+
+    When none is named by number or year, a sentence naming a group's conference with a day that
+    carries its year ("Ngày 17/5/2024, … hội nghị ngành Công Thương khu vực phía Bắc") names that
+    group's session of the year."""
     sessions: list[Session] = []
+    unnamed: list[tuple[str, Sentence]] = []
     for sentence in sentences:
         folded = fold_in_place(sentence.text)
         for region, words in REGION_WORDS:
@@ -119,10 +125,16 @@ def find_sessions(sentences: list[Sentence], reference: Reference) -> list[Sessi
                     continue
                 after = _AFTER_GROUP.match(folded, match.end())
                 if not after.group("session") and not after.group("year"):
+                    unnamed.append((region, sentence))
                     continue
                 number = "session" if after.group("session") else "session_after"
                 _add_session(sessions, region, sentence, after.span(number), after.group("year"))
             folded = words.sub(lambda m: " " * len(m.group()), folded)  # "Bắc Trung Bộ" is not "phía Bắc"
+    if not sessions:
+        for region, sentence in unnamed:
+            dated = [day for day in _session_days(sentence.text) if day.year]
+            if dated:
+                _add_session(sessions, region, sentence, (-1, -1), f"nam {dated[0].year}")
     return _merge_yearless(_merge_unnumbered(sessions))
 
 
@@ -201,12 +213,15 @@ def draft_conferences(
     report = choose_report(sessions)
     if report is None:
         return Conferences(entries=[], report=None, reported_on=published_on)
-    sessions += _bare_sessions(sentences, report, sessions)
     day = _report_day(report, sentences, sessions)
     if report.year is None and day and day.day.year:
         report.year = day.day.year  # "Sáng 06/10/2023": the text gives the year with the day
         if day.sentence not in report.sentences:
             report.sentences.insert(0, day.sentence)
+    bare = _bare_sessions(sentences, report, sessions)
+    if day and any(day.sentence in session.sentences for session in bare):
+        day = None  # the lead's day belongs to another session after all
+    sessions += bare
     on = day.day.on(report.year) if day else None
     if on is not None:
         reported_on, undated = on, None
@@ -216,6 +231,7 @@ def draft_conferences(
         undated = first_of_year if published_on else None
     wards = Wards(reference)
     builder = _Builder(sentences, reference, names, Venues(names, wards), wards, known, reported_on, undated)
+    builder.other_sessions = {s.index for session in sessions if session is not report for s in session.sentences}
     entries = []
     following = None
     for session in sessions:
@@ -262,7 +278,7 @@ def _bare_sessions(sentences: list[Sentence], report: Session, sessions: list[Se
                 continue
             if after.group("session"):
                 year = after.group("year") or _year_in_clause(folded, after.end())
-            elif after.group("year") and handover:
+            elif after.group("year") and (handover or _FUTURE.search(sentence.text)):
                 year = after.group("year")
             elif _FUTURE.search(sentence.text) and (earlier := _YEAR_BEFORE.search(folded, 0, conference.start())):
                 year = earlier.group()  # "Năm 2023, Hội nghị sẽ được tổ chức tại tỉnh Thừa Thiên Huế."
@@ -326,6 +342,7 @@ class _Builder:
         self.venues = venues
         self.wards = wards
         self.known = known
+        self.other_sessions: set[int] = set()  # sentences naming a session other than the reported one
         self.on = on
         self.undated = (
             undated  # 1 January of the session's year, when the text gives no day and the page's date stands in
@@ -343,9 +360,11 @@ class _Builder:
         quotes = facts[:1] or session.sentences[:1]
         if day and day.sentence not in quotes:
             quotes = [day.sentence, *quotes]
+        if not any(self._stated_host(s.text) for s in quotes) and (hosting := self._hosting_nearby(quotes)):
+            quotes = [*quotes, hosting]  # "… Hội nghị … đã diễn ra. Tỉnh X là đơn vị đăng cai."
         self._date(entry, session, day)
         self._host(entry, quotes)
-        self._organisers(entry, quotes[0].text, day)
+        self._organisers(entry, quotes, day)
         self._chairs_and_theme(entry, quotes)
         quotes_text = [s.text for s in quotes]
         if following is not None:
@@ -377,13 +396,14 @@ class _Builder:
             self._set_host(entry, place.written, "stated")
         else:  # "… sẽ được tổ chức tại tỉnh X": where it will meet, not who hosts it
             venue = self.venues.find(sentence.text)
-            in_venue = self.names.find(venue.written) if venue else []
+            in_venue = _outside_brackets_first(self.names.find(venue.written), venue.written) if venue else []
             if in_venue:
                 self._set_host(entry, in_venue[-1].written, "venue")
                 entry.comments["host_basis"] = "the text says where it will be held, not who hosts it"
         entry.fields["quotes"] = _unique([sentence.text])
         if not entry.fields["host"] and "host" not in entry.comments:
-            entry.todo("no host named for the next session; the flag goes to an unnamed province", "host")
+            flag = any(_FLAG.search(s.text) for s in session.sentences)
+            entry.todo("the flag goes to no province the rules could find" if flag else "no host named for it", "host")
         skip = ("date", "date_as_written", "venue", "organisers", "chairs", "theme", "next_host")
         self._mark_empty(entry, session, whole_text=False, skip=skip)
         return entry
@@ -447,6 +467,15 @@ class _Builder:
                 return place
         return None
 
+    def _hosting_nearby(self, quotes: list[Sentence]) -> Sentence | None:
+        """A sentence of the lead's paragraph that names who hosts, and names no session of its own."""
+        lines = {s.line for s in quotes}
+        for sentence in self.sentences:
+            nearby = sentence.line in lines and sentence not in quotes and sentence.index not in self.other_sessions
+            if nearby and not _FLAG.search(sentence.text) and self._stated_host(sentence.text):
+                return sentence
+        return None
+
     def _flag_host(self, text: str) -> Place | None:
         for place in self.names.find(text):
             if _FLAG_GIVEN.search(text[: place.start]) or _FLAG_TAKEN.match(text[place.end :]):
@@ -456,12 +485,14 @@ class _Builder:
     def _host(self, entry: Entry, quotes: list[Sentence]):
         venue = next((v for v in (self.venues.find(s.text) for s in quotes) if v), None)
         stated = next((h for h in (self._stated_host(s.text) for s in quotes) if h), None)
-        in_venue = self.names.find(venue.written) if venue else []
+        in_venue = _outside_brackets_first(self.names.find(venue.written), venue.written) if venue else []
+        # "thành phố Huế" in 2023 is a city of Thừa Thiên Huế, not a province to compare with the host
+        provinces = [place for place in in_venue if self.reference.province_named(place.written, on=self.on)]
         if venue:
             entry.fields["venue"] = venue.written
         if stated:
             self._set_host(entry, stated.written, "stated")
-            if in_venue and _fold(in_venue[-1].written) != _fold(stated.written):
+            if provinces and _fold(provinces[-1].written) != _fold(stated.written):
                 entry.todo(f"the venue {venue.written!r} and the host {stated.written!r} differ: check", "host")
         elif in_venue:
             self._set_host(entry, in_venue[-1].written, "venue")
@@ -507,17 +538,21 @@ class _Builder:
             )
         entry.fields["host"], entry.fields["host_basis"] = name, basis
 
-    def _organisers(self, entry: Entry, lead: str, day: ReportDay | None):
-        after = 0
-        if day and day.day.written in lead:
-            after = lead.find(day.day.written) + len(day.day.written)
-        venue = lead.find(entry.fields["venue"]) if entry.fields["venue"] else -1
-        organised = _ORGANISED_LATER.search(lead)
-        if venue >= 0 and (organised is None or venue < organised.start()):  # not "… tổ chức Hội nghị … tại X"
-            after = max(after, venue + len(entry.fields["venue"]))
-        if organisers := organisers_in(lead, after):
-            entry.fields["organisers"] = organisers
-            entry.todo("organisers taken from the lead sentence: check", "organisers")
+    def _organisers(self, entry: Entry, quotes: list[Sentence], day: ReportDay | None):
+        """The organisers the first quote naming them gives, after its day or venue."""
+        for quote in quotes:
+            lead = quote.text
+            after = 0
+            if day and day.day.written in lead:
+                after = lead.find(day.day.written) + len(day.day.written)
+            venue = lead.find(entry.fields["venue"]) if entry.fields["venue"] else -1
+            organised = _ORGANISED_LATER.search(lead)
+            if venue >= 0 and (organised is None or venue < organised.start()):  # not "… tổ chức Hội nghị … tại X"
+                after = max(after, venue + len(entry.fields["venue"]))
+            if organisers := organisers_in(lead, after):
+                entry.fields["organisers"] = organisers
+                entry.todo("organisers taken from the lead sentence: check", "organisers")
+                return
 
     def _chairs_and_theme(self, entry: Entry, quotes: list[Sentence]):
         for sentence in self.sentences:
@@ -546,7 +581,8 @@ class _Builder:
 
     def _mark_empty(self, entry: Entry, session: Session, *, whole_text: bool, skip: tuple[str, ...] = ()):
         """An empty field's comment: "not found" only where the text has nothing of the kind."""
-        searched = self.sentences if whole_text else session.sentences
+        own = [s for s in self.sentences if s.index not in self.other_sessions]
+        searched = own if whole_text else session.sentences
         where = "in the text" if whole_text else "in the sentences naming this session"
         for key in (
             "date",
@@ -615,7 +651,7 @@ class _Builder:
             return
         actual = entry.fields["host"]
         if not actual:
-            entry.note(f"The designated host was {designated.name}; this text does not say who hosted it.")
+            entry.todo(f"the designated host was {designated.name}; the rules found no host in this text: check")
             return
         actual_unit = self.reference.province_named(actual, on=self.on)
         if actual_unit and actual_unit.slug == designated.slug:
@@ -635,6 +671,14 @@ def _follows(session: Session, report: Session) -> bool:
     if session.number and report.number:
         return session.number == report.number + 1
     return session.year is not None and report.year is not None and session.year == report.year + 1
+
+
+def _outside_brackets_first(places: list[Place], text: str) -> list[Place]:
+    """The places of a venue, those in brackets first, so that the last is the one it is written as:
+    "TP Phú Quốc (tỉnh Kiên Giang)" is in Kiên Giang, "phường Tân An, tỉnh Tây Ninh (trước đây là …, tỉnh
+    Long An)" in Tây Ninh."""
+    bracketed = [place for place in places if text[: place.start].count("(") > text[: place.start].count(")")]
+    return [*bracketed, *(place for place in places if place not in bracketed)]
 
 
 def _fold(text: str) -> str:

@@ -34,7 +34,7 @@ LOOSE_DAY = re.compile(r"(?<![\d/.,])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[-/]\s*\d
 _LEAP_YEAR = 2024  # to check a day written without its year ("29/2") against the calendar
 
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)\s*[,-]?\s*(?:ngày\s+)?)"
-_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:\(?GMT\s*\+\s*7\)?|SA|CH|AM|PM))?"
+_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:\(?GMT\s*[+-]\s*\d{1,2}(?::\d{2})?\)?|SA|CH|AM|PM))?"
 _LABEL = re.compile(
     r"^(?:ngày\s+)?(?:cập\s+nhật|đăng|xuất\s+bản|ngày\s+đăng|thời\s+gian|ngày)(?:\s+(?:ngày|lúc))?\s*:?\s*",
     re.IGNORECASE,

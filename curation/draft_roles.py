@@ -52,11 +52,16 @@ def organisers_in(lead: str, after: int) -> str:
     if found := _DO.search(lead):
         return found.group("who").strip()
     comma = lead.find(",", after)
-    organised = _ORGANISED.search(lead, comma + 1 if comma >= 0 else 0)
-    if comma < 0 or organised is None:
+    first_verb = _ORGANISED.search(lead, after)
+    if comma >= 0 and first_verb and comma > first_verb.start():
+        comma = -1  # "Bộ Công Thương phối hợp với … tổ chức Hội nghị … các tỉnh, thành phố …"
+    if comma < 0 and after > 0:
+        return ""
+    organised = _ORGANISED.search(lead, comma + 1)
+    if organised is None:
         return ""
     end = organised.end() if organised.group("hosting") is not None else organised.start()
-    organisers = _DATELINE.sub("", lead[comma + 1 : end].strip())
+    organisers = _DATELINE.sub("", lead[comma + 1 : end].strip())  # from the sentence's start without a comma
     if not organisers or len(organisers) > MAX_ORGANISERS or ". " in organisers or _CONFERENCE.search(organisers):
         return ""
     return organisers

@@ -44,7 +44,7 @@ _BYLINE = re.compile(
 # The forms each field is looked for in, for the TODO of a field not found.
 _FORMS = {
     "publication": "a dateline, a closing notice, a source line or a portal's header",
-    "title": "a heading line naming the conference",
+    "title": "a heading line before the article or naming the conference",
     "author": "a byline or a name standing alone after the article",
     "published_on": "a date line (a line that is only a date with its year)",
     "published_as_written": "a date line (a line that is only a date with its year)",

@@ -23,7 +23,6 @@ from curation.reference import MAP_2025, ProvinceRecord, Reference
 from vietnamese.folding import fold
 
 _PROVINCE_PREFIX = re.compile(r"^(?:tỉnh|thành\s+phố)\s+", re.IGNORECASE)
-TYPES = ("phường", "xã", "đặc khu")
 
 
 class UnmatchedProvince(ValueError):

@@ -435,3 +435,71 @@ def test_chairs_under_whose_chairmanship_and_a_day_said_yesterday(reference):
     assert (report.fields["date"], report.fields["date_as_written"]) == ("2018-08-24", "Hôm qua (24/8)")
     assert report.fields["venue"] == "TP.Hạ Long"
     assert report.fields["chairs"] == "Thứ trưởng Bộ Công Thương A và Chủ tịch UBND tỉnh Quảng Ninh B"
+
+
+def test_the_host_said_in_the_leads_next_sentence(reference):
+    text = (
+        "Ngày 14/7, tại thành phố Huế, Hội nghị ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ XI năm 2023 đã "
+        "diễn ra. Tỉnh Thừa Thiên Huế là đơn vị đăng cai.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["host"], report.fields["host_basis"]) == ("Thừa Thiên Huế", "stated")
+    assert "Tỉnh Thừa Thiên Huế là đơn vị đăng cai." in report.fields["quotes"]
+
+
+def test_a_venue_that_recalls_its_former_province_in_brackets_is_in_the_current_one(reference):
+    text = (
+        "Ngày 26/9, tại phường Tân An, tỉnh Tây Ninh (trước đây là thành phố Tân An, tỉnh Long An), Hội nghị "
+        "ngành Công Thương các tỉnh, thành phố khu vực phía Nam lần thứ XI năm 2025 đã diễn ra.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["host"], report.fields["host_basis"]) == ("Tây Ninh", "venue")
+    assert "host" not in report.comments
+
+
+def test_organisers_opening_the_sentence_a_host_given_the_next_session_and_one_that_will_meet_somewhere(reference):
+    text = (
+        "Bộ Công Thương vừa phối hợp với UBND tỉnh Bắc Ninh tổ chức Hội nghị ngành Công Thương các tỉnh, thành "
+        "phố khu vực phía Bắc lần thứ VI năm 2020.\n"
+        "Hội nghị diễn ra trong ngày 21/8 tại Trung tâm Hội nghị tỉnh Bắc Ninh.\n"
+        "Tỉnh Quảng Ninh được giao đăng cai Hội nghị lần thứ VII năm 2021.\n"
+        "Hội nghị năm 2022 sẽ được tổ chức tại tỉnh Lạng Sơn.\n"
+    )
+    report, draft = report_of(text, reference)
+    assert report.fields["organisers"] == "Bộ Công Thương vừa phối hợp với UBND tỉnh Bắc Ninh"
+    assert report.fields["next_host"] == "Quảng Ninh"
+    found = conferences(draft)
+    assert (found["north-28-vii-2021"].fields["host"], found["north-28-vii-2021"].fields["host_basis"]) == (
+        "Quảng Ninh",
+        "stated",
+    )
+    assert (found["north-28-2022"].fields["host"], found["north-28-2022"].fields["host_basis"]) == (
+        "Lạng Sơn",
+        "venue",
+    )
+
+
+def test_a_session_whose_year_only_its_day_gives_still_orders_the_others(reference):
+    text = (
+        "Sáng 06/10/2023, tại TP Vinh, tỉnh Nghệ An, Sở Công Thương tỉnh Nghệ An đăng cai tổ chức Hội nghị "
+        "ngành Công Thương 6 tỉnh Bắc Trung Bộ lần thứ XII.\n"
+        "Hội nghị lần thứ XIII năm 2024 sẽ do tỉnh Hà Tĩnh đăng cai.\n"
+    )
+    report, draft = report_of(text, reference)
+    assert (report.fields["slug"], report.fields["year"], report.fields["date"]) == (
+        "north-central-6-xii-2023",
+        2023,
+        "2023-10-06",
+    )
+    assert conferences(draft)["north-central-6-xiii-2024"].fields["host"] == "Hà Tĩnh"
+    assert report.fields["next_host"] == "Hà Tĩnh"
+
+
+def test_a_session_named_by_neither_number_nor_year_takes_the_year_of_its_day(reference):
+    text = (
+        "Ngày 17/5/2024, tại Hà Nội, Bộ Công Thương phối hợp với UBND thành phố Hà Nội tổ chức hội nghị ngành "
+        "Công Thương 28 tỉnh, thành phố khu vực phía Bắc.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["slug"], report.fields["year"], report.fields["session"]) == ("north-28-2024", 2024, "")
+    assert (report.fields["date"], report.fields["host"]) == ("2024-05-17", "Hà Nội")

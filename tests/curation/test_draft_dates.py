@@ -58,6 +58,7 @@ def test_a_day_resolves_with_its_own_year_or_the_sessions():
         ("Cập nhật lúc 09:30, 15/07/2023", "Cập nhật lúc 09:30, 15/07/2023", date(2023, 7, 15)),
         ("  • 07/10/2016 11:35", "07/10/2016 11:35", date(2016, 10, 7)),
         ("10:15 | 24/08/2018", "10:15 | 24/08/2018", date(2018, 8, 24)),
+        ("Thứ hai, 24/8/2020 09:00 (GMT+07:00)", "Thứ hai, 24/8/2020 09:00 (GMT+07:00)", date(2020, 8, 24)),
     ],
 )
 def test_a_page_date_line(line, written, on):
