@@ -233,7 +233,7 @@ class FigureDrafter:
             claims.append(
                 _Claim(
                     amount,
-                    max(amount.end, *(p.end for p in phrases.values())),
+                    max([amount.end, *(p.end for p in phrases.values())]),
                     phrases,
                     table_unit=table.unit,
                     table_start=item.place.start,

@@ -2,22 +2,30 @@
 
 "Giá trị sản xuất công nghiệp (tỷ đồng, so cùng kỳ): Nghệ An 2.140, giảm 3,1%; Thanh Hóa 5.300, tăng
 8,2%; …" gives one amount per item, "2.140" in "tỷ đồng" for Nghệ An with the growth "giảm 3,1%". The
-header's first part must be unit words the parsers read ("tỷ đồng", "triệu USD", "nghìn tấn"); what
-follows it says what the items' second number is ("so cùng kỳ": a growth). An item is a province's
-name, a bare numeral, and optionally "tăng/giảm x%"; items are separated by ";". A line that does
-not fit this shape is left to the other rules.
+header's first part must be unit words the parsers read ("tỷ đồng", "triệu USD", "nghìn tấn"), after an
+optional "ĐVT:"; what follows it says what the items' second number is ("so cùng kỳ": a growth). An item
+is a province's name, a bare numeral, and optionally "tăng/giảm x%" (after a comma or in brackets);
+items are separated by ";" or ",". A line that does not fit this shape is left to the other rules.
 """
 
 import re
 from dataclasses import dataclass
 
 from curation.draft_places import Place, ProvinceNames
-from curation.draft_quantities import Phrase, growth_in
+from curation.draft_quantities import Phrase
 from vietnamese.errors import ParseError
 from vietnamese.numbers import Quantity, parse_quantity
+from vietnamese.phrases import parse_growth
 
-HEADER = re.compile(r"\((?P<unit>[^(),;:]{1,30}?)\s*(?:,\s*(?P<second>[^();:]{1,40}?))?\s*\)\s*:", re.IGNORECASE)
+HEADER = re.compile(
+    r"\((?:(?:ĐVT|đơn\s+vị(?:\s+tính)?)\s*:\s*)?(?P<unit>[^(),;:]{1,30}?)\s*(?:[,;]\s*(?P<second>[^()]{1,40}?))?\s*\)\s*:",
+    re.IGNORECASE,
+)
 _NUMERAL = re.compile(r"\s*[:\-–]?\s*(?P<number>\d+(?:[.,]\d+)*)(?![\d.,]*\s*%)(?![\w/])")
+# A cell's growth, right after its number: "2.140, giảm 3,1%" or "2.140 (giảm 3,1%)".
+_CELL_GROWTH = re.compile(r"\s*(?:,|\()\s*(?P<growth>(?:tăng|giảm)\s+\d[\d.,]*\s*%)\s*\)?", re.IGNORECASE)
+# What may stand between two items: "; ", ", ", "; và ", " và ".
+_ITEM_LEAD = re.compile(r"\s*(?:[;,]\s*)?(?:và\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,17 +68,15 @@ def find_table(sentence: str, names: ProvinceNames) -> Table | None:
 
 
 def _items(sentence: str, start: int, unit: str, names: ProvinceNames) -> list[TableItem]:
-    """The items after a header, up to the first piece that is not "<province> <numeral>[, tăng x%]"."""
+    """The items after a header, up to the first that is not "<province> <numeral>[, tăng x%]"; items
+    are separated by ";" or ",", the growth may stand in brackets ("Nghệ An 2.310 (tăng 8,7%)")."""
     items = []
-    ends = [m.start() for m in re.finditer(";", sentence[start:])]
-    bounds = [start, *(start + end + 1 for end in ends)]
-    for begin in bounds:
-        rest_end = sentence.find(";", begin)
-        rest_end = len(sentence.rstrip(".")) if rest_end == -1 else rest_end
-        offset = begin + re.match(r"\s*(?:và\s+)?", sentence[begin:]).end()
-        place = names.opening(sentence[offset:rest_end])
-        if place is None:
-            break
+    position = start
+    while True:
+        offset = _ITEM_LEAD.match(sentence, position).end()
+        place = names.opening(sentence[offset:])
+        if place is None or (items and offset == position):
+            break  # no province next, or nothing between two items
         numeral = _NUMERAL.match(sentence, offset + place.end)
         if numeral is None:
             break
@@ -79,9 +85,18 @@ def _items(sentence: str, start: int, unit: str, names: ProvinceNames) -> list[T
             quantity = parse_quantity(f"{number} {unit}")
         except ParseError:
             break
-        growth = growth_in(sentence[numeral.end() : rest_end], numeral.end())
+        growth = None
+        item_end = numeral.end()
+        if cell := _CELL_GROWTH.match(sentence, numeral.end()):
+            written = cell.group("growth")
+            try:
+                growth = Phrase(cell.start("growth"), cell.end("growth"), written, parse_growth(written))
+                item_end = cell.end()
+            except ParseError:
+                break
         moved = Place(offset + place.start, offset + place.end, place.written)
         items.append(
-            TableItem(moved, numeral.start("number"), numeral.end("number"), number, quantity, growth, rest_end)
+            TableItem(moved, numeral.start("number"), numeral.end("number"), number, quantity, growth, item_end)
         )
+        position = item_end
     return items

@@ -572,3 +572,13 @@ def test_exports_and_imports_together_are_not_imports(draft_on):
 def test_a_second_measure_named_nearer_the_amount_leaves_the_indicator_open(draft_on, sentence):
     [figure] = draft_on(sentence)[0]
     assert figure.comments["indicator"].startswith("TODO")
+
+
+def test_a_table_cell_without_a_growth_is_a_figure_too(draft_on):
+    figures, _ = draft_on(
+        "Kim ngạch xuất khẩu 6 tháng đầu năm 2024 (ĐVT: triệu USD): Thanh Hóa 5.120 (tăng 12,4%), Hà Tĩnh 1.460."
+    )
+    found = by_province(figures)
+    assert found["Hà Tĩnh"].fields["value"] == "1460e6"
+    assert "growth_pct" not in found["Hà Tĩnh"].fields
+    assert found["Thanh Hóa"].fields["growth_pct"] == "12.4"

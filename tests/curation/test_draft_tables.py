@@ -32,6 +32,18 @@ def test_each_item_takes_the_headers_unit_and_its_own_growth(names):
     assert line[table.items[0].start : table.items[0].end] == "2.140"
 
 
+def test_a_unit_after_đvt_and_items_between_commas_with_growths_in_brackets(names):
+    line = "Xuất khẩu 9 tháng (ĐVT: triệu USD): Thanh Hóa 5.120 (tăng 12,4%), Nghệ An 2.310 (giảm 8,7%), Hà Tĩnh 1.460."
+    table = find_table(line, names)
+    assert table.unit == "triệu USD"
+    assert [(i.place.written, i.number) for i in table.items] == [
+        ("Thanh Hóa", "5.120"),
+        ("Nghệ An", "2.310"),
+        ("Hà Tĩnh", "1.460"),
+    ]
+    assert [i.growth.written if i.growth else None for i in table.items] == ["tăng 12,4%", "giảm 8,7%", None]
+
+
 @pytest.mark.parametrize(
     "line",
     [
