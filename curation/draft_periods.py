@@ -92,7 +92,7 @@ def find_to_date(text: str) -> list[PeriodLabel]:
 # not be this figure's.
 _PERIOD_WORDS = re.compile(
     r"(?<!\w)(?:tháng|quý|cả\s+năm|năm\s+nay|nửa\s+(?:đầu\s+|cuối\s+)?năm|đầu\s+năm|cuối\s+năm|năm\s+\d{4}|"
-    r"giai\s+đoạn|kỳ\s+này)(?!\w)",
+    r"giai\s+đoạn|kỳ\s+này|hiện\s+(?:nay|tại|có)|thời\s+điểm|lũy\s+kế|đến\s+nay)(?!\w)",
     re.IGNORECASE,
 )
 # Spans that name a time but are no figure's period: a comparison base, a plan's year.

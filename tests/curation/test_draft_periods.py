@@ -35,6 +35,7 @@ def test_words_naming_a_span_outside_a_label_are_stray():
 
     assert stray_period_words("Riêng tháng 9, chỉ số tăng 10%.") == ["tháng"]
     assert stray_period_words("Cả năm, xuất khẩu dự kiến đạt 12 tỷ USD.") == ["Cả năm"]
+    assert stray_period_words("Hiện nay, toàn vùng có 34 khu công nghiệp.") == ["Hiện nay"]
     assert stray_period_words("9 tháng đầu năm 2024, chỉ số tăng 5% so với cùng kỳ năm 2023.") == []
     assert stray_period_words("đạt 48,2% kế hoạch năm 2024; Hội nghị … lần thứ XII năm 2024") == []
 
