@@ -67,7 +67,7 @@ from curation.draft_quantities import (
     threshold_in,
 )
 from curation.draft_scope import COUNTRY_WORDS, REGION_WORDS, find_scope
-from curation.draft_tables import find_table
+from curation.draft_tables import find_table, join_table_lines
 from curation.draft_text import Sentence, segment_bounds, trim
 from curation.reference import Reference
 from vietnamese.folding import slugify_vi
@@ -144,8 +144,11 @@ class FigureDrafter:
         names: ProvinceNames,
         region: str,
         session_date: date | None = None,
+        text: str = "",
     ):
-        self.sentences = sentences
+        # ``text`` is the article the sentences are cut from: with it, a table written one item a line
+        # is read as one block.
+        self.sentences = join_table_lines(sentences, text, names) if text else sentences
         self.reference = reference
         self.names = names
         self.region = region

@@ -6,6 +6,7 @@ header's first part must be unit words the parsers read ("tỷ đồng", "triệ
 optional "ĐVT:"; what follows it says what the items' second number is ("so cùng kỳ": a growth). An item
 is a province's name, a bare numeral, and optionally "tăng/giảm x%" (after a comma or in brackets);
 items are separated by ";" or ",". A line that does not fit this shape is left to the other rules.
+A table may also be written one item a line under its header (``join_table_lines``).
 """
 
 import re
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from curation.draft_places import Place, ProvinceNames
 from curation.draft_quantities import Phrase
+from curation.draft_text import Sentence
 from vietnamese.errors import ParseError
 from vietnamese.numbers import Quantity, parse_quantity
 from vietnamese.phrases import parse_growth
@@ -24,8 +26,9 @@ HEADER = re.compile(
 _NUMERAL = re.compile(r"\s*[:\-–]?\s*(?P<number>\d+(?:[.,]\d+)*)(?![\d.,]*\s*%)(?![\w/])")
 # A cell's growth, right after its number: "2.140, giảm 3,1%" or "2.140 (giảm 3,1%)".
 _CELL_GROWTH = re.compile(r"\s*(?:,|\()\s*(?P<growth>(?:tăng|giảm)\s+\d[\d.,]*\s*%)\s*\)?", re.IGNORECASE)
-# What may stand between two items: "; ", ", ", "; và ", " và ".
-_ITEM_LEAD = re.compile(r"\s*(?:[;,]\s*)?(?:và\s+)?", re.IGNORECASE)
+# What may stand between two items: "; ", ", ", "; và ", " và ", or a line break and a bullet.
+_ITEM_LEAD = re.compile(r"\s*(?:[;,.]\s*)?(?:[-–•+*]\s*)?(?:và\s+)?", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[-–•+*]?\s*")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,42 @@ def find_table(sentence: str, names: ProvinceNames) -> Table | None:
         if len(items) >= 2:
             return Table(header.start(), header.end(), unit, items)
     return None
+
+
+def join_table_lines(sentences: list[Sentence], text: str, names: ProvinceNames) -> list[Sentence]:
+    """The sentences, with each table written over several lines joined into one: a line ending with
+    its header ("… (triệu USD, so cùng kỳ):") and the lines after it that start with a province
+    ("- Thanh Hóa: 5.120, tăng 12,4%;"). The joined text is the article's, line breaks included."""
+    joined: list[Sentence] = []
+    position = 0
+    while position < len(sentences):
+        sentence = sentences[position]
+        last = position
+        if _ends_with_header(sentence.text):
+            while (
+                last + 1 < len(sentences)
+                and sentences[last + 1].line > sentences[last].line
+                and names.opening(_BULLET.sub("", sentences[last + 1].text, count=1))
+            ):
+                last += 1
+        if last - position >= 2:
+            block = text[sentence.start : sentences[last].end]
+            joined.append(Sentence(block, sentence.start, sentence.line, len(joined)))
+        else:
+            joined.append(Sentence(sentence.text, sentence.start, sentence.line, len(joined)))
+            last = position
+        position = last + 1
+    return joined
+
+
+def _ends_with_header(text: str) -> bool:
+    headers = [h for h in HEADER.finditer(text) if h.end() == len(text.rstrip())]
+    if not headers:
+        return False
+    try:
+        return parse_quantity(f"1 {' '.join(headers[-1].group('unit').split())}").unit != "percent"
+    except ParseError:
+        return False
 
 
 def _items(sentence: str, start: int, unit: str, names: ProvinceNames) -> list[TableItem]:
