@@ -14,7 +14,8 @@ of its ";"-segment) to the amount. The rules, in order:
 - Otherwise the region's, settled when the last scope named before (in the sentence, then earlier in
   the paragraph) is the region's, or when nothing before and nothing after the amount names a province:
   a paragraph about one province may go on without naming it again. "toàn tỉnh", "của tỉnh" without a
-  name are a province's, never the region's.
+  name are a province's, never the region's. A sector's figure ("khu vực FDI") is a TODO whatever
+  its scope.
 """
 
 import re
@@ -69,6 +70,14 @@ class _Mark:
     name: str = ""
 
 
+# A part of the economy, not of the map: "khu vực FDI", "doanh nghiệp có vốn đầu tư nước ngoài".
+SECTOR_WORDS = re.compile(
+    r"(?<!\w)(?:khu\s+vực|doanh\s+nghiệp|thành\s+phần\s+kinh\s+tế)\s+(?:có\s+vốn\s+)?(?:FDI|đầu\s+tư\s+nước\s+ngoài"
+    r"|kinh\s+tế\s+(?:trong\s+nước|nhà\s+nước|tư\s+nhân)|nhà\s+nước|tư\s+nhân|trong\s+nước)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def find_scope(
     names: ProvinceNames,
     sentence: str,
@@ -80,6 +89,16 @@ def find_scope(
     """The scope of the amount at ``amount_start`` in ``sentence``; ``paragraph`` is the text of the line
     before the sentence (earlier sentences of the same paragraph). A count of provinces is the region's
     unless its words say otherwise: the provinces named after it are its members."""
+    window = sentence[window_start:amount_start]
+    found = _scope(names, sentence, window_start, amount_start, paragraph, is_province_count)
+    if sector := SECTOR_WORDS.search(window):
+        found.doubts.append(f"a figure of {sector.group()!r}, a part of the economy, not of the {found.scope}?")
+    return found
+
+
+def _scope(
+    names: ProvinceNames, sentence: str, window_start: int, amount_start: int, paragraph: str, is_province_count: bool
+) -> Scope:
     window = sentence[window_start:amount_start]
     marks = _marks(names, window)
     owners = [m for m in marks if m.kind in ("province", "alias")]
