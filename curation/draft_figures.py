@@ -107,6 +107,12 @@ _LIST_WORDS = re.compile(
 # "so với cùng kỳ (năm trước)" is the base of a year-on-year growth; any other "so với …" is not.
 _COMPARISON = re.compile(r"\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<base>[^,;.()]{1,40})", re.IGNORECASE)
 _SAME_PERIOD = re.compile(r"cùng\s+(?:kỳ|thời\s+điểm)|năm\s+trước", re.IGNORECASE)
+# A growth followed by the value it is the growth of: "tăng 15,2% so với cùng kỳ, đạt ".
+_GROWTH_THEN_VALUE = re.compile(
+    r"(?P<growth>(?<!\w)(?:tăng|giảm)\s+\d[\d.,]*\s*%)(?:\s+so\s+(?:với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)?"
+    r"\s*,?\s*(?:ước\s+)?(?:đạt|lên|là)\s+(?:(?:khoảng|hơn|gần|trên)\s+)?$",
+    re.IGNORECASE,
+)
 _LEAD_MARKER = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến|dự\s+báo)(?!\w)", re.IGNORECASE)
 # A line that is an item of a list: "(1) …", "1. …", "3) …", "- …", "• …", "a) …".
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")
@@ -195,6 +201,7 @@ class FigureDrafter:
             claim = self._claim(sentence, amount, stop)
             if claim:
                 claims.append(claim)
+        self._growths_before_values(text, claims)
         used = set()
         for claim in claims:
             for name, phrase in claim.phrases.items():
@@ -224,6 +231,22 @@ class FigureDrafter:
         claims.sort(key=lambda claim: claim.amount.start)
         for claim in claims:
             self._figure(sentence, claim, claims, conference)
+
+    @staticmethod
+    def _growths_before_values(text: str, claims: list[_Claim]):
+        """ "Kim ngạch xuất khẩu tăng 15,2%, đạt 131,4 tỷ USD": a growth right before "đạt" and a value
+        without a growth of its own is that value's."""
+        for claim in claims:
+            if claim.kind != "value" or claim.is_province_count or "growth" in claim.phrases or claim.table_unit:
+                continue
+            start, _ = segment_bounds(text, claim.amount.start)
+            before = text[start : claim.amount.start]
+            joined = _GROWTH_THEN_VALUE.search(before)
+            if joined is None or any(start <= c.end <= claim.amount.start and c is not claim for c in claims):
+                continue
+            growth = growth_in(joined.group("growth"), start + joined.start("growth"))
+            if growth is not None:
+                claim.phrases["growth"] = growth
 
     def _table_claims(self, text: str) -> list[_Claim]:
         table = find_table(text, self.names)
@@ -434,6 +457,7 @@ class FigureDrafter:
             breaks.append(opening + 1)
         if breaks:
             start = window_start + max(breaks)
+        start = min([start, *(p.start for p in claim.phrases.values() if p.start < claim.amount.start)])
         begin, end = trim(text, start, claim.end)
         if text[begin:end].count(")") > text[begin:end].count("("):
             closing = text.find(")", begin, end)

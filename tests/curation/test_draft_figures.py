@@ -582,3 +582,14 @@ def test_a_table_cell_without_a_growth_is_a_figure_too(draft_on):
     assert found["Hà Tĩnh"].fields["value"] == "1460e6"
     assert "growth_pct" not in found["Hà Tĩnh"].fields
     assert found["Thanh Hóa"].fields["growth_pct"] == "12.4"
+
+
+def test_a_growth_written_before_its_value_is_the_values(draft_on):
+    figures, _ = draft_on(
+        "Năm 2024, xuất khẩu của Nghệ An tăng 20% so với cùng kỳ, đạt 3 tỷ USD; nhập khẩu của Nghệ An đạt 1 tỷ USD."
+    )
+    exports = figures[0]
+    assert [f.fields["value"] for f in figures] == ["3e9", "1e9"]
+    assert (exports.fields["growth_as_written"], exports.fields["growth_pct"]) == ("tăng 20%", "20")
+    assert exports.fields["clause"].startswith("tăng 20%")
+    assert not exports.has_todo, exports.comments
