@@ -734,14 +734,9 @@ def _hedged_lead(quote: str, clause_at: int, text: str, position: int) -> str:
         return ""
     for piece in re.split(r"[,;:(]", before):
         marker = _LEAD_MARKER.search(piece)
-        if marker and not re.search(r"\d", piece.replace(_year_of(piece), "")):
+        if marker and not find_amounts(piece):
             return marker.group()
     return ""
-
-
-def _year_of(piece: str) -> str:
-    found = re.search(r"năm\s+\d{4}|\d+\s+tháng[^,;]*\d{4}|quý\s+\S+", piece, re.IGNORECASE)
-    return found.group() if found else "\0"
 
 
 def _is_negative(value_as_written: str) -> bool:
