@@ -8,9 +8,10 @@ drafted from (see ``draft_figures`` for the fields each gets).
 - A growth, share, plan share or threshold right after a value, before the next value, ";" or another
   measure or province named, is the value's; so is a growth right before "đạt" and the value
   ("tăng 15,2%, đạt 131,4 tỷ USD").
-- A growth that belongs to no value is a growth rate of its own, with its sign word when a decline; a
-  percentage whose words name a ratio (an occupancy rate, a recovery ratio) is a ratio; any other is
-  set aside.
+- A growth that belongs to no value is a growth rate of its own, with its sign word when a decline; so
+  is a bare percentage after a province's name when the words before speak of growth ("mức tăng cao là
+  Thanh Hóa 12%, Nghệ An 10,5%"). A percentage whose words name a ratio (an occupancy rate, a recovery
+  ratio) is a ratio; any other is set aside.
 - A table-like line gives one value per item (``draft_tables``), and "A, B và C tăng lần lượt x%, y% và
   z%" pairs provinces and values in order when they are as many.
 """
@@ -58,6 +59,7 @@ _GROWTH_THEN_VALUE = re.compile(
 
 _RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
 GROWTH_VERB = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"(?<!\w)(?:chiếm|tỷ\s+trọng|tỷ\s+lệ|kế\s+hoạch)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -139,6 +141,9 @@ class ClaimFinder:
             ):
                 claims.append(Claim(amount, amount.end, kind="ratio"))
                 continue
+            if decline := self._province_growth(text, amount, start):
+                claims.append(Claim(amount, amount.end, kind="growth", respective=decline == "giảm"))
+                continue
             self._aside(amount.start, "TODO: a percentage that is no growth, share or threshold drafted")
         claims.sort(key=lambda claim: claim.amount.start)
         return claims, self._asides
@@ -206,6 +211,17 @@ class ClaimFinder:
             for province, amount in zip(provinces, run, strict=True):
                 claims.append(Claim(amount, amount.end, kind=kind, province=province, respective=bool(decline)))
         return claims
+
+    def _province_growth(self, text: str, amount: Amount, segment_start: int) -> str:
+        """ "các tỉnh có mức tăng cao là Thanh Hóa 12%, Nghệ An 10,5%": a bare percentage right after a
+        province's name, in a segment that speaks of growth before it and of no share, is that
+        province's growth. Returns the growth's verb ("tăng", or "giảm" for a decline), or ""."""
+        before = text[segment_start : amount.start]
+        places = self.names.find(before)
+        if not places or before[places[-1].end :].strip(" :") or _SHARE_WORDS.search(before):
+            return ""
+        verbs = [m.group().lower() for m in GROWTH_VERB.finditer(before[: places[0].start])]
+        return verbs[-1] if verbs and len(set(verbs)) == 1 else ""
 
     @staticmethod
     def _signed(text: str, amount: Amount) -> Amount:

@@ -75,7 +75,7 @@ _LIST_WORDS = re.compile(
     r"(?<!\w)(?:và|còn|riêng|trong\s+(?:số\s+)?đó|của|tại|tỉnh|thành\s+phố|TP\.?|đạt|ước|tính|đạt|tăng|"
     r"giảm|với|là|có|khoảng|gần|hơn|trên|lần\s+lượt|cao\s+nhất|thấp\s+nhất|đứng\s+đầu|dẫn\s+đầu|"
     r"tiếp\s+(?:đến|theo)|sau\s+đó|đều|mức|cao\s+hơn|thấp\s+hơn|bình\s+quân|so\s+với|chỉ|cũng|vẫn|"
-    r"trong\s+khi(?:\s+đó)?|nhưng|chung|trung\s+bình|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)(?!\w)",
+    r"trong\s+khi(?:\s+đó)?|nhưng|chung|trung\s+bình|cao|thấp|như|gồm|bao\s+gồm|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)(?!\w)",
     re.IGNORECASE,
 )
 # "so với cùng kỳ (năm trước)" is the base of a year-on-year growth; any other "so với …" is not.

@@ -27,9 +27,12 @@ COUNTRY_WORDS = re.compile(r"(?<!\w)(?:cả\s+nước|toàn\s+quốc|bình\s+qu�
 REGION_WORDS = re.compile(
     r"(?<!\w)(?:khu\s+vực(?!\s+(?:có\s+vốn|FDI|kinh\s+tế|đầu\s+tư|doanh\s+nghiệp|nhà\s+nước|tư\s+nhân))"
     r"|(?:toàn|cả|trong)\s+vùng|vùng|Bắc\s+Trung\s+Bộ|phía\s+(?:Bắc|Nam)"
-    r"|các\s+(?:tỉnh|địa\s+phương)|\d+\s+(?:tỉnh|địa\s+phương))(?!\w)",
+    r"|(?:các|nhiều|một\s+số|\d+)\s+(?:tỉnh|địa\s+phương))(?!\w)",
     re.IGNORECASE,
 )
+# Words that introduce some of the region's members: a province named after them is one of them
+# ("các tỉnh có mức tăng cao là Thanh Hóa 12%"), not in conflict with them.
+MEMBERS = re.compile(r"(?:các|nhiều|một\s+số|\d+)\s+(?:tỉnh|địa\s+phương)", re.IGNORECASE)
 # A province named without its name: the figure is some province's, but which one the reader must say.
 UNNAMED_PROVINCE = re.compile(
     r"(?<!\w)(?:toàn\s+tỉnh|của\s+tỉnh|tỉnh\s+(?:ta|nhà))(?!\w)(?P<next>\s+\w)?", re.IGNORECASE
@@ -109,7 +112,9 @@ def _scope(
         doubts = []
         if len(named) > 1:
             doubts.append(f"the clause names {', '.join(named)}: whose figure is it?")
-        if others:
+        conflicting = [m for m in others if not (m.start < nearest.start and MEMBERS.match(window, m.start))]
+        if conflicting:
+            others = conflicting
             words = window[others[-1].start :].split()[:3]
             doubts.append(f"the clause names {nearest.name} and also {' '.join(words)!r}: whose figure is it?")
             if others[-1].start > nearest.start:

@@ -593,3 +593,17 @@ def test_a_growth_written_before_its_value_is_the_values(draft_on):
     assert (exports.fields["growth_as_written"], exports.fields["growth_pct"]) == ("tăng 20%", "20")
     assert exports.fields["clause"].startswith("tăng 20%")
     assert not exports.has_todo, exports.comments
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2024, chỉ số sản xuất công nghiệp của khu vực tăng 8%, trong đó các tỉnh có mức tăng cao là "
+        "Thanh Hóa 12%, Nghệ An 10,5%.",
+        "Năm 2024, chỉ số sản xuất công nghiệp một số tỉnh tăng cao như Thanh Hóa (tăng 12%), Nghệ An (tăng 10,5%).",
+    ],
+)
+def test_provinces_listed_with_their_growth_are_each_settled(draft_on, sentence):
+    found = by_province(draft_on(sentence)[0])
+    assert (found["Thanh Hóa"].fields["value"], found["Nghệ An"].fields["value"]) == ("12", "10.5")
+    assert not found["Thanh Hóa"].has_todo and not found["Nghệ An"].has_todo
