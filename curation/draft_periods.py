@@ -26,7 +26,10 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 # Words right before a label that make it no figure's period.
-_NOT_A_PERIOD_BEFORE = re.compile(r"(?:cùng\s+kỳ|so\s+với|đến|từ|tháng(?:\s+(?:đầu|cuối))?|thời\s+kỳ)\s*$", re.I)
+# "cuối tháng 6/2025", "hết năm 2024", "đầu tháng 9": a day within the month or year, not all of it.
+_NOT_A_PERIOD_BEFORE = re.compile(
+    r"(?:cùng\s+kỳ|so\s+với|đến|từ|tháng(?:\s+(?:đầu|cuối))?|thời\s+kỳ|cuối|hết|đầu|giữa)\s*$", re.I
+)
 # A session's name ends with its year: "… lần thứ X - năm 2022", "Hội nghị … khu vực phía Bắc năm 2016".
 SESSION_NAME_BEFORE = re.compile(r"lần\s+thứ\s+\w+\s*[,–-]?\s*$", re.I)
 _GROUP_BEFORE = re.compile(r"(?:phía\s+(?:Bắc|Nam)|Bắc\s+Trung\s+Bộ)\s*[,–-]?\s*$", re.I)

@@ -46,3 +46,8 @@ def test_đến_nay_is_a_level_whose_date_the_caller_knows():
     [label] = find_to_date("Đến nay, toàn vùng có 310 cụm công nghiệp.")
     assert (label.label, label.period, label.is_stock) == ("Đến nay", None, True)
     assert find_to_date("Từ đầu năm đến nay, xuất khẩu đạt 5 tỷ USD.") == []
+
+
+def test_a_day_within_a_month_or_year_is_not_its_whole_span():
+    assert labels("Đến cuối tháng 6/2025, xuất khẩu đạt 10 tỷ USD; đến hết năm 2024; đầu tháng 9/2024") == []
+    assert labels("Đến hết tháng 6/2025, toàn vùng có 172 khu công nghiệp.") == ["Đến hết tháng 6/2025"]
