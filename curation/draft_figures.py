@@ -396,6 +396,7 @@ class FigureDrafter:
         return chosen
 
     def _period(self, sentence: Sentence, claim: Claim, indicator: str, entry: Entry):
+        text = sentence.text
         labels = find_periods(sentence.text) + find_to_date(sentence.text)
         before = [label for label in labels if label.end <= claim.amount.start]
         after = [label for label in labels if claim.amount.end <= label.start < claim.end]
@@ -409,6 +410,10 @@ class FigureDrafter:
                 entry.fields.update(period_fields(label.period))
             if wanted_stock is not None and label.is_stock != wanted_stock:
                 entry.todo(_KIND_MISMATCH[wanted_stock], "period_label")
+            if label.end <= claim.amount.start and (other := stray_period_words(text[label.end : claim.amount.start])):
+                entry.todo(
+                    f"{other[-1]!r} is named between the period and the figure: whose period is it?", "period_label"
+                )
             return
         found = self._context_period(sentence, wanted_stock)
         if found is None:

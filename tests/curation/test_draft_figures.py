@@ -607,3 +607,10 @@ def test_provinces_listed_with_their_growth_are_each_settled(draft_on, sentence)
     found = by_province(draft_on(sentence)[0])
     assert (found["Thanh Hóa"].fields["value"], found["Nghệ An"].fields["value"]) == ("12", "10.5")
     assert not found["Thanh Hóa"].has_todo and not found["Nghệ An"].has_todo
+
+
+def test_another_span_named_between_the_period_and_the_figure_leaves_the_period_open(draft_on):
+    figures, _ = draft_on("9 tháng năm 2024, xuất khẩu đạt 10 tỷ USD; riêng tháng 9 đạt 1,2 tỷ USD.")
+    found = {f.fields["value"]: f for f in figures}
+    assert "period_label" not in found["10e9"].comments
+    assert found["1.2e9"].comments["period_label"].startswith("TODO")
