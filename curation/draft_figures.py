@@ -68,6 +68,7 @@ _SHARE_BASES = (
     (re.compile(r"(?<!\w)(?:khu\s+vực|toàn\s+vùng|vùng)(?!\w)", re.IGNORECASE), "region"),
 )
 _CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
+_CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[;:(]|(?<![0-9])\.|\.(?![0-9])")
 _BALANCE_WORD = re.compile(r"(?:xuất|nhập)\s+siêu\s", re.IGNORECASE)
 # Words an item of a list may have besides its province: "…, trong đó Thanh Hóa tăng 12%, Nghệ An
 # ước đạt 2 tỷ USD và Hà Tĩnh giảm 3,7%". A clause of only these continues the sentence's indicator.
@@ -399,8 +400,15 @@ class FigureDrafter:
         text = sentence.text
         labels = find_periods(sentence.text) + find_to_date(sentence.text)
         before = [label for label in labels if label.end <= claim.amount.start]
-        after = [label for label in labels if claim.amount.end <= label.start < claim.end]
+        # A label after the amount counts within its attached phrases, or in its own clause before any
+        # comma: "đạt 10 tỷ USD trong 9 tháng năm 2024".
+        own_clause = _CLAUSE_END.search(text, claim.amount.end)
+        after_end = max(claim.end, own_clause.start() if own_clause else len(text))
+        after = [label for label in labels if claim.amount.end <= label.start < after_end]
         label = max(before, key=lambda found: found.end) if before else after[0] if after else None
+        clause_start = max([0, *(m.end() for m in _CLAUSE_END.finditer(text, 0, claim.amount.start))])
+        if after and label is not after[0] and label.end <= clause_start:
+            label = after[0]  # the amount's own clause names its period, an earlier clause another's
         wanted_stock = indicator in STOCK_INDICATORS if indicator else None
         if label is not None:
             entry.fields["period_label"] = label.label

@@ -614,3 +614,11 @@ def test_another_span_named_between_the_period_and_the_figure_leaves_the_period_
     found = {f.fields["value"]: f for f in figures}
     assert "period_label" not in found["10e9"].comments
     assert found["1.2e9"].comments["period_label"].startswith("TODO")
+
+
+def test_a_period_written_after_the_amount_in_its_clause_is_its_own(draft_on):
+    [figure] = draft_on("Kết quả khả quan.\nKim ngạch xuất khẩu của khu vực đạt 10 tỷ USD trong 9 tháng năm 2024.")[0]
+    assert (figure.fields["period_label"], figure.fields["period"]) == ("9 tháng năm 2024", "2024-01-01/2024-09-30")
+    assert not figure.has_todo, figure.comments
+    [_, figure] = draft_on("Năm 2023, xuất khẩu đạt 9 tỷ USD; đạt 10 tỷ USD trong 9 tháng năm 2024.")[0]
+    assert figure.fields["period_label"] == "9 tháng năm 2024"
