@@ -48,6 +48,10 @@ _TARGET = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|định\s+hướng|tầm\s+nhìn|kỳ\s+vọng|đặt\s+ra)(?!\w)",
     re.IGNORECASE,
 )
+# "từ 5 đến 7 tỷ USD", "5 - 7 tỷ USD": a range, whose ends are no figures.
+_RANGE_BEFORE = re.compile(r"\d\s*(?:đến|tới|[-–])\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:đến|tới|[-–])\s*\d", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"\s*(?:đến|tới|[-–])\s*", re.IGNORECASE)
 _DECLINE_BEFORE = re.compile(r"(?<!\w)giảm\s+$", re.IGNORECASE)
 
 # A growth followed by the value it is the growth of: "tăng 15,2% so với cùng kỳ, đạt ".
@@ -105,8 +109,19 @@ class ClaimFinder:
             segment_start, _ = segment_bounds(text, amount.start)
             previous_end = max([segment_start, *(v.end for v in values[:position] if v.end >= segment_start)])
             if target := _TARGET.search(text[previous_end : amount.start]):
-                reason = f"TODO: a target ({target.group()!r}), not a result: the model holds results only"
+                reason = f"TODO: a target ({target.group()!r}), not a result? The model holds results only"
                 self._aside(amount.start, reason)
+                continue
+            after_previous = text[values[position - 1].end : amount.start] if position else ""
+            if (
+                _RANGE_BEFORE.search(text[: amount.start])
+                or _RANGE_AFTER.match(text, amount.end)
+                or _RANGE_WORD.fullmatch(after_previous)
+            ):
+                self._aside(amount.start, "TODO: an end of a range ('từ … đến …'), not one value: no figure drafted")
+                continue
+            if text[amount.end : amount.end + 1] == "/":
+                self._aside(amount.start, "TODO: a rate ('…/năm'), not a level: no figure drafted")
                 continue
             following = values[position + 1].start if position + 1 < len(values) else len(text)
             stop = min(

@@ -51,3 +51,17 @@ def test_respectively_pairs_provinces_with_values(finder):
         ("Nghệ An", "5,2%"),
         ("Hà Tĩnh", "3%"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Xuất khẩu dự kiến đạt từ 5 đến 7 tỷ USD.", "a range"),
+        ("Xuất khẩu dự kiến đạt 5 tỷ USD đến 7 tỷ USD.", "a range"),
+        ("Nhà máy có công suất 120 triệu USD/năm.", "a rate"),
+    ],
+)
+def test_ranges_and_rates_are_no_figures(finder, sentence, reason):
+    claims, asides = finder.find(sentence)
+    assert claims == []
+    assert all(reason in text for _, text in asides)
