@@ -214,6 +214,8 @@ class FigureDrafter:
             entry.todo("a trade balance without 'xuất siêu'/'nhập siêu' before it: a surplus or a deficit?", "value")
         if indicator in CLUSTER_INDICATORS and not self._near_clusters(sentence):
             entry.todo("no 'cụm công nghiệp' in this or the previous sentence: check the indicator", "indicator")
+        elif indicator in CLUSTER_INDICATORS and _nearest_estate(text[: amount.end]) == "industrial_park_occupancy":
+            entry.todo("'khu công nghiệp' (parks) is named nearer than clusters: whose figure is it?", "indicator")
         entry.fields["id"] = self._id(entry.fields, sentence)
         self.figures.append(entry)
 
@@ -362,11 +364,10 @@ class FigureDrafter:
     @staticmethod
     def _occupancy(before: str, code: str, entry: Entry) -> str:
         """Whose occupancy a rate is: that of the clusters or parks named nearest before it."""
-        named = [(m.end(), occupancy) for pattern, occupancy in OCCUPANCY_OF for m in pattern.finditer(before)]
-        if not named:
+        nearest = _nearest_estate(before)
+        if not nearest:
             entry.todo("an occupancy rate of clusters or of parks? the sentence names neither", "indicator")
-            return code
-        return max(named)[1]
+        return nearest or code
 
     @staticmethod
     def _share_of(text: str, claim: Claim, phrase, scope: str, entry: Entry) -> str:
@@ -504,6 +505,12 @@ _KIND_MISMATCH = {
     True: "a level at a date, but the period is a span: at which date?",
     False: "a flow over a span, but the period is a date: from when?",
 }
+
+
+def _nearest_estate(before: str) -> str:
+    """The occupancy indicator of the clusters or parks named last in ``before``, or ""."""
+    named = [(m.end(), occupancy) for pattern, occupancy in OCCUPANCY_OF for m in pattern.finditer(before)]
+    return max(named)[1] if named else ""
 
 
 def _other_base(text: str, end: int, year: str) -> str:

@@ -622,3 +622,11 @@ def test_a_period_written_after_the_amount_in_its_clause_is_its_own(draft_on):
     assert not figure.has_todo, figure.comments
     [_, figure] = draft_on("Năm 2023, xuất khẩu đạt 9 tỷ USD; đạt 10 tỷ USD trong 9 tháng năm 2024.")[0]
     assert figure.fields["period_label"] == "9 tháng năm 2024"
+
+
+def test_a_parks_count_is_not_taken_for_the_clusters(draft_on):
+    figures, _ = draft_on(
+        "Đến hết tháng 6/2024, toàn vùng có 310 cụm công nghiệp. Các khu công nghiệp thu hút 200 dự án."
+    )
+    projects = next(f for f in figures if f.fields["value"] == "200")
+    assert projects.comments["indicator"].startswith("TODO")
