@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from curation.draft_places import Place, ProvinceNames
 
-COUNTRY_WORDS = re.compile(r"(?<!\w)(?:cả\s+nước|toàn\s+quốc|bình\s+quân\s+chung)(?!\w)", re.IGNORECASE)
+COUNTRY_WORDS = re.compile(r"(?<!\w)(?:cả\s+nước|toàn\s+quốc)(?!\w)", re.IGNORECASE)
 REGION_WORDS = re.compile(
     r"(?<!\w)(?:khu\s+vực(?!\s+(?:có\s+vốn|FDI|kinh\s+tế|đầu\s+tư|doanh\s+nghiệp|nhà\s+nước|tư\s+nhân))"
     r"|(?:toàn|cả|trong)\s+vùng|vùng|Bắc\s+Trung\s+Bộ|phía\s+(?:Bắc|Nam)"
