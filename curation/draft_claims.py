@@ -52,6 +52,9 @@ _TARGET = re.compile(
 _RANGE_BEFORE = re.compile(r"\d\s*(?:đến|tới|[-–])\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:đến|tới|[-–])\s*\d", re.IGNORECASE)
 _RANGE_WORD = re.compile(r"\s*(?:đến|tới|[-–])\s*", re.IGNORECASE)
+# "5 tỉnh có kim ngạch xuất khẩu trên 1 tỷ USD": the amount after a count of provinces and these words is
+# the count's threshold.
+_HAVING = re.compile(r"(?<!\w)(?:có|đạt|đều)(?!\w)", re.IGNORECASE)
 _DECLINE_BEFORE = re.compile(r"(?<!\w)giảm\s+$", re.IGNORECASE)
 
 # A growth followed by the value it is the growth of: "tăng 15,2% so với cùng kỳ, đạt ".
@@ -80,6 +83,15 @@ class Claim:
     province: str = ""  # the item's province, for a table-like line or a "lần lượt" list
     respective: bool = False  # a decline whose sign word is not beside the value ("giảm lần lượt 2%, 3%")
     caption_end: int = 0  # end of the words before a table-like line's header
+
+
+def _counts_provinces(amount: Amount) -> bool:
+    quantity = amount.quantity
+    return quantity is not None and quantity.unit == "count" and _noun(quantity) in PROVINCE_NOUNS
+
+
+def _noun(quantity) -> str:
+    return " ".join(quantity.unit_as_written.lower().split())
 
 
 class ClaimFinder:
@@ -119,6 +131,18 @@ class ClaimFinder:
                 or _RANGE_WORD.fullmatch(after_previous)
             ):
                 self._aside(amount.start, "TODO: an end of a range ('từ … đến …'), not one value: no figure drafted")
+                continue
+            counted = values[position - 1] if position else None
+            if (
+                counted
+                and counted.start >= segment_start
+                and _counts_provinces(counted)
+                and not _counts_provinces(amount)
+                and not self._names_the_group(text, counted)
+                and _HAVING.search(text[counted.end : amount.start])
+            ):
+                reason = f"TODO: the threshold of a count of provinces ({counted.written!r} …), not a figure?"
+                self._aside(amount.start, reason)
                 continue
             if text[amount.end : amount.end + 1] == "/":
                 self._aside(amount.start, "TODO: a rate ('…/năm'), not a level: no figure drafted")
@@ -237,6 +261,12 @@ class ClaimFinder:
             return ""
         verbs = [m.group().lower() for m in GROWTH_VERB.finditer(before[: places[0].start])]
         return verbs[-1] if verbs and len(set(verbs)) == 1 else ""
+
+    def _names_the_group(self, text: str, amount: Amount) -> bool:
+        """ "28 tỉnh, thành khu vực phía Bắc": the group's size followed by its name."""
+        quantity = amount.quantity
+        whole = quantity.denominator is None and int(quantity.value) in self.declared_sizes
+        return whole and bool(_GROUP_WORDS.match(text[amount.end :]))
 
     @staticmethod
     def _signed(text: str, amount: Amount) -> Amount:

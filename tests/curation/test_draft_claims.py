@@ -65,3 +65,12 @@ def test_ranges_and_rates_are_no_figures(finder, sentence, reason):
     claims, asides = finder.find(sentence)
     assert claims == []
     assert all(reason in text for _, text in asides)
+
+
+@pytest.mark.parametrize("count", ["5 tỉnh", "6 tỉnh"])
+def test_an_amount_after_a_count_of_provinces_having_it_is_the_counts_threshold(finder, count):
+    claims, asides = finder.find(f"Năm 2024, {count} có kim ngạch xuất khẩu trên 1 tỷ USD.")
+    assert claims == []
+    assert "threshold of a count of provinces" in asides[-1][1]
+    claims, _ = finder.find("Bán lẻ của 28 tỉnh, thành khu vực phía Bắc ước đạt 1.404 nghìn tỷ đồng.")
+    assert [c.amount.written for c in claims] == ["1.404 nghìn tỷ đồng"]
