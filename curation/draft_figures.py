@@ -82,6 +82,15 @@ _LIST_WORDS = re.compile(
 # "so với cùng kỳ (năm trước)" is the base of a year-on-year growth; any other "so với …" is not.
 _COMPARISON = re.compile(r"\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<base>[^,;.()]{1,40})", re.IGNORECASE)
 _SAME_PERIOD = re.compile(r"cùng\s+(?:kỳ|thời\s+điểm)|năm\s+trước", re.IGNORECASE)
+# What may follow "xuất khẩu" when it is all exports: "xuất khẩu hàng hóa của Nghệ An ước đạt …". Other
+# words name a part: a product ("xuất khẩu gạo"), a market ("sang Hoa Kỳ").
+_TRADE_TOTALS = frozenset({"export_turnover", "import_turnover", "trade_balance"})
+_TOTAL_CONTINUES = re.compile(
+    r"\s*(?:$|[\d(,;:.]|(?:hàng\s+h(?:óa|oá)|của|toàn|khu\s+vực|vùng|cả|đạt|ước|tăng|giảm|trong|năm|tháng|quý|"
+    r"các|địa\s+phương|tỉnh|thành\s+phố|TP|trên|hơn|khoảng|gần|đều|là|với|tiếp|vẫn|cũng|mới|chỉ|bình\s+quân|"
+    r"thực\s+hiện|lũy\s+kế|tính|dự\s+kiến|riêng|chung|tại|ở)(?!\w))",
+    re.IGNORECASE,
+)
 _LEAD_MARKER = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến|dự\s+báo)(?!\w)", re.IGNORECASE)
 # A line that is an item of a list: "(1) …", "1. …", "3) …", "- …", "• …", "a) …".
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")
@@ -315,6 +324,13 @@ class FigureDrafter:
                 if number == 0 and (others := [k.text for k in find_keywords(part) if k.start > keyword.start]):
                     entry.todo(
                         f"the clause names {others[-1]!r} after {keyword.text!r}: whose figure is it?", "indicator"
+                    )
+                rest = part[keyword.end :]
+                if code in _TRADE_TOTALS and not (_TOTAL_CONTINUES.match(rest) or self.names.opening(rest)):
+                    following = " ".join(rest.split()[:2])
+                    entry.todo(
+                        f"{keyword.text!r} is followed by {following!r}: a product's or a market's trade?",
+                        "indicator",
                     )
                 earlier_settles = number == 2 and (
                     bool(claim.province) or self._is_list_item(text[window_start : claim.amount.start], claim.kind)

@@ -630,3 +630,20 @@ def test_a_parks_count_is_not_taken_for_the_clusters(draft_on):
     )
     projects = next(f for f in figures if f.fields["value"] == "200")
     assert projects.comments["indicator"].startswith("TODO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2024, kim ngạch xuất khẩu của vùng đạt 10 tỷ USD, tăng 5%; riêng xuất khẩu gạo đạt 2 tỷ USD.",
+        "Năm 2024, xuất khẩu sang Hoa Kỳ của vùng đạt 2 tỷ USD.",
+    ],
+)
+def test_a_products_or_a_markets_exports_are_not_all_exports(draft_on, sentence):
+    figure = next(f for f in draft_on(sentence)[0] if f.fields["value"] == "2e9")
+    assert figure.comments["indicator"].startswith("TODO")
+
+
+def test_exports_followed_by_a_province_are_all_of_its_exports(draft_on):
+    [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu Nghệ An đạt 3 tỷ USD.")[0]
+    assert not figure.has_todo, figure.comments
