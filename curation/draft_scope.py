@@ -49,6 +49,8 @@ ALIASES = re.compile(
     r"(?<!\w)(?:TP\.?\s*HCM|TPHCM|HCMC|(?<!phố\s)(?<!TP\.\s)(?<!TP\s)Hồ\s+Chí\s+Minh|TP\.?\s*Hồ\s+Chí\s+Minh"
     r"|Sài\s+Gòn|Bà\s+Rịa\s*[–—-]?\s*Vũng\s+Tàu|BR\s*-\s*VT|Thừa\s+Thiên\s*[–—-]\s*Huế)(?!\w)",
 )
+# Words that introduce the parts of a whole just stated: "đạt 10 tỷ USD, trong đó Nghệ An đạt 3 tỷ USD".
+_PARTS_FOLLOW = re.compile(r"(?<!\w)(?:trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 # A province named as the session's venue ("Tại hội nghị ở Nghệ An, …"), not as the figure's owner.
 _AS_VENUE = re.compile(r"hội\s+nghị[^,;.]{0,40}(?:ở|tại)\s+(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?$", re.IGNORECASE)
 # A province named as the source of the words, not as the figure's owner.
@@ -146,8 +148,11 @@ def _scope(
             return Scope("region")
         said = last.name or " ".join(context[last.start :].split()[:3])
         return Scope("region", "", [f"the words before last name {said!r}: is this the region's figure?"])
-    after = _unique([p.written for p in names.find(sentence[amount_start:])])
-    if after and not is_province_count:
+    following = sentence[amount_start:]
+    places_after = names.find(following)
+    after = _unique([p.written for p in places_after])
+    parts = places_after and _PARTS_FOLLOW.search(following[: places_after[0].start])
+    if after and not is_province_count and not parts:
         return Scope("region", "", [f"the sentence names {', '.join(after)}: is this the region's figure?"])
     return Scope("region")
 
