@@ -86,7 +86,8 @@ def draft_text(raw: str, *, name: str, reference: Reference, known: KnownData = 
     source.fields["slug"] = source_slug(source, report_slug, taken)
     source.todo("a proposal: <publication>-<session>", "slug")
     session_date = date.fromisoformat(report.fields["date"]) if report and report.fields["date"] else None
-    drafter = FigureDrafter(sentences, reference, names, report.fields["region"] if report else "", session_date)
+    region = report.fields["region"] if report else ""
+    drafter = FigureDrafter(sentences, reference, names, region, session_date, text=text)
     figures, asides = drafter.draft(report_slug)
     if report is None:
         source.todo("no session of a conference group found: every figure needs its conference")

@@ -4,19 +4,12 @@ Rules, applied to each sentence (see docs/data.md, "Ingesting the next article")
 certain (no TODO) only when its value, unit, period, scope and province, indicator, qualifier and sign
 are all settled by the text; each field the text leaves open gets a TODO that says why.
 
-- An amount is a numeral with a unit the parsers know (``draft_quantities``). A money, area, volume,
-  weight or energy amount is a figure; so is a count of clusters, parks, markets, projects or workers.
-  A count of provinces is a figure only with a growth threshold ("25/28 địa phương … tăng trưởng
-  dương"); else it is the group's name or size ("28 tỉnh, thành phố khu vực phía Bắc") and is set
-  aside. An amount right after "tăng"/"giảm" is a change, not a level, and is set aside; one after
-  "xuất siêu"/"nhập siêu" is a trade balance, written with its sign word.
-- A table-like line, "(tỷ đồng, so cùng kỳ): Nghệ An 2.140, giảm 3,1%; …", gives one amount per item in
-  the header's unit, written as ``unit_as_written`` beside the bare number (``draft_tables``).
-- A growth ("tăng 12,3%"), share ("chiếm 13,3%"), plan share ("đạt 74% kế hoạch năm") or threshold
-  right after an amount, before the next amount, ";" or a province named, belongs to it. A growth that
-  belongs to no amount is a figure of its own, a growth rate, signed as written ("Hà Tĩnh giảm 3,7%"
-  is -3.7). A percentage that is neither is a figure when its words name a ratio (an occupancy rate, a
-  recovery ratio), else it is set aside.
+- Which numbers are figures, and which growth, share, plan share or threshold belongs to each, is
+  decided by ``draft_claims``: values with a unit, growth rates, ratios, table cells and "lần lượt"
+  lists; changes, targets and the group's size are set aside with their reason.
+- The value is written as the text writes it: a decline or a deficit with its sign word ("giảm 3,7%"
+  is -3.7, "nhập siêu 1,2 tỷ USD" is -1.2e9), a table cell as its bare number with the header's unit as
+  ``unit_as_written``. A growth compared with another base than a year earlier is a TODO.
 - The indicator is the nearest phrase of ``draft_indicators.KEYWORDS`` counted in the figure's unit:
   before the amount in its clause, then in the words attached to it; failing that, earlier in the
   sentence (settled for the items of a list, "A tăng x%, B tăng y%", when the sentence names one
@@ -26,7 +19,8 @@ are all settled by the text; each field the text leaves open gets a TODO that sa
 - The period is the nearest label before the amount in the sentence (or after it, in its clause);
   "đến nay" is the reported session's date. Failing that, the nearest preceding sentence stating a
   period of the indicator's kind (a flow over months, or a level at a date): that sentence is the
-  period quote, marked TODO. A level with a flow's period, or a flow with a level's date, is a TODO.
+  period quote, marked TODO unless it is in the same paragraph (or the lead-in of a list) and nothing
+  between names another span. A level with a flow's period, or a flow with a level's date, is a TODO.
 - The qualifier is what ``detect_qualifiers`` reads before the amount, as the build reads it. When it
   finds several, the marker right before the number (hơn/trên, khoảng/gần) wins over the clause's
   (ước, dự kiến), and the entry is marked TODO; so is a figure whose clause says nothing but whose
@@ -34,9 +28,10 @@ are all settled by the text; each field the text leaves open gets a TODO that sa
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
+from curation.draft_claims import Claim, ClaimFinder
 from curation.draft_entries import Entry
 from curation.draft_indicators import (
     CLUSTER_INDICATORS,
@@ -45,7 +40,6 @@ from curation.draft_indicators import (
     OCCUPANCY_OF,
     PERCENT_LEVELS,
     PROVINCE_COUNTS,
-    PROVINCE_NOUNS,
     STOCK_INDICATORS,
     UNIT_INDICATORS,
     Keyword,
@@ -54,20 +48,11 @@ from curation.draft_indicators import (
 from curation.draft_periods import PeriodLabel, find_periods, find_to_date, period_fields, stray_period_words
 from curation.draft_places import ProvinceNames
 from curation.draft_quantities import (
-    GROWTH,
-    HEDGED_GROWTH,
-    REFERENCE_THRESHOLD,
-    Amount,
     compact_value,
     find_amounts,
-    growth_in,
-    own_phrase,
-    plan_share_in,
-    share_in,
-    threshold_in,
 )
 from curation.draft_scope import COUNTRY_WORDS, REGION_WORDS, find_scope
-from curation.draft_tables import find_table
+from curation.draft_tables import join_table_lines
 from curation.draft_text import Sentence, segment_bounds, trim
 from curation.reference import Reference
 from vietnamese.folding import slugify_vi
@@ -77,41 +62,38 @@ MAX_QUOTE = 399
 CONTEXT_SENTENCES = 3
 # The marker nearest the number wins when detect_qualifiers finds several.
 QUALIFIER_PRIORITY = ("lower_bound", "approximate", "forecast", "estimate", "actual")
-_GROUP_WORDS = re.compile(r"^\s*(?:khu\s+vực|Bắc\s+Trung\s+Bộ|phía\s+(?:Bắc|Nam))", re.IGNORECASE)
 _COUNTRY = re.compile(r"(?<!\w)cả\s+nước(?!\w)", re.IGNORECASE)
 _SHARE_BASES = (
     (_COUNTRY, "country"),
     (re.compile(r"(?<!\w)(?:khu\s+vực|toàn\s+vùng|vùng)(?!\w)", re.IGNORECASE), "region"),
 )
 _CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
-# An amount right after these words is a change ("giảm 1,2 tỷ USD so với cùng kỳ"), not a level.
-_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE)
-# A trade balance's sign word, written with its value: "xuất siêu 2,5 tỷ USD" (+), "nhập siêu …" (−).
-_BALANCE_SIGN = re.compile(r"(?<!\w)(?P<word>xuất\s+siêu|nhập\s+siêu)\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[;:(]|(?<![0-9])\.|\.(?![0-9])")
 _BALANCE_WORD = re.compile(r"(?:xuất|nhập)\s+siêu\s", re.IGNORECASE)
-# Words that make the amount after them a goal, not a result: "phấn đấu đạt 20 tỷ USD".
-_TARGET = re.compile(
-    r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|định\s+hướng|tầm\s+nhìn|kỳ\s+vọng|đặt\s+ra)(?!\w)",
-    re.IGNORECASE,
-)
-_DECLINE_BEFORE = re.compile(r"(?<!\w)giảm\s+$", re.IGNORECASE)
 # Words an item of a list may have besides its province: "…, trong đó Thanh Hóa tăng 12%, Nghệ An
 # ước đạt 2 tỷ USD và Hà Tĩnh giảm 3,7%". A clause of only these continues the sentence's indicator.
 _LIST_WORDS = re.compile(
     r"(?<!\w)(?:và|còn|riêng|trong\s+(?:số\s+)?đó|của|tại|tỉnh|thành\s+phố|TP\.?|đạt|ước|tính|đạt|tăng|"
     r"giảm|với|là|có|khoảng|gần|hơn|trên|lần\s+lượt|cao\s+nhất|thấp\s+nhất|đứng\s+đầu|dẫn\s+đầu|"
     r"tiếp\s+(?:đến|theo)|sau\s+đó|đều|mức|cao\s+hơn|thấp\s+hơn|bình\s+quân|so\s+với|chỉ|cũng|vẫn|"
-    r"trong\s+khi(?:\s+đó)?|nhưng|chung|trung\s+bình|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)(?!\w)",
+    r"trong\s+khi(?:\s+đó)?|nhưng|chung|trung\s+bình|cao|thấp|như|gồm|bao\s+gồm|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)(?!\w)",
     re.IGNORECASE,
 )
 # "so với cùng kỳ (năm trước)" is the base of a year-on-year growth; any other "so với …" is not.
 _COMPARISON = re.compile(r"\s*(?:\(\s*)?so\s+(?:với\s+)?(?P<base>[^,;.()]{1,40})", re.IGNORECASE)
 _SAME_PERIOD = re.compile(r"cùng\s+(?:kỳ|thời\s+điểm)|năm\s+trước", re.IGNORECASE)
+# What may follow "xuất khẩu" when it is all exports: "xuất khẩu hàng hóa của Nghệ An ước đạt …". Other
+# words name a part: a product ("xuất khẩu gạo"), a market ("sang Hoa Kỳ").
+_TRADE_TOTALS = frozenset({"export_turnover", "import_turnover", "trade_balance"})
+_TOTAL_CONTINUES = re.compile(
+    r"\s*(?:$|[\d(,;:.]|(?:hàng\s+h(?:óa|oá)|của|toàn|khu\s+vực|vùng|cả|đạt|ước|tăng|giảm|trong|năm|tháng|quý|"
+    r"các|địa\s+phương|tỉnh|thành\s+phố|TP|trên|hơn|khoảng|gần|đều|là|với|tiếp|vẫn|cũng|mới|chỉ|bình\s+quân|"
+    r"thực\s+hiện|lũy\s+kế|tính|dự\s+kiến|riêng|chung|tại|ở)(?!\w))",
+    re.IGNORECASE,
+)
 _LEAD_MARKER = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến|dự\s+báo)(?!\w)", re.IGNORECASE)
 # A line that is an item of a list: "(1) …", "1. …", "3) …", "- …", "• …", "a) …".
 _LIST_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")
-_RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
-GROWTH_VERB = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -122,20 +104,6 @@ class Aside:
     reason: str
 
 
-@dataclass
-class _Claim:
-    amount: Amount
-    end: int  # end of the amount and its attached phrases, in the sentence
-    phrases: dict = field(default_factory=dict)  # "growth"/"share"/"plan_share"/"threshold" -> Phrase
-    is_province_count: bool = False
-    kind: str = "value"  # "value", "growth" (a growth rate alone) or "ratio" (a percentage level)
-    table_unit: str = ""  # the unit words of a table-like line's header
-    table_start: int = 0  # where the item starts, for a table-like line
-    province: str = ""  # the item's province, for a table-like line or a "lần lượt" list
-    respective: bool = False  # a decline whose sign word is not beside the value ("giảm lần lượt 2%, 3%")
-    caption_end: int = 0  # end of the words before a table-like line's header
-
-
 class FigureDrafter:
     def __init__(
         self,
@@ -144,13 +112,16 @@ class FigureDrafter:
         names: ProvinceNames,
         region: str,
         session_date: date | None = None,
+        text: str = "",
     ):
-        self.sentences = sentences
+        # ``text`` is the article the sentences are cut from: with it, a table written one item a line
+        # is read as one block.
+        self.sentences = join_table_lines(sentences, text, names) if text else sentences
         self.reference = reference
         self.names = names
         self.region = region
         self.session_date = session_date  # the reported session's day, for "đến nay"
-        self.declared_sizes = {r["declared_size"] for r in reference.regions}
+        self.claims = ClaimFinder(names, {r["declared_size"] for r in reference.regions})
         self.figures: list[Entry] = []
         self.asides: list[Aside] = []
         self._ids: set[str] = set()
@@ -163,166 +134,15 @@ class FigureDrafter:
     # One sentence -------------------------------------------------------------------------------
 
     def _sentence(self, sentence: Sentence, conference: str):
-        text = sentence.text
-        claims = self._table_claims(text)
-        in_table = [(claim.table_start, claim.end) for claim in claims]
-        amounts = [a for a in find_amounts(text) if not any(start <= a.start < end for start, end in in_table)]
-        for amount in amounts:
-            if amount.quantity is None:
-                self._aside(sentence, amount.start, f"TODO: the parsers refuse {amount.written!r}: {amount.error}")
-        respective = self._respective_claims(text, amounts)
-        claims += respective
-        amounts = [a for a in amounts if not any(c.amount.end == a.end for c in respective)]
-        values = [a for a in amounts if a.quantity is not None and not a.is_percent]
-        percents = [a for a in amounts if a.is_percent]
-        for position, amount in enumerate(values):
-            if _CHANGE_BEFORE.search(text[: amount.start]) and not _BALANCE_SIGN.search(text[: amount.start]):
-                self._aside(sentence, amount.start, "TODO: a change (tăng/giảm …), not a level: no figure drafted")
-                continue
-            segment_start, _ = segment_bounds(text, amount.start)
-            previous_end = max([segment_start, *(v.end for v in values[:position] if v.end >= segment_start)])
-            if target := _TARGET.search(text[previous_end : amount.start]):
-                reason = f"TODO: a target ({target.group()!r}), not a result: the model holds results only"
-                self._aside(sentence, amount.start, reason)
-                continue
-            following = values[position + 1].start if position + 1 < len(values) else len(text)
-            stop = min(
-                following, *(m.start() for m in re.finditer(r"[;:]", text) if m.start() >= amount.end), len(text)
-            )
-            claim = self._claim(sentence, amount, stop)
-            if claim:
-                claims.append(claim)
-        used = set()
-        for claim in claims:
-            for name, phrase in claim.phrases.items():
-                if name == "threshold" and REFERENCE_THRESHOLD.fullmatch(phrase.written):
-                    continue  # "cao hơn mức tăng bình quân (tăng 10,73%)": the reference is a figure too
-                used.update(p.start for p in percents if phrase.start <= p.start < phrase.end)
-        for amount in percents:
-            if amount.start in used:
-                continue
-            growth = next((m for m in GROWTH.finditer(text) if m.start() < amount.start < m.end()), None)
-            if growth is not None:
-                claims.append(_Claim(self._signed(text, amount), amount.end, kind="growth"))
-                continue
-            hedged = next((m for m in HEDGED_GROWTH.finditer(text) if m.start() < amount.start < m.end()), None)
-            if hedged is not None:
-                decline = hedged.group().lower().startswith("giảm")
-                claims.append(_Claim(amount, amount.end, kind="growth", respective=decline))
-                continue
-            start, _ = segment_bounds(text, amount.start)
-            window = text[max([start, *(c.end for c in claims if c.end <= amount.start)]) : amount.start]
-            if any(set(k.codes) & PERCENT_LEVELS for k in find_keywords(window)) or (
-                any(c.kind == "ratio" for c in claims) and any(p.search(window) for p, _ in OCCUPANCY_OF)
-            ):
-                claims.append(_Claim(amount, amount.end, kind="ratio"))
-                continue
-            self._aside(sentence, amount.start, "TODO: a percentage that is no growth, share or threshold drafted")
-        claims.sort(key=lambda claim: claim.amount.start)
+        claims, asides = self.claims.find(sentence.text)
+        for offset, reason in asides:
+            self._aside(sentence, offset, reason)
         for claim in claims:
             self._figure(sentence, claim, claims, conference)
 
-    def _table_claims(self, text: str) -> list[_Claim]:
-        table = find_table(text, self.names)
-        if table is None:
-            return []
-        claims = []
-        for item in table.items:
-            amount = Amount(item.start, item.end, item.number, item.quantity)
-            phrases = {"growth": item.growth} if item.growth else {}
-            claims.append(
-                _Claim(
-                    amount,
-                    max(amount.end, *(p.end for p in phrases.values())),
-                    phrases,
-                    table_unit=table.unit,
-                    table_start=item.place.start,
-                    province=item.place.written,
-                    caption_end=table.caption_end,
-                )
-            )
-        return claims
-
-    def _respective_claims(self, text: str, amounts: list[Amount]) -> list[_Claim]:
-        """ "Thanh Hóa, Nghệ An và Hà Tĩnh tăng lần lượt 12%, 5,2% và 3%": the provinces before "lần lượt"
-        and the amounts after it, paired in order when they are as many, all of one unit."""
-        claims = []
-        for match in _RESPECTIVELY.finditer(text):
-            start, end = segment_bounds(text, match.start())
-            earlier = [a.end for a in amounts if start <= a.end <= match.start()]
-            before = text[max([start, *earlier]) : match.start()]
-            provinces = list(dict.fromkeys(place.written for place in self.names.find(before)))
-            following = [a for a in amounts if match.end() <= a.start < end and a.quantity is not None]
-            run = []
-            for amount in following:
-                gap = text[run[-1].end if run else match.end() : amount.start]
-                if not re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*(?:(?:tăng|giảm|đạt|ước\s+đạt|là)\s+)?", gap, re.I):
-                    break
-                run.append(amount)
-            units = {amount.quantity.unit_as_written.lower() for amount in run}
-            if len(provinces) < 2 or len(run) != len(provinces) or len(units) != 1:
-                continue
-            decline = re.search(r"(?<!\w)giảm(?!\w)", text[max([start, *earlier]) : run[0].start], re.I)
-            kind = "growth" if run[0].is_percent else "value"
-            if run[0].is_percent and not GROWTH_VERB.search(text[max([start, *earlier]) : run[0].start]):
-                continue
-            for province, amount in zip(provinces, run, strict=True):
-                claims.append(_Claim(amount, amount.end, kind=kind, province=province, respective=bool(decline)))
-        return claims
-
-    @staticmethod
-    def _signed(text: str, amount: Amount) -> Amount:
-        """A growth rate's amount with its sign word when it is a decline: "giảm 3,7%" is -3.7."""
-        decline = _DECLINE_BEFORE.search(text[: amount.start])
-        if decline is None:
-            return amount
-        return Amount(decline.start(), amount.end, text[decline.start() : amount.end], amount.quantity)
-
-    def _claim(self, sentence: Sentence, amount: Amount, stop: int) -> _Claim | None:
-        text = sentence.text
-        quantity = amount.quantity
-        noun = " ".join(quantity.unit_as_written.lower().split())
-        span = text[amount.end : stop]
-        if quantity.unit == "count" and noun in PROVINCE_NOUNS:
-            threshold = threshold_in(span, amount.end)
-            whole_group = quantity.denominator is None and int(quantity.value) in self.declared_sizes
-            if whole_group and _GROUP_WORDS.match(span):
-                self._aside(sentence, amount.start, "TODO: the group's name or size, not a figure?")
-                return None
-            if threshold is None:
-                reason = (
-                    "TODO: the group's size, not a figure?"
-                    if int(quantity.value) in self.declared_sizes and quantity.denominator is None
-                    else "TODO: a count of provinces with no growth threshold: a figure?"
-                )
-                self._aside(sentence, amount.start, reason)
-                return None
-            return _Claim(amount, threshold.end, {"threshold": threshold}, is_province_count=True)
-        phrases = {}
-
-        def named(words: str) -> bool:
-            """Whether ``words`` name another measure or owner; the amount's own noun right after it
-            ("19,6 triệu tấn than sạch, bằng 50,3% kế hoạch năm") does not count."""
-            keywords = find_keywords(words)
-            if keywords and not words[: keywords[0].start].strip():
-                keywords = keywords[1:]
-            return bool(keywords or self.names.find(words))
-
-        if growth := own_phrase(growth_in(span, amount.end), span, amount.end, named):
-            phrases["growth"] = growth
-        if share := own_phrase(share_in(span, amount.end), span, amount.end, named):
-            phrases["share"] = share
-        if plan_share := own_phrase(plan_share_in(span, amount.end), span, amount.end, named):
-            phrases["plan_share"] = plan_share
-        end = max([amount.end, *(phrase.end for phrase in phrases.values())])
-        balance = _BALANCE_SIGN.search(text[: amount.start])
-        if balance:
-            amount = Amount(balance.start(), amount.end, text[balance.start() : amount.end], quantity)
-        return _Claim(amount, end, phrases)
-
     # One figure -----------------------------------------------------------------------------------
 
-    def _figure(self, sentence: Sentence, claim: _Claim, claims: list[_Claim], conference: str):
+    def _figure(self, sentence: Sentence, claim: Claim, claims: list[Claim], conference: str):
         text = sentence.text
         amount, quantity = claim.amount, claim.amount.quantity
         entry = Entry("figure")
@@ -403,10 +223,12 @@ class FigureDrafter:
             entry.todo("a trade balance without 'xuất siêu'/'nhập siêu' before it: a surplus or a deficit?", "value")
         if indicator in CLUSTER_INDICATORS and not self._near_clusters(sentence):
             entry.todo("no 'cụm công nghiệp' in this or the previous sentence: check the indicator", "indicator")
+        elif indicator in CLUSTER_INDICATORS and _nearest_estate(text[: amount.end]) == "industrial_park_occupancy":
+            entry.todo("'khu công nghiệp' (parks) is named nearer than clusters: whose figure is it?", "indicator")
         entry.fields["id"] = self._id(entry.fields, sentence)
         self.figures.append(entry)
 
-    def _window_start(self, sentence: Sentence, claim: _Claim, claims: list[_Claim]) -> int:
+    def _window_start(self, sentence: Sentence, claim: Claim, claims: list[Claim]) -> int:
         """Where the words about this amount start: its segment, after the previous amount's phrases."""
         if claim.table_unit:
             return claim.table_start
@@ -420,7 +242,7 @@ class FigureDrafter:
                 start = max(start, other.amount.end)  # a growth inside another figure's threshold
         return start
 
-    def _clause(self, text: str, claim: _Claim, window_start: int) -> str:
+    def _clause(self, text: str, claim: Claim, window_start: int) -> str:
         """The amount's own words, for a sentence with several figures: from the last comma (or opening
         bracket) before it to the end of its attached phrases."""
         start = window_start
@@ -431,6 +253,7 @@ class FigureDrafter:
             breaks.append(opening + 1)
         if breaks:
             start = window_start + max(breaks)
+        start = min([start, *(p.start for p in claim.phrases.values() if p.start < claim.amount.start)])
         begin, end = trim(text, start, claim.end)
         if text[begin:end].count(")") > text[begin:end].count("("):
             closing = text.find(")", begin, end)
@@ -441,7 +264,7 @@ class FigureDrafter:
                 begin, end = trim(text, begin, end)
         return text[begin:end]
 
-    def _quote(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> str:
+    def _quote(self, sentence: Sentence, claim: Claim, window_start: int, entry: Entry) -> str:
         if len(sentence.text) <= MAX_QUOTE:
             return sentence.text
         start, end = segment_bounds(sentence.text, claim.amount.start)
@@ -451,7 +274,7 @@ class FigureDrafter:
 
     # Indicator, scope, share, qualifier, period -------------------------------------------------------
 
-    def _indicator(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> tuple[str, str]:
+    def _indicator(self, sentence: Sentence, claim: Claim, window_start: int, entry: Entry) -> tuple[str, str]:
         quantity = claim.amount.quantity
         text = sentence.text
         noun = " ".join(quantity.unit_as_written.lower().split())
@@ -502,6 +325,13 @@ class FigureDrafter:
                     entry.todo(
                         f"the clause names {others[-1]!r} after {keyword.text!r}: whose figure is it?", "indicator"
                     )
+                rest = part[keyword.end :]
+                if code in _TRADE_TOTALS and not (_TOTAL_CONTINUES.match(rest) or self.names.opening(rest)):
+                    following = " ".join(rest.split()[:2])
+                    entry.todo(
+                        f"{keyword.text!r} is followed by {following!r}: a product's or a market's trade?",
+                        "indicator",
+                    )
                 earlier_settles = number == 2 and (
                     bool(claim.province) or self._is_list_item(text[window_start : claim.amount.start], claim.kind)
                 )
@@ -534,7 +364,7 @@ class FigureDrafter:
         rest = _LIST_WORDS.sub(" ", REGION_WORDS.sub(" ", COUNTRY_WORDS.sub(" ", rest)))
         return not re.search(r"\w", rest)
 
-    def _scope(self, sentence: Sentence, claim: _Claim, window_start: int, entry: Entry) -> tuple[str, str]:
+    def _scope(self, sentence: Sentence, claim: Claim, window_start: int, entry: Entry) -> tuple[str, str]:
         if claim.province:
             return "province", claim.province
         paragraph = " ".join(s.text for s in self.sentences[: sentence.index] if s.line == sentence.line)
@@ -550,14 +380,13 @@ class FigureDrafter:
     @staticmethod
     def _occupancy(before: str, code: str, entry: Entry) -> str:
         """Whose occupancy a rate is: that of the clusters or parks named nearest before it."""
-        named = [(m.end(), occupancy) for pattern, occupancy in OCCUPANCY_OF for m in pattern.finditer(before)]
-        if not named:
+        nearest = _nearest_estate(before)
+        if not nearest:
             entry.todo("an occupancy rate of clusters or of parks? the sentence names neither", "indicator")
-            return code
-        return max(named)[1]
+        return nearest or code
 
     @staticmethod
-    def _share_of(text: str, claim: _Claim, phrase, scope: str, entry: Entry) -> str:
+    def _share_of(text: str, claim: Claim, phrase, scope: str, entry: Entry) -> str:
         after = text[phrase.start : phrase.end + 60]
         for pattern, base in _SHARE_BASES:
             if pattern.search(after):
@@ -584,11 +413,19 @@ class FigureDrafter:
             entry.todo(f"{lead!r} before this figure's clause: does it make it an estimate or a forecast?", "qualifier")
         return chosen
 
-    def _period(self, sentence: Sentence, claim: _Claim, indicator: str, entry: Entry):
+    def _period(self, sentence: Sentence, claim: Claim, indicator: str, entry: Entry):
+        text = sentence.text
         labels = find_periods(sentence.text) + find_to_date(sentence.text)
         before = [label for label in labels if label.end <= claim.amount.start]
-        after = [label for label in labels if claim.amount.end <= label.start < claim.end]
+        # A label after the amount counts within its attached phrases, or in its own clause before any
+        # comma: "đạt 10 tỷ USD trong 9 tháng năm 2024".
+        own_clause = _CLAUSE_END.search(text, claim.amount.end)
+        after_end = max(claim.end, own_clause.start() if own_clause else len(text))
+        after = [label for label in labels if claim.amount.end <= label.start < after_end]
         label = max(before, key=lambda found: found.end) if before else after[0] if after else None
+        clause_start = max([0, *(m.end() for m in _CLAUSE_END.finditer(text, 0, claim.amount.start))])
+        if after and label is not after[0] and label.end <= clause_start:
+            label = after[0]  # the amount's own clause names its period, an earlier clause another's
         wanted_stock = indicator in STOCK_INDICATORS if indicator else None
         if label is not None:
             entry.fields["period_label"] = label.label
@@ -598,6 +435,10 @@ class FigureDrafter:
                 entry.fields.update(period_fields(label.period))
             if wanted_stock is not None and label.is_stock != wanted_stock:
                 entry.todo(_KIND_MISMATCH[wanted_stock], "period_label")
+            if label.end <= claim.amount.start and (other := stray_period_words(text[label.end : claim.amount.start])):
+                entry.todo(
+                    f"{other[-1]!r} is named between the period and the figure: whose period is it?", "period_label"
+                )
             return
         found = self._context_period(sentence, wanted_stock)
         if found is None:
@@ -682,6 +523,12 @@ _KIND_MISMATCH = {
 }
 
 
+def _nearest_estate(before: str) -> str:
+    """The occupancy indicator of the clusters or parks named last in ``before``, or ""."""
+    named = [(m.end(), occupancy) for pattern, occupancy in OCCUPANCY_OF for m in pattern.finditer(before)]
+    return max(named)[1] if named else ""
+
+
 def _other_base(text: str, end: int, year: str) -> str:
     """The comparison right after a growth when it is not year on year ("so với tháng trước", "so với
     năm 2020" for 2024); ``year`` is the figure's."""
@@ -707,14 +554,9 @@ def _hedged_lead(quote: str, clause_at: int, text: str, position: int) -> str:
         return ""
     for piece in re.split(r"[,;:(]", before):
         marker = _LEAD_MARKER.search(piece)
-        if marker and not re.search(r"\d", piece.replace(_year_of(piece), "")):
+        if marker and not find_amounts(piece):
             return marker.group()
     return ""
-
-
-def _year_of(piece: str) -> str:
-    found = re.search(r"năm\s+\d{4}|\d+\s+tháng[^,;]*\d{4}|quý\s+\S+", piece, re.IGNORECASE)
-    return found.group() if found else "\0"
 
 
 def _is_negative(value_as_written: str) -> bool:

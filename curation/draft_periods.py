@@ -26,7 +26,10 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 # Words right before a label that make it no figure's period.
-_NOT_A_PERIOD_BEFORE = re.compile(r"(?:cùng\s+kỳ|so\s+với|đến|từ|tháng(?:\s+(?:đầu|cuối))?|thời\s+kỳ)\s*$", re.I)
+# "cuối tháng 6/2025", "hết năm 2024", "đầu tháng 9": a day within the month or year, not all of it.
+_NOT_A_PERIOD_BEFORE = re.compile(
+    r"(?:cùng\s+kỳ|so\s+với|đến|từ|tháng(?:\s+(?:đầu|cuối))?|thời\s+kỳ|cuối|hết|đầu|giữa)\s*$", re.I
+)
 # A session's name ends with its year: "… lần thứ X - năm 2022", "Hội nghị … khu vực phía Bắc năm 2016".
 SESSION_NAME_BEFORE = re.compile(r"lần\s+thứ\s+\w+\s*[,–-]?\s*$", re.I)
 _GROUP_BEFORE = re.compile(r"(?:phía\s+(?:Bắc|Nam)|Bắc\s+Trung\s+Bộ)\s*[,–-]?\s*$", re.I)
@@ -92,7 +95,7 @@ def find_to_date(text: str) -> list[PeriodLabel]:
 # not be this figure's.
 _PERIOD_WORDS = re.compile(
     r"(?<!\w)(?:tháng|quý|cả\s+năm|năm\s+nay|nửa\s+(?:đầu\s+|cuối\s+)?năm|đầu\s+năm|cuối\s+năm|năm\s+\d{4}|"
-    r"giai\s+đoạn|kỳ\s+này)(?!\w)",
+    r"giai\s+đoạn|kỳ\s+này|hiện\s+(?:nay|tại|có)|thời\s+điểm|lũy\s+kế|đến\s+nay)(?!\w)",
     re.IGNORECASE,
 )
 # Spans that name a time but are no figure's period: a comparison base, a plan's year.

@@ -14,7 +14,8 @@ of its ";"-segment) to the amount. The rules, in order:
 - Otherwise the region's, settled when the last scope named before (in the sentence, then earlier in
   the paragraph) is the region's, or when nothing before and nothing after the amount names a province:
   a paragraph about one province may go on without naming it again. "toàn tỉnh", "của tỉnh" without a
-  name are a province's, never the region's.
+  name are a province's, never the region's. A sector's figure ("khu vực FDI") is a TODO whatever
+  its scope.
 """
 
 import re
@@ -22,13 +23,16 @@ from dataclasses import dataclass, field
 
 from curation.draft_places import Place, ProvinceNames
 
-COUNTRY_WORDS = re.compile(r"(?<!\w)(?:cả\s+nước|toàn\s+quốc|bình\s+quân\s+chung)(?!\w)", re.IGNORECASE)
+COUNTRY_WORDS = re.compile(r"(?<!\w)(?:cả\s+nước|toàn\s+quốc)(?!\w)", re.IGNORECASE)
 REGION_WORDS = re.compile(
     r"(?<!\w)(?:khu\s+vực(?!\s+(?:có\s+vốn|FDI|kinh\s+tế|đầu\s+tư|doanh\s+nghiệp|nhà\s+nước|tư\s+nhân))"
     r"|(?:toàn|cả|trong)\s+vùng|vùng|Bắc\s+Trung\s+Bộ|phía\s+(?:Bắc|Nam)"
-    r"|các\s+(?:tỉnh|địa\s+phương)|\d+\s+(?:tỉnh|địa\s+phương))(?!\w)",
+    r"|(?:các|nhiều|một\s+số|\d+)\s+(?:tỉnh|địa\s+phương))(?!\w)",
     re.IGNORECASE,
 )
+# Words that introduce some of the region's members: a province named after them is one of them
+# ("các tỉnh có mức tăng cao là Thanh Hóa 12%"), not in conflict with them.
+MEMBERS = re.compile(r"(?:các|nhiều|một\s+số|\d+)\s+(?:tỉnh|địa\s+phương)", re.IGNORECASE)
 # A province named without its name: the figure is some province's, but which one the reader must say.
 UNNAMED_PROVINCE = re.compile(
     r"(?<!\w)(?:toàn\s+tỉnh|của\s+tỉnh|tỉnh\s+(?:ta|nhà))(?!\w)(?P<next>\s+\w)?", re.IGNORECASE
@@ -45,6 +49,8 @@ ALIASES = re.compile(
     r"(?<!\w)(?:TP\.?\s*HCM|TPHCM|HCMC|(?<!phố\s)(?<!TP\.\s)(?<!TP\s)Hồ\s+Chí\s+Minh|TP\.?\s*Hồ\s+Chí\s+Minh"
     r"|Sài\s+Gòn|Bà\s+Rịa\s*[–—-]?\s*Vũng\s+Tàu|BR\s*-\s*VT|Thừa\s+Thiên\s*[–—-]\s*Huế)(?!\w)",
 )
+# Words that introduce the parts of a whole just stated: "đạt 10 tỷ USD, trong đó Nghệ An đạt 3 tỷ USD".
+_PARTS_FOLLOW = re.compile(r"(?<!\w)(?:trong\s+(?:số\s+)?đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
 # A province named as the session's venue ("Tại hội nghị ở Nghệ An, …"), not as the figure's owner.
 _AS_VENUE = re.compile(r"hội\s+nghị[^,;.]{0,40}(?:ở|tại)\s+(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?$", re.IGNORECASE)
 # A province named as the source of the words, not as the figure's owner.
@@ -69,6 +75,14 @@ class _Mark:
     name: str = ""
 
 
+# A part of the economy, not of the map: "khu vực FDI", "doanh nghiệp có vốn đầu tư nước ngoài".
+SECTOR_WORDS = re.compile(
+    r"(?<!\w)(?:khu\s+vực|doanh\s+nghiệp|thành\s+phần\s+kinh\s+tế)\s+(?:có\s+vốn\s+)?(?:FDI|đầu\s+tư\s+nước\s+ngoài"
+    r"|kinh\s+tế\s+(?:trong\s+nước|nhà\s+nước|tư\s+nhân)|nhà\s+nước|tư\s+nhân|trong\s+nước)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def find_scope(
     names: ProvinceNames,
     sentence: str,
@@ -81,6 +95,16 @@ def find_scope(
     before the sentence (earlier sentences of the same paragraph). A count of provinces is the region's
     unless its words say otherwise: the provinces named after it are its members."""
     window = sentence[window_start:amount_start]
+    found = _scope(names, sentence, window_start, amount_start, paragraph, is_province_count)
+    if sector := SECTOR_WORDS.search(window):
+        found.doubts.append(f"a figure of {sector.group()!r}, a part of the economy, not of the {found.scope}?")
+    return found
+
+
+def _scope(
+    names: ProvinceNames, sentence: str, window_start: int, amount_start: int, paragraph: str, is_province_count: bool
+) -> Scope:
+    window = sentence[window_start:amount_start]
     marks = _marks(names, window)
     owners = [m for m in marks if m.kind in ("province", "alias")]
     named = _unique([m.name for m in owners])
@@ -90,7 +114,9 @@ def find_scope(
         doubts = []
         if len(named) > 1:
             doubts.append(f"the clause names {', '.join(named)}: whose figure is it?")
-        if others:
+        conflicting = [m for m in others if not (m.start < nearest.start and MEMBERS.match(window, m.start))]
+        if conflicting:
+            others = conflicting
             words = window[others[-1].start :].split()[:3]
             doubts.append(f"the clause names {nearest.name} and also {' '.join(words)!r}: whose figure is it?")
             if others[-1].start > nearest.start:
@@ -122,8 +148,11 @@ def find_scope(
             return Scope("region")
         said = last.name or " ".join(context[last.start :].split()[:3])
         return Scope("region", "", [f"the words before last name {said!r}: is this the region's figure?"])
-    after = _unique([p.written for p in names.find(sentence[amount_start:])])
-    if after and not is_province_count:
+    following = sentence[amount_start:]
+    places_after = names.find(following)
+    after = _unique([p.written for p in places_after])
+    parts = places_after and _PARTS_FOLLOW.search(following[: places_after[0].start])
+    if after and not is_province_count and not parts:
         return Scope("region", "", [f"the sentence names {', '.join(after)}: is this the region's figure?"])
     return Scope("region")
 

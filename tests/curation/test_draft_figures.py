@@ -572,3 +572,78 @@ def test_exports_and_imports_together_are_not_imports(draft_on):
 def test_a_second_measure_named_nearer_the_amount_leaves_the_indicator_open(draft_on, sentence):
     [figure] = draft_on(sentence)[0]
     assert figure.comments["indicator"].startswith("TODO")
+
+
+def test_a_table_cell_without_a_growth_is_a_figure_too(draft_on):
+    figures, _ = draft_on(
+        "Kim ngạch xuất khẩu 6 tháng đầu năm 2024 (ĐVT: triệu USD): Thanh Hóa 5.120 (tăng 12,4%), Hà Tĩnh 1.460."
+    )
+    found = by_province(figures)
+    assert found["Hà Tĩnh"].fields["value"] == "1460e6"
+    assert "growth_pct" not in found["Hà Tĩnh"].fields
+    assert found["Thanh Hóa"].fields["growth_pct"] == "12.4"
+
+
+def test_a_growth_written_before_its_value_is_the_values(draft_on):
+    figures, _ = draft_on(
+        "Năm 2024, xuất khẩu của Nghệ An tăng 20% so với cùng kỳ, đạt 3 tỷ USD; nhập khẩu của Nghệ An đạt 1 tỷ USD."
+    )
+    exports = figures[0]
+    assert [f.fields["value"] for f in figures] == ["3e9", "1e9"]
+    assert (exports.fields["growth_as_written"], exports.fields["growth_pct"]) == ("tăng 20%", "20")
+    assert exports.fields["clause"].startswith("tăng 20%")
+    assert not exports.has_todo, exports.comments
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2024, chỉ số sản xuất công nghiệp của khu vực tăng 8%, trong đó các tỉnh có mức tăng cao là "
+        "Thanh Hóa 12%, Nghệ An 10,5%.",
+        "Năm 2024, chỉ số sản xuất công nghiệp một số tỉnh tăng cao như Thanh Hóa (tăng 12%), Nghệ An (tăng 10,5%).",
+    ],
+)
+def test_provinces_listed_with_their_growth_are_each_settled(draft_on, sentence):
+    found = by_province(draft_on(sentence)[0])
+    assert (found["Thanh Hóa"].fields["value"], found["Nghệ An"].fields["value"]) == ("12", "10.5")
+    assert not found["Thanh Hóa"].has_todo and not found["Nghệ An"].has_todo
+
+
+def test_another_span_named_between_the_period_and_the_figure_leaves_the_period_open(draft_on):
+    figures, _ = draft_on("9 tháng năm 2024, xuất khẩu đạt 10 tỷ USD; riêng tháng 9 đạt 1,2 tỷ USD.")
+    found = {f.fields["value"]: f for f in figures}
+    assert "period_label" not in found["10e9"].comments
+    assert found["1.2e9"].comments["period_label"].startswith("TODO")
+
+
+def test_a_period_written_after_the_amount_in_its_clause_is_its_own(draft_on):
+    [figure] = draft_on("Kết quả khả quan.\nKim ngạch xuất khẩu của khu vực đạt 10 tỷ USD trong 9 tháng năm 2024.")[0]
+    assert (figure.fields["period_label"], figure.fields["period"]) == ("9 tháng năm 2024", "2024-01-01/2024-09-30")
+    assert not figure.has_todo, figure.comments
+    [_, figure] = draft_on("Năm 2023, xuất khẩu đạt 9 tỷ USD; đạt 10 tỷ USD trong 9 tháng năm 2024.")[0]
+    assert figure.fields["period_label"] == "9 tháng năm 2024"
+
+
+def test_a_parks_count_is_not_taken_for_the_clusters(draft_on):
+    figures, _ = draft_on(
+        "Đến hết tháng 6/2024, toàn vùng có 310 cụm công nghiệp. Các khu công nghiệp thu hút 200 dự án."
+    )
+    projects = next(f for f in figures if f.fields["value"] == "200")
+    assert projects.comments["indicator"].startswith("TODO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2024, kim ngạch xuất khẩu của vùng đạt 10 tỷ USD, tăng 5%; riêng xuất khẩu gạo đạt 2 tỷ USD.",
+        "Năm 2024, xuất khẩu sang Hoa Kỳ của vùng đạt 2 tỷ USD.",
+    ],
+)
+def test_a_products_or_a_markets_exports_are_not_all_exports(draft_on, sentence):
+    figure = next(f for f in draft_on(sentence)[0] if f.fields["value"] == "2e9")
+    assert figure.comments["indicator"].startswith("TODO")
+
+
+def test_exports_followed_by_a_province_are_all_of_its_exports(draft_on):
+    [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu Nghệ An đạt 3 tỷ USD.")[0]
+    assert not figure.has_todo, figure.comments

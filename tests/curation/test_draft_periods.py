@@ -35,6 +35,7 @@ def test_words_naming_a_span_outside_a_label_are_stray():
 
     assert stray_period_words("Riêng tháng 9, chỉ số tăng 10%.") == ["tháng"]
     assert stray_period_words("Cả năm, xuất khẩu dự kiến đạt 12 tỷ USD.") == ["Cả năm"]
+    assert stray_period_words("Hiện nay, toàn vùng có 34 khu công nghiệp.") == ["Hiện nay"]
     assert stray_period_words("9 tháng đầu năm 2024, chỉ số tăng 5% so với cùng kỳ năm 2023.") == []
     assert stray_period_words("đạt 48,2% kế hoạch năm 2024; Hội nghị … lần thứ XII năm 2024") == []
 
@@ -45,3 +46,8 @@ def test_đến_nay_is_a_level_whose_date_the_caller_knows():
     [label] = find_to_date("Đến nay, toàn vùng có 310 cụm công nghiệp.")
     assert (label.label, label.period, label.is_stock) == ("Đến nay", None, True)
     assert find_to_date("Từ đầu năm đến nay, xuất khẩu đạt 5 tỷ USD.") == []
+
+
+def test_a_day_within_a_month_or_year_is_not_its_whole_span():
+    assert labels("Đến cuối tháng 6/2025, xuất khẩu đạt 10 tỷ USD; đến hết năm 2024; đầu tháng 9/2024") == []
+    assert labels("Đến hết tháng 6/2025, toàn vùng có 172 khu công nghiệp.") == ["Đến hết tháng 6/2025"]

@@ -55,3 +55,15 @@ def test_a_comparison_with_the_country_does_not_change_the_topic(names):
     sentence = "Chỉ số của khu vực tăng 9%, cao hơn bình quân cả nước (tăng 7%). Bán lẻ đạt 5,2%."
     found = scope_of(names, sentence, "5,2%", window_start=sentence.index("Bán lẻ"))
     assert (found.scope, found.doubts) == ("region", [])
+
+
+def test_a_sectors_figure_is_never_settled(names):
+    sentence = "Xuất khẩu của khu vực đạt 10 tỷ USD, trong đó khu vực FDI đạt 6 tỷ USD."
+    found = scope_of(names, sentence, "6 tỷ USD", window_start=sentence.index(", trong"))
+    assert "FDI" in " ".join(found.doubts)
+
+
+def test_provinces_introduced_as_parts_after_the_amount_leave_the_whole_the_regions(names):
+    sentence = "Năm 2024, kim ngạch xuất khẩu đạt 10 tỷ USD, trong đó Nghệ An đạt 3 tỷ USD."
+    found = scope_of(names, sentence, "10 tỷ USD")
+    assert (found.scope, found.doubts) == ("region", [])
