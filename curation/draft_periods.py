@@ -2,8 +2,8 @@
 
 A label counts only when ``parse_period`` reads it, and not when the words before it make it something
 else than the period of a figure: a comparison base ("so với cùng kỳ năm 2015"), a horizon ("đến năm
-2050"), the year of "những tháng đầu năm 2022" (some months, not the year), or the year in a session's
-name ("Hội nghị … lần thứ X năm 2024").
+2050"), the year of base prices ("giá so sánh năm 2010"), the year of "những tháng đầu năm 2022" (some
+months, not the year), or the year in a session's name ("Hội nghị … lần thứ X năm 2024").
 
 "Đến nay" (to date) is a level at the day the words were said: the reported session's day, which
 only the draft as a whole knows (``find_to_date`` gives the label without a period).
@@ -27,8 +27,11 @@ LABEL = re.compile(
 )
 # Words right before a label that make it no figure's period.
 # "cuối tháng 6/2025", "hết năm 2024", "đầu tháng 9": a day within the month or year, not all of it.
+# "giá so sánh năm 2010", "giá cố định năm 2010": the year whose prices a value is counted in.
 _NOT_A_PERIOD_BEFORE = re.compile(
-    r"(?:cùng\s+kỳ|so\s+với|đến|từ|tháng(?:\s+(?:đầu|cuối))?|thời\s+kỳ|cuối|hết|đầu|giữa)\s*$", re.I
+    r"(?:cùng\s+kỳ|so\s+với|đến|từ|tháng(?:\s+(?:đầu|cuối))?|thời\s+kỳ|cuối|hết|đầu|giữa"
+    r"|giá\s+(?:so\s+sánh|cố\s+định))\s*$",
+    re.I,
 )
 # A session's name ends with its year: "… lần thứ X - năm 2022", "Hội nghị … khu vực phía Bắc năm 2016".
 SESSION_NAME_BEFORE = re.compile(r"lần\s+thứ\s+\w+\s*[,–-]?\s*$", re.I)
@@ -98,10 +101,11 @@ _PERIOD_WORDS = re.compile(
     r"giai\s+đoạn|kỳ\s+này|hiện\s+(?:nay|tại|có)|thời\s+điểm|lũy\s+kế|đến\s+nay)(?!\w)",
     re.IGNORECASE,
 )
-# Spans that name a time but are no figure's period: a comparison base, a plan's year.
+# Spans that name a time but are no figure's period: a comparison base, a plan's year, base prices.
 _NOT_A_SPAN = re.compile(
     r"(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm\s+(?:\d{4}|trước))?"
-    r"|kế\s+hoạch(?:\s+năm(?:\s+\d{4})?)?",
+    r"|kế\s+hoạch(?:\s+năm(?:\s+\d{4})?)?"
+    r"|giá\s+(?:so\s+sánh|cố\s+định)(?:\s+năm)?\s+\d{4}",
     re.IGNORECASE,
 )
 

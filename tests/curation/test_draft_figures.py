@@ -47,6 +47,16 @@ def test_provincial_clauses_take_the_sentences_indicator_and_their_own_phrases(d
     assert "share_of" in figures["30 tỷ USD"].comments  # what it is a share of is not said: a TODO
 
 
+def test_a_value_in_base_prices_takes_its_own_period_not_the_base_year(draft):
+    # Fictional, in the style of a department portal (a real page had the base year drafted as certain).
+    figures, _ = draft(
+        "Năm 2017, giá trị sản xuất công nghiệp (giá so sánh năm 2010) của khu vực đạt 3.397,5 nghìn tỷ đồng."
+    )
+    figure = figures["3.397,5 nghìn tỷ đồng"]
+    assert (figure.fields["period_label"], figure.fields["period"]) == ("Năm 2017", "2017-01-01/2017-12-31")
+    assert "period_label" not in figure.comments  # the base year is not another period
+
+
 def test_a_share_of_the_annual_plan_is_drafted_as_a_plan_share(draft):
     figures, _ = draft("Năm 2024, kim ngạch xuất khẩu của khu vực đạt 50 tỷ USD, bằng 48,2% kế hoạch năm.")
     fields = figures["50 tỷ USD"].fields

@@ -19,6 +19,11 @@ def test_a_comparison_base_a_horizon_and_some_months_are_not_periods():
     assert labels(text) == []
 
 
+def test_the_year_of_base_prices_is_not_a_period():
+    text = "Năm 2017, giá trị sản xuất (giá so sánh năm 2010) đạt …; theo giá cố định năm 1994 …"
+    assert labels(text) == ["Năm 2017"]
+
+
 def test_a_label_without_its_year_is_not_a_period():
     assert labels("trong 6 tháng đầu năm.") == []
 
