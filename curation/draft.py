@@ -7,6 +7,7 @@ parsers in ``vietnamese``), never from knowledge of a particular article:
 2. ``draft_conference``: the session reported, past sessions mentioned and the next one announced,
    updating a session the data holds as announced (``draft_known``);
 3. ``draft_figures``: every amount with a unit, with its indicator, scope, phrases and period;
+   ``draft_rivals`` marks figures of one measure, scope and period whose values differ;
 4. a self-check: the draft goes through the build's own checks (``ArticleCurator``); each problem
    found is written as a TODO on its entry, so nothing the build would refuse looks certain;
 5. ``draft_leftovers``: every number still unaccounted for, as ``[[not_a_figure]]`` with a TODO reason.
@@ -30,6 +31,7 @@ from curation.draft_figures import FigureDrafter
 from curation.draft_known import EMPTY, KnownData, read_known
 from curation.draft_leftovers import draft_not_figures
 from curation.draft_places import ProvinceNames
+from curation.draft_rivals import flag_rivals
 from curation.draft_source import draft_source, source_slug
 from curation.draft_text import normalise, split_sentences
 from curation.draft_toml import render
@@ -89,6 +91,7 @@ def draft_text(raw: str, *, name: str, reference: Reference, known: KnownData = 
     region = report.fields["region"] if report else ""
     drafter = FigureDrafter(sentences, reference, names, region, session_date, text=text)
     figures, asides = drafter.draft(report_slug)
+    flag_rivals(figures)
     if report is None:
         source.todo("no session of a conference group found: every figure needs its conference")
     draft = Draft(
