@@ -44,7 +44,10 @@ _AFTER_GROUP = re.compile(
     r"\s*\(?\s*(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
     r"(?:\s*[,(–-]?\s*(?P<session_after>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?"  # "năm 2025 (lần thứ XI)"
 )
-_CO_ORGANISER = re.compile(r"UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
+# "UBND tỉnh X … tổ chức", and the province itself as the ministry's partner: "phối hợp với tỉnh X tổ chức".
+_CO_ORGANISER = re.compile(
+    r"(?:UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?|phối\s+hợp\s+với\s+(?:tỉnh|thành\s+phố|TP\.?))\s*$", re.IGNORECASE
+)
 _DEPARTMENT = re.compile(r"Sở\s+Công\s+thương\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _HOSTING = re.compile(
     r"^\s+(?:đã\s+|sẽ\s+)?(?:vinh\s+dự\s+)?(?:được\s+(?:giao|chọn)\s+(?:nhiệm\s+vụ\s+)?|là\s+(?:đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố)\s+)?"
@@ -455,7 +458,8 @@ class _Builder:
             entry.todo("the day of a lead sentence that does not name the session by number or year: check", "date")
 
     def _stated_host(self, text: str) -> Place | None:
-        """A province that co-organises ("UBND tỉnh Kiên Giang … tổ chức"), hosts ("Thanh Hóa đã đăng cai")
+        """A province that co-organises ("UBND tỉnh Kiên Giang … tổ chức", "phối hợp với tỉnh Tuyên Quang tổ
+        chức"), hosts ("Thanh Hóa đã đăng cai")
         or organises through its department ("Sở Công Thương tỉnh Nghệ An phối hợp … tổ chức")."""
         for place in self.names.find(text):
             before, after = text[: place.start], text[place.end :]

@@ -503,3 +503,14 @@ def test_a_session_named_by_neither_number_nor_year_takes_the_year_of_its_day(re
     report, _ = report_of(text, reference)
     assert (report.fields["slug"], report.fields["year"], report.fields["session"]) == ("north-28-2024", 2024, "")
     assert (report.fields["date"], report.fields["host"]) == ("2024-05-17", "Hà Nội")
+
+
+def test_the_province_as_the_ministrys_partner_is_a_stated_host(reference):
+    # Fictional; a real national daily wrote its lead this way and the draft took the host for a venue.
+    text = (
+        "Hội nghị ngành Công Thương các tỉnh, thành phố khu vực phía Bắc năm 2025\n"
+        "Ngày 17/10/2025, Bộ Công Thương phối hợp với tỉnh Tuyên Quang tổ chức Hội nghị ngành Công Thương các "
+        "tỉnh, thành phố khu vực phía Bắc năm 2025.\n"
+    )
+    report, _ = report_of(text, reference)
+    assert (report.fields["host"], report.fields["host_basis"]) == ("Tuyên Quang", "stated")
