@@ -69,7 +69,7 @@ class Source(SearchableModel):
 
 class ConferenceQuerySet(SlugQuerySet):
     def for_listing(self):
-        return self.select_related("region", "host", "next_host").order_by(
+        return self.select_related("region", "host__successor", "next_host").order_by(
             "region__position", "-year", "-session_number"
         )
 
@@ -171,6 +171,21 @@ class Conference(SearchableModel):
             self.host.successor.name if self.host and self.host.successor else "",
             self.next_host.successor.name if self.next_host and self.next_host.successor else "",
         ]
+
+    def is_overdue(self, today: date) -> bool:
+        """Announced, and its day (or, without one, its year) is past with no report of it on record.
+
+        Such a session is no longer "next": the sources simply have not reported it (yet).
+        """
+        if self.status != self.Status.ANNOUNCED:
+            return False
+        return self.date < today if self.date else self.year < today.year
+
+    @property
+    def host_merged_into(self):
+        """The 2025 unit a designated host has become part of, when it has another name; else None."""
+        successor = self.host.successor if self.host else None
+        return successor if successor and successor.name != self.host.name else None
 
     @property
     def session_roman(self):

@@ -279,7 +279,7 @@ def check_sessions(conferences: list[Conference], *, today: date) -> list[Findin
         if conference.has_report:
             sentence = gettext("Recorded as announced, but a source reports the session.")
             findings.append(Finding(INCONSISTENT, sentence, conferences=[conference]))
-        elif (conference.date < today) if conference.date else (conference.year < today.year):
+        elif conference.is_overdue(today):
             sentence = gettext("Announced for %(year)s; no report of the session in the sources.")
             findings.append(Finding(NOTE, sentence % {"year": conference.year}, conferences=[conference]))
     return findings

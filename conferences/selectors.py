@@ -1,5 +1,7 @@
 """Reads that span several models, kept out of the views (HackSoft's selector style)."""
 
+from datetime import date
+
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
@@ -48,7 +50,7 @@ def conference_detail(*, slug: str) -> Conference:
 
     Its figures are ``figures``: the first ``DETAIL_FIGURES``, with ``figures.more`` if there are more.
     """
-    queryset = Conference.objects.select_related("region", "host", "next_host").prefetch_related(
+    queryset = Conference.objects.select_related("region", "host__successor", "next_host").prefetch_related(
         Prefetch("mentions", queryset=ConferenceMention.objects.select_related("source")),
         "officials",
     )
@@ -72,11 +74,18 @@ def neighbouring_sessions(*, conference: Conference) -> tuple[Conference | None,
     return (before[-1] if before else None), (after[0] if after else None)
 
 
-def home_summary() -> dict:
-    """The home page: each group's latest held session and its next announced one, and recent figures."""
+def home_summary(*, today: date) -> dict:
+    """The home page: each group's latest held session, its next announced one, and recent figures.
+
+    An announced session whose time has passed with no report on record is not "next": it is listed in
+    ``overdue`` instead.
+    """
     conferences = list(Conference.objects.for_listing())
+    overdue = [conference for conference in conferences if conference.is_overdue(today)]
     latest, upcoming = {}, {}
     for conference in conferences:
+        if conference in overdue:
+            continue
         slot = latest if conference.status == Conference.Status.HELD else upcoming
         current = slot.get(conference.region_id)
         if current is None or (conference.year, conference.session_number or 0) > (
@@ -89,4 +98,9 @@ def home_summary() -> dict:
         .select_related("indicator", "conference__region")
         .order_by("-period_end", "conference__region__position", "indicator__position")[:6]
     )
-    return {"latest": list(latest.values()), "upcoming": list(upcoming.values()), "headline": headline}
+    return {
+        "latest": list(latest.values()),
+        "upcoming": list(upcoming.values()),
+        "overdue": overdue,
+        "headline": headline,
+    }

@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from conferences.citations import conference_citations
@@ -7,12 +8,15 @@ from conferences.filters import ConferenceFilter
 from conferences.listing import FilteredListView
 from conferences.models import Conference
 from conferences.selectors import conference_detail, conference_list, home_summary, neighbouring_sessions
+from portal.caching import changes_daily
 from regions.models import Region
 
 
+@changes_daily  # an announced session stops being "next" once its day has passed
 @require_safe
 def home(request):
-    return render(request, "conferences/home.html", {"regions": Region.objects.all(), **home_summary()})
+    summary = home_summary(today=timezone.localdate())
+    return render(request, "conferences/home.html", {"regions": Region.objects.all(), **summary})
 
 
 class ConferenceListView(FilteredListView):
@@ -29,12 +33,14 @@ class ConferenceListView(FilteredListView):
         return conference_list()
 
 
+@changes_daily  # an announced session's page says when its time has passed
 @require_safe
 def conference_detail_view(request, slug):
     conference = conference_detail(slug=slug)
     previous, following = neighbouring_sessions(conference=conference)
     context = {
         "conference": conference,
+        "overdue": conference.is_overdue(timezone.localdate()),
         "previous": previous,
         "following": following,
         "citations": conference_citations(conference, request=request),

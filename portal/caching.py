@@ -137,6 +137,7 @@ class DataCacheMiddleware:
                 return None
         validators = Validators.for_request(load, daily=getattr(view_func, "changes_daily", False))
         request.data_validators = validators
+        request.data_load = load  # pages say as of when their data holds (portal.context_processors)
         if not settings.PORTAL_CACHE:
             return None
         cached = caches[PAGE_CACHE].get(_page_key(request, validators))

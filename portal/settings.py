@@ -66,6 +66,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "portal.context_processors.data_as_of",
             ],
         },
     },

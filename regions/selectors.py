@@ -1,6 +1,7 @@
 """Reads for the groups and provinces pages, each in a fixed number of queries (HackSoft's selector style)."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import (
     Case,
@@ -45,12 +46,12 @@ def _count(queryset: QuerySet, group_field: str) -> Coalesce:
 # Groups
 
 
-def region_list() -> list[Region]:
+def region_list(*, today: date) -> list[Region]:
     """Every group with its member and session counts, its latest held session and its next one.
 
     Each region gets ``members_listed``, ``members_inferred``, ``members_missing`` (declared but not
-    identified), ``sessions_on_record``, ``latest`` (the latest held session or None) and
-    ``upcoming`` (the earliest announced session or None).
+    identified), ``sessions_on_record``, ``latest`` (the latest held session or None), ``upcoming`` (the
+    earliest announced session still ahead, or None) and ``overdue`` (announced ones now past).
     """
     regions = list(
         Region.objects.annotate(
@@ -59,22 +60,27 @@ def region_list() -> list[Region]:
                 RegionMembership.objects.filter(region=OuterRef("pk"), basis=Basis.INFERRED), "region"
             ),
             sessions_on_record=_count(Conference.objects.filter(region=OuterRef("pk")), "region"),
-        ).prefetch_related(Prefetch("conferences", queryset=Conference.objects.select_related("host", "next_host")))
+        ).prefetch_related(
+            Prefetch("conferences", queryset=Conference.objects.select_related("host__successor", "next_host"))
+        )
     )
     for region in regions:
         region.members_missing = max(region.declared_size - region.members_listed, 0)
-        _attach_latest_and_upcoming(region, list(region.conferences.all()))
+        _attach_latest_and_upcoming(region, list(region.conferences.all()), today=today)
     return regions
 
 
-def _attach_latest_and_upcoming(region: Region, conferences: list[Conference]) -> None:
+def _attach_latest_and_upcoming(region: Region, conferences: list[Conference], *, today: date) -> None:
+    """``latest`` held session, ``upcoming`` announced one, and ``overdue``: announced sessions whose time
+    has passed with no report on record, which are no longer "next"."""
     held = [c for c in conferences if c.status == Conference.Status.HELD]
-    announced = [c for c in conferences if c.status == Conference.Status.ANNOUNCED]
+    region.overdue = [c for c in conferences if c.is_overdue(today)]
+    announced = [c for c in conferences if c.status == Conference.Status.ANNOUNCED and c not in region.overdue]
     region.latest = max(held, key=_session_key, default=None)
     region.upcoming = min(announced, key=_session_key, default=None)
 
 
-def region_detail(*, slug: str) -> Region:
+def region_detail(*, slug: str, today: date) -> Region:
     """One group with its memberships (by province name) and its sessions (oldest first, as ``sessions``).
 
     Like ``region_list``, it carries the member counts, ``latest`` and ``upcoming``.
@@ -86,7 +92,9 @@ def region_detail(*, slug: str) -> Region:
         ),
         Prefetch(
             "conferences",
-            queryset=Conference.objects.select_related("host", "next_host").order_by("year", "session_number"),
+            queryset=Conference.objects.select_related("host__successor", "next_host").order_by(
+                "year", "session_number"
+            ),
         ),
     )
     region = get_object_or_404(queryset, slug=slug)
@@ -95,7 +103,7 @@ def region_detail(*, slug: str) -> Region:
     region.members_listed = len(memberships)
     region.members_inferred = sum(1 for m in memberships if m.basis == Basis.INFERRED)
     region.members_missing = max(region.declared_size - region.members_listed, 0)
-    _attach_latest_and_upcoming(region, region.sessions)
+    _attach_latest_and_upcoming(region, region.sessions, today=today)
     return region
 
 

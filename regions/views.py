@@ -1,11 +1,13 @@
 """Conference groups and provinces pages. Reads live in ``regions.selectors``, filters in ``regions.filters``."""
 
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from conferences.charts import attach_series_charts, share_charts
 from conferences.facets import Facet
 from conferences.listing import FilteredListView
+from portal.caching import changes_daily
 from regions import map2025
 from regions.filters import ProvinceFilter
 from regions.models import Province
@@ -23,14 +25,16 @@ from regions.selectors import (
 )
 
 
+@changes_daily  # an announced session stops being "next" once its day has passed
 @require_safe
 def region_list_view(request):
-    return render(request, "regions/region_list.html", {"regions": region_list()})
+    return render(request, "regions/region_list.html", {"regions": region_list(today=timezone.localdate())})
 
 
+@changes_daily
 @require_safe
 def region_detail_view(request, slug):
-    region = region_detail(slug=slug)
+    region = region_detail(slug=slug, today=timezone.localdate())
     series = region_figure_series(region=region)
     attach_series_charts(series)
     totals = [report for entry in series for group in entry.groups for report in group.reports]

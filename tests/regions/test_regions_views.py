@@ -1,12 +1,23 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from conferences.figure_periods import period_kind
+from conferences.models import Conference
+from regions.selectors import region_detail, region_list
 
 pytestmark = pytest.mark.django_db
 
 PROVINCES = "/provinces/"
+
+
+@pytest.fixture
+def south_xi_dated():
+    """The southern session XI as announced with a day (the data gives it only a year)."""
+    Conference.objects.filter(slug="south-20-xi-2025").update(date=date(2025, 10, 20))
+    return Conference.objects.get(slug="south-20-xi-2025")
 
 
 def english(name, **kwargs):
@@ -44,11 +55,36 @@ def test_region_list_names_the_latest_and_the_next_session(client):
         "south-20": "south-20-x-2024",
         "north-central-6": "north-central-6-x-2022",
     }
-    assert {slug: region.upcoming.slug for slug, region in regions.items()} == {
+    announced = {
         "north-28": "north-28-xi-2025",
         "south-20": "south-20-xi-2025",
         "north-central-6": "north-central-6-xi-2023",
     }
+    today = timezone.localdate()
+    for slug, region in regions.items():  # next while its time is ahead; then announced with no report on record
+        conference = Conference.objects.get(slug=announced[slug])
+        if conference.is_overdue(today):
+            assert region.upcoming is None and [c.slug for c in region.overdue] == [conference.slug]
+        else:
+            assert region.upcoming.slug == conference.slug and region.overdue == []
+
+
+@pytest.mark.parametrize(
+    ("today", "upcoming", "overdue"),
+    [
+        (date(2025, 6, 30), "south-20-xi-2025", []),
+        (date(2026, 1, 1), None, ["south-20-xi-2025"]),
+    ],
+)
+def test_an_announced_session_is_next_until_its_year_has_passed(today, upcoming, overdue):
+    (south,) = [region for region in region_list(today=today) if region.slug == "south-20"]
+    assert (south.upcoming.slug if south.upcoming else None) == upcoming
+    assert [conference.slug for conference in south.overdue] == overdue
+
+
+def test_an_announced_session_with_a_day_is_next_until_that_day(south_xi_dated):
+    assert region_detail(slug="south-20", today=date(2025, 10, 19)).upcoming == south_xi_dated
+    assert region_detail(slug="south-20", today=date(2025, 10, 21)).overdue == [south_xi_dated]
 
 
 def test_region_list_in_english_says_the_counts_plainly(client):
