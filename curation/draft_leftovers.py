@@ -128,7 +128,7 @@ def _reason(sentences: list[Sentence], match: re.Match, excerpt: str) -> str:
         return "TODO: a document's number?"
     if re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", token):
         return "TODO: a span of years (a plan's period)?"
-    if re.search(r"lần\s+thứ\s*$", before, re.IGNORECASE):
+    if re.search(r"lần\s+(?:thứ\s*)?$", before, re.IGNORECASE):
         return "TODO: a session's number?"
     if is_session_year(sentence.text, local - len("năm ")) or is_session_year(sentence.text, local):
         return "TODO: the year in a session's name (a heading, a caption, a mention)?"

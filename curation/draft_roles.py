@@ -6,7 +6,8 @@ chức …"), a host's "đăng cai tổ chức" kept with them ("Sở Công Thư
 
 Chairs: "Đồng chủ trì hội nghị: ông A, …; ông B, …", or the clause that ends in "(đồng) chủ trì":
 "Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội nghị do Thứ trưởng A chủ trì.", or "dưới sự
-(đồng) chủ trì của A và B".
+(đồng) chủ trì của A và B". Words that name nobody ("Các đồng chí chủ trì hội nghị", a photo's caption)
+are no chairs.
 """
 
 import re
@@ -76,6 +77,12 @@ def chairs_in(sentence: str) -> str:
     for clause in re.split(r"(?<=;)\s*", sentence):
         if found := _CHAIRS_BEFORE.match(clause.strip()):
             chairs = found.group("chairs").strip()
-            if len(chairs) <= MAX_CHAIRS and not _PART_OF_THE_SESSION.search(chairs):
+            if len(chairs) <= MAX_CHAIRS and not _PART_OF_THE_SESSION.search(chairs) and _names_someone(chairs):
                 return chairs
     return ""
+
+
+def _names_someone(chairs: str) -> bool:
+    """Whether the words name someone: a capitalised word after the first ("Thứ trưởng Nguyễn Văn A"),
+    not only common words ("Các đồng chí", "Lãnh đạo các đơn vị")."""
+    return any(word[:1].isupper() for word in chairs.split()[1:])

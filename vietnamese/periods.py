@@ -40,13 +40,15 @@ _QUARTER = _pattern(_FLOW_PREFIX + r"quý (?P<quarter>[0-9]+|[ivx]+)\s*(?:[-/]\s
 _YEAR_ONLY = _pattern(_FLOW_PREFIX + r"năm " + _YEAR)
 _MONTH = _pattern(_FLOW_PREFIX + r"tháng " + _MONTH_YEAR)
 _STOCK = _pattern(r"(?:tính )?đến hết tháng " + _MONTH_YEAR)
-_TO_DATE = _pattern(r"(?:tính )?đến nay")
+# "đến nay", "hiện có", "hiện nay": a level as it stands when the words are said.
+_TO_DATE = _pattern(r"(?:tính )?đến nay|hiện (?:nay|có|tại)")
 # A month count with "năm" but no year: refuse explicitly rather than guess the year.
 _NO_YEAR = _pattern(_FLOW_PREFIX + r"[0-9]{1,2} tháng (?:(?:đầu|cuối) )?năm")
 
 
 def is_to_date(label: str) -> bool:
-    """Whether a label is "đến nay" / "tính đến nay": a level dated by when it was said."""
+    """Whether a label is "đến nay" / "tính đến nay" / "hiện có" / "hiện nay": a level dated by when it
+    was said."""
     return _TO_DATE.fullmatch(unicodedata.normalize("NFC", label).strip()) is not None
 
 
