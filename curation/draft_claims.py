@@ -4,7 +4,8 @@ drafted from (see ``draft_figures`` for the fields each gets).
 - An amount with a unit is a value; one right after "tăng"/"giảm" is a change, and one after a goal's
   words ("phấn đấu", "mục tiêu", "kế hoạch") a target: both are set aside. One after "xuất siêu"/"nhập
   siêu" is a trade balance, written with its sign word.
-- A count of provinces is a figure only with a growth threshold; else it is the group's name or size.
+- A count of provinces is a figure only with a growth threshold; else it is the group's name or size,
+  or the number of the members listed after it ("6 tỉnh là A, B, … và F"), whose amounts follow.
 - A growth, share, plan share or threshold right after a value, before the next value, ";" or another
   measure or province named, is the value's; so is a growth right before "đạt" and the value
   ("tăng 15,2%, đạt 131,4 tỷ USD").
@@ -20,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from curation.draft_indicators import OCCUPANCY_OF, PERCENT_LEVELS, PROVINCE_NOUNS, find_keywords
+from curation.draft_members import listed_after
 from curation.draft_places import ProvinceNames
 from curation.draft_quantities import (
     GROWTH,
@@ -95,9 +97,10 @@ def _noun(quantity) -> str:
 
 
 class ClaimFinder:
-    def __init__(self, names: ProvinceNames, declared_sizes: set[int]):
+    def __init__(self, names: ProvinceNames, declared_sizes: set[int], own_size: int | None = None):
         self.names = names
         self.declared_sizes = declared_sizes  # the groups' sizes: "28 tỉnh" names a group, it counts none
+        self.own_size = own_size  # the reported group's declared size, when known
         self._asides: list[tuple[int, str]] = []
 
     def find(self, text: str) -> tuple[list[Claim], list[tuple[int, str]]]:
@@ -139,6 +142,7 @@ class ClaimFinder:
                 and _counts_provinces(counted)
                 and not _counts_provinces(amount)
                 and not self._names_the_group(text, counted)
+                and not listed_after(self.names, text[counted.end :])  # "6 tỉnh là A, … và F có diện tích …"
                 and _HAVING.search(text[counted.end : amount.start])
             ):
                 reason = f"TODO: the threshold of a count of provinces ({counted.written!r} …), not a figure?"
@@ -286,12 +290,20 @@ class ClaimFinder:
             if whole_group and _GROUP_WORDS.match(span):
                 self._aside(amount.start, "TODO: the group's name or size, not a figure?")
                 return None
+            if members := listed_after(self.names, text[amount.end :]):
+                named = len({place.written for place in members})
+                exact = quantity.denominator is None and quantity.value == named
+                reason = f"the number of the provinces listed after it ({named} named), not a figure"
+                self._aside(amount.start, f"TODO: {reason}" if exact else f"TODO: {reason}? It says {amount.written!r}")
+                return None
             if threshold is None:
-                reason = (
-                    "TODO: the group's size, not a figure?"
-                    if int(quantity.value) in self.declared_sizes and quantity.denominator is None
-                    else "TODO: a count of provinces with no growth threshold: a figure?"
-                )
+                own = quantity.denominator is None and quantity.value == self.own_size
+                if own:
+                    reason = f"TODO: the reported group's declared size ({self.own_size} members), not a figure"
+                elif int(quantity.value) in self.declared_sizes and quantity.denominator is None:
+                    reason = "TODO: the size of a conference group, not a figure?"
+                else:
+                    reason = "TODO: a count of provinces with no growth threshold: a figure?"
                 self._aside(amount.start, reason)
                 return None
             return Claim(amount, threshold.end, {"threshold": threshold}, is_province_count=True)

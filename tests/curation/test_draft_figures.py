@@ -647,3 +647,78 @@ def test_a_products_or_a_markets_exports_are_not_all_exports(draft_on, sentence)
 def test_exports_followed_by_a_province_are_all_of_its_exports(draft_on):
     [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu Nghệ An đạt 3 tỷ USD.")[0]
     assert not figure.has_todo, figure.comments
+
+
+@pytest.fixture
+def draft_south(reference):
+    """Draft as the southern group's report (20 members), the session's date known."""
+    from datetime import date
+
+    def run(text: str):
+        sentences = split_sentences(normalise(text))
+        drafter = FigureDrafter(sentences, reference, ProvinceNames(reference), "south-20", date(2031, 10, 9))
+        return drafter.draft("c")
+
+    return run
+
+
+def test_an_amount_after_a_member_list_is_never_its_last_members(draft_south):
+    figures, asides = draft_south(
+        "Nhóm 4 tỉnh là An Giang, Đồng Tháp, Cần Thơ và Cà Mau có diện tích hơn 30.000 km2, "
+        "dân số khoảng 9 triệu người."
+    )
+    found = {figure.fields["indicator"]: figure for figure in figures}
+    assert set(found) == {"area", "population"}
+    for figure in found.values():
+        assert figure.fields["scope"] == "region" and "province" not in figure.fields
+        assert figure.comments["scope"].startswith("TODO")
+    assert "An Giang, Đồng Tháp, Cần Thơ, Cà Mau" in found["area"].comments["scope"]
+    [count] = asides
+    assert count.reason == "TODO: the number of the provinces listed after it (4 named), not a figure"
+
+
+def test_the_reported_groups_declared_size_is_set_aside_as_such(draft_south):
+    figures, asides = draft_south("Khu vực gồm 20 tỉnh, thành phố với nhiều tiềm năng.")
+    assert figures == []
+    assert [aside.reason for aside in asides] == ["TODO: the reported group's declared size (20 members), not a figure"]
+
+
+def test_levels_said_to_exist_now_are_at_the_sessions_day(draft_south):
+    figures, _ = draft_south("Hiện có 1.750 chợ, 380 siêu thị và 75 trung tâm thương mại trong toàn vùng.")
+    assert {f.fields["indicator"]: (f.fields["period_label"], f.fields["as_of"]) for f in figures} == {
+        "markets": ("Hiện có", "2031-10-09"),
+        "supermarkets": ("Hiện có", "2031-10-09"),
+        "trade_centres": ("Hiện có", "2031-10-09"),
+    }
+
+
+def test_a_share_with_a_bound_right_after_its_figure_is_attached_with_a_todo(draft_south):
+    figures, asides = draft_south(
+        "Năm 2031, tổng mức bán lẻ hàng hóa của khu vực đạt 1.500 nghìn tỷ đồng, gần 46% tổng mức bán lẻ cả nước; "
+        "toàn vùng hiện có 1.750 chợ, chiếm hơn 27% số chợ cả nước."
+    )
+    found = {figure.fields["indicator"]: figure for figure in figures}
+    retail, markets = found["retail_sales"], found["markets"]
+    assert (retail.fields["share_as_written"], retail.fields["share_pct"], retail.fields["share_of"]) == (
+        "gần 46%",
+        "46",
+        "country",
+    )
+    assert retail.comments["share_pct"].startswith("TODO")
+    assert (markets.fields["share_as_written"], markets.fields["share_pct"]) == ("chiếm hơn 27%", "27")
+    assert markets.fields["scope"] == "region" and "scope" not in markets.comments
+    assert asides == []
+
+
+def test_a_growth_is_not_read_as_a_bound_share(draft_south):
+    figures, _ = draft_south("Năm 2031, kim ngạch xuất khẩu đạt 50 tỷ USD, tăng hơn 10% tổng kim ngạch cả nước.")
+    assert figures and not any("share_as_written" in figure.fields for figure in figures)
+
+
+def test_the_year_of_constant_prices_is_not_the_figures_period(draft_south):
+    figures, _ = draft_south(
+        "Năm 2031, giá trị sản xuất công nghiệp của khu vực (theo giá so sánh năm 2010) đạt 900 nghìn tỷ đồng."
+    )
+    [figure] = figures
+    assert figure.fields["period_label"] == "Năm 2031"
+    assert "năm 2010" in figure.comments["period_label"]  # named between: the reviewer looks, it is never the period

@@ -64,6 +64,9 @@ def test_parse_growth_rejects(text):
         ("chiếm tỷ trọng 7,97%", "7.97"),
         ("chiếm tỉ trọng 7,97%", "7.97"),
         ("Chiếm 50 %", "50"),
+        ("chiếm hơn 25%", "25"),
+        ("hơn 40%", "40"),
+        ("gần 47%", "47"),
     ],
 )
 def test_parse_share(text, expected):
@@ -72,7 +75,7 @@ def test_parse_share(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "chiếm", "chiếm 13,3", "tăng 13,3%", "đạt 74%", "đạt 74% kế hoạch năm", "chiếm 1.5%"],
+    ["", "chiếm", "chiếm 13,3", "tăng 13,3%", "đạt 74%", "đạt 74% kế hoạch năm", "chiếm 1.5%", "40%", "đạt hơn 40%"],
 )
 def test_parse_share_rejects(text):
     with pytest.raises(ParseError) as raised:
