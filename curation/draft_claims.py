@@ -11,8 +11,10 @@ drafted from (see ``draft_figures`` for the fields each gets).
   ("tăng 15,2%, đạt 131,4 tỷ USD").
 - A growth that belongs to no value is a growth rate of its own, with its sign word when a decline; so
   is a bare percentage after a province's name when the words before speak of growth ("mức tăng cao là
-  Thanh Hóa 12%, Nghệ An 10,5%"). A percentage whose words name a ratio (an occupancy rate, a recovery
-  ratio) is a ratio; any other is set aside.
+  Thanh Hóa 12%, Nghệ An 10,5%"), or after a growth rate's name and whose it is or "đạt" ("IIP của An
+  Giang 14,3%, Cần Thơ 12,1%", "IIP 9 tháng của khu vực đạt 10,2%"); "đạt 103,6% so với cùng kỳ" is
+  an index against a base, set aside. A percentage whose words name a ratio (an occupancy rate, a
+  recovery ratio) is a ratio; any other is set aside.
 - A table-like line gives one value per item (``draft_tables``), and "A, B và C tăng lần lượt x%, y% và
   z%" pairs provinces and values in order when they are as many.
 """
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 
 from curation.draft_indicators import OCCUPANCY_OF, PERCENT_LEVELS, PROVINCE_NOUNS, find_keywords
 from curation.draft_members import listed_after
+from curation.draft_periods import find_periods
 from curation.draft_places import ProvinceNames
 from curation.draft_quantities import (
     GROWTH,
@@ -65,6 +68,16 @@ _GROWTH_THEN_VALUE = re.compile(
     r"\s*,?\s*(?:ước\s+)?(?:đạt|lên|là)\s+(?:(?:khoảng|hơn|gần|trên)\s+)?$",
     re.IGNORECASE,
 )
+
+# Growth-rate indicators: a bare percentage after them is the rate ("IIP của khu vực đạt 10,2%").
+GROWTH_RATES = frozenset({"iip_growth", "industrial_production_growth"})
+_RATE_VERB = re.compile(
+    r"\s*(?<!\w)(?:(?:ước\s+)?(?:đạt|tăng\s+bình\s+quân)|là|ở\s+mức)\s*(?:(?:khoảng|gần|hơn|trên)\s+)?$", re.I
+)
+_RATE_OWNER = re.compile(r"(?<!\w)(?:khu\s+vực|toàn\s+vùng|vùng|cả\s+nước|toàn\s+quốc)\s*[:,]?\s*$", re.IGNORECASE)
+_PERIOD_FILLER = re.compile(r"(?<!\w)(?:của|chung|trong|\(?IIP\)?)(?!\w)|[\s,:()]", re.IGNORECASE)
+# "đạt 110,2% so với cùng kỳ": an index against a base, not a growth rate.
+_BASE_AFTER = re.compile(r"\s*\(?\s*so\s+(?:với\s+)?", re.IGNORECASE)
 
 _RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
 GROWTH_VERB = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
@@ -187,6 +200,12 @@ class ClaimFinder:
             if decline := self._province_growth(text, amount, start):
                 claims.append(Claim(amount, amount.end, kind="growth", respective=decline == "giảm"))
                 continue
+            if named := self._named_growth_rate(text, amount, start):
+                if named == "rate":
+                    claims.append(Claim(amount, amount.end, kind="growth"))
+                else:
+                    self._aside(amount.start, named)
+                continue
             self._aside(amount.start, "TODO: a percentage that is no growth, share or threshold drafted")
         claims.sort(key=lambda claim: claim.amount.start)
         return claims, self._asides
@@ -266,6 +285,26 @@ class ClaimFinder:
         verbs = [m.group().lower() for m in GROWTH_VERB.finditer(before[: places[0].start])]
         return verbs[-1] if verbs and len(set(verbs)) == 1 else ""
 
+    def _named_growth_rate(self, text: str, amount: Amount, segment_start: int) -> str:
+        """ "IIP 9 tháng của khu vực đạt 10,2%", "IIP của An Giang 14,3%, Cần Thơ 12,1%", "… cao hơn bình
+        quân cả nước 9,0%": a bare percentage whose sentence last named a growth rate (the IIP), right
+        after whose it is (a province, the region, the country) or after "đạt" with nothing but a period
+        between. Returns "rate" for such a growth rate; a reason to set it aside when it reads as an
+        index against a base ("đạt 110,2% so với cùng kỳ" is +10,2%); "" otherwise."""
+        keywords = find_keywords(text[: amount.start])
+        if not keywords or not set(keywords[-1].codes) & GROWTH_RATES:
+            return ""
+        before = text[max(segment_start, keywords[-1].end) : amount.start]
+        verb = _RATE_VERB.search(before)
+        owner = before[: verb.start()] if verb else before
+        places = self.names.find(owner)
+        owned = bool(places and not owner[places[-1].end :].strip(" :,")) or bool(_RATE_OWNER.search(owner))
+        if not owned and not (verb and _only_a_period(owner)):
+            return ""
+        if _BASE_AFTER.match(text, amount.end) or amount.quantity.value >= 100:
+            return f"TODO: an index against a base ({amount.written!r} …), not a growth rate: growth = index − 100?"
+        return "rate"
+
     def _names_the_group(self, text: str, amount: Amount) -> bool:
         """ "28 tỉnh, thành khu vực phía Bắc": the group's size followed by its name."""
         quantity = amount.quantity
@@ -331,3 +370,10 @@ class ClaimFinder:
 
     def _aside(self, offset: int, reason: str):
         self._asides.append((offset, reason))
+
+
+def _only_a_period(words: str) -> bool:
+    """Whether ``words`` say nothing but a period ("9 tháng năm 2025", "của năm 2024")."""
+    for label in reversed(find_periods(words)):
+        words = words[: label.start] + words[label.end :]
+    return not _PERIOD_FILLER.sub("", words)

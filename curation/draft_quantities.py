@@ -33,9 +33,11 @@ AMOUNT = re.compile(
 )
 _PERCENT = r"\d[\d.,]*\s*%"
 GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+{_PERCENT}", re.IGNORECASE)
-# A growth hedged between its verb and its number ("tăng khoảng 8,9%"): a growth rate all the same, but
-# its sign word is not beside the number.
-HEDGED_GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng|gần|hơn|xấp\s+xỉ)\s+{_PERCENT}", re.IGNORECASE)
+# A growth hedged between its verb and its number ("tăng khoảng 8,9%", "tăng bình quân 9,8%"): a growth
+# rate all the same, but its sign word is not beside the number.
+HEDGED_GROWTH = re.compile(
+    rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng|gần|hơn|xấp\s+xỉ|bình\s+quân|trung\s+bình)\s+{_PERCENT}", re.IGNORECASE
+)
 SHARE_BOUND = re.compile(r"(?<!\w)(?:hơn|gần(?:\s+bằng)?|khoảng|trên|xấp\s+xỉ)\s", re.IGNORECASE)
 _BOUND = r"(?:hơn|gần(?:\s+bằng)?|khoảng|trên|xấp\s+xỉ)\s+"
 SHARES = (

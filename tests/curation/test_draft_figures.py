@@ -722,3 +722,45 @@ def test_the_year_of_constant_prices_is_not_the_figures_period(draft_south):
     [figure] = figures
     assert figure.fields["period_label"] == "Năm 2031"
     assert "năm 2010" in figure.comments["period_label"]  # named between: the reviewer looks, it is never the period
+
+
+def test_growth_rates_after_the_iip_and_whose_they_are(draft_south):
+    figures, asides = draft_south(
+        "Chỉ số sản xuất công nghiệp (IIP) 9 tháng năm 2031 của khu vực đạt 8,8%. IIP của An Giang 12,6%, "
+        "Cần Thơ 11,2%, Cà Mau 10,4%, cao hơn mức bình quân cả nước 7,7%."
+    )
+    found = {figure.fields.get("province", figure.fields["scope"]): figure for figure in figures}
+    assert {key: figure.fields["value"] for key, figure in found.items()} == {
+        "region": "8.8",
+        "An Giang": "12.6",
+        "Cần Thơ": "11.2",
+        "Cà Mau": "10.4",
+        "country": "7.7",
+    }
+    for figure in figures:
+        assert figure.fields["indicator"] == "iip_growth"
+        assert figure.fields["period"] == "2031-01-01/2031-09-30"
+        assert not figure.has_todo
+    assert asides == []
+
+
+def test_an_index_against_a_base_is_no_growth_rate(draft_south):
+    figures, asides = draft_south("Năm 2031, chỉ số sản xuất công nghiệp của khu vực đạt 103,6% so với cùng kỳ.")
+    assert figures == []
+    assert asides[0].reason.startswith("TODO: an index against a base")
+
+
+def test_an_average_growth_is_a_growth_rate(draft_south):
+    figures, _ = draft_south("Năm 2031, chỉ số sản xuất công nghiệp của khu vực tăng bình quân 9,4% so với cùng kỳ.")
+    [figure] = figures
+    assert (figure.fields["indicator"], figure.fields["value_as_written"], figure.fields["value"]) == (
+        "iip_growth",
+        "9,4%",
+        "9.4",
+    )
+
+
+def test_a_branchs_rate_after_the_iip_is_not_the_iips(draft_south):
+    figures, asides = draft_south("Năm 2031, IIP của khu vực tăng 8%, trong đó ngành chế biến, chế tạo đạt 12%.")
+    assert [figure.fields["value"] for figure in figures] == ["8"]
+    assert len(asides) == 1
