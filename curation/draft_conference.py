@@ -47,7 +47,11 @@ _AFTER_GROUP = re.compile(
     rf"\s*\(?\s*(?:(?P<session>{_SESSION_NUMBER})(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{{4}}(?!\d))?"
     rf"(?:\s*[,(–-]?\s*(?P<session_after>{_SESSION_NUMBER})(?!\w))?"  # "năm 2025 (lần thứ XI)"
 )
-_CO_ORGANISER = re.compile(r"UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
+# "UBND tỉnh X … tổ chức", "Bộ Công Thương phối hợp với tỉnh X tổ chức": X co-organises.
+_CO_ORGANISER = re.compile(
+    r"(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$|phối\s+hợp\s+với\s+(?:tỉnh|thành\s+phố|TP\.?)\s*$",
+    re.IGNORECASE,
+)
 _DEPARTMENT = re.compile(r"Sở\s+Công\s+thương\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _HOSTING = re.compile(
     r"^\s+(?:đã\s+|sẽ\s+)?(?:vinh\s+dự\s+)?(?:được\s+(?:giao|chọn)\s+(?:nhiệm\s+vụ\s+)?|là\s+(?:đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố)\s+)?"
@@ -365,8 +369,14 @@ class _Builder:
         quotes = facts[:1] or session.sentences[:1]
         if day and day.sentence not in quotes:
             quotes = [day.sentence, *quotes]
-        if not any(self._stated_host(s.text) for s in quotes) and (hosting := self._hosting_nearby(quotes)):
-            quotes = [*quotes, hosting]  # "… Hội nghị … đã diễn ra. Tỉnh X là đơn vị đăng cai."
+        if not any(self._stated_host(s.text) for s in quotes):
+            stating = next(
+                (s for s in session.sentences if not _FLAG.search(s.text) and self._stated_host(s.text)), None
+            )
+            if stating is not None:  # a title says where ("… tại tỉnh X"), the lead who co-organised
+                quotes = [*quotes, stating]
+            elif hosting := self._hosting_nearby(quotes):
+                quotes = [*quotes, hosting]  # "… Hội nghị … đã diễn ra. Tỉnh X là đơn vị đăng cai."
         self._date(entry, session, day)
         self._host(entry, quotes)
         self._organisers(entry, quotes, day)

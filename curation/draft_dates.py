@@ -1,11 +1,11 @@
 """Days as pages write them, for drafting: a session's day in a sentence, and a page's own date line.
 
 A day in a sentence may carry a time of day and "ngày", with or without its year: "Sáng 06/10/2023",
-"ngày 24/8", "Chiều 13-5", "24/8/2018", "Sáng ngày 24 tháng 8 năm 2018", "Sáng nay (15/10)", "Hôm qua
-(24/8)", and with dots "Ngày 20.10", "20.10.2025" (a dotted day only after "ngày" or a time of day, or
-with its year: "20.10" alone may be a number). A month ("tháng 9/2024"), a quarter ("quý 3/2024"), a
-count ("6/20 tỉnh"), a document number ("số 202/2025"), a level at a date ("đến ngày 30/6") or one end
-of a range ("23-24/8") is not a session's day.
+"ngày 24/8", "Chiều 13-5", "24/8/2018", "Ngày 02⁄8⁄2018" (a fraction slash), "Sáng ngày 24 tháng 8 năm
+2018", "Sáng nay (15/10)", "Hôm qua (24/8)", and with dots "Ngày 20.10", "20.10.2025" (a dotted day
+only after "ngày" or a time of day, or with its year: "20.10" alone may be a number). A month ("tháng
+9/2024"), a quarter ("quý 3/2024"), a count ("6/20 tỉnh"), a document number ("số 202/2025"), a level
+at a date ("đến ngày 30/6") or one end of a range ("23-24/8") is not a session's day.
 
 A page's date line is a line that is nothing but a date with its year, perhaps a weekday, a time and a
 label: "24/8/2018 10:15", "Thứ Năm, 24/08/2018", "Cập nhật: 24/08/2018 10:15", "20.10.2025 08:15";
@@ -19,9 +19,9 @@ from datetime import date
 
 _DAY = re.compile(
     r"(?<!\w)(?P<written_now>(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s*\(\s*"
-    r"(?P<day_n>\d{1,2})\s*[-/]\s*(?P<month_n>\d{1,2})(?:[-/](?P<year_n>\d{4}))?\s*\))"
+    r"(?P<day_n>\d{1,2})\s*[-/⁄]\s*(?P<month_n>\d{1,2})(?:[-/⁄](?P<year_n>\d{4}))?\s*\))"
     r"|(?<![\w/-])(?P<written>(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:(?:ngày|hôm)\s+)?"
-    r"(?P<day>\d{1,2})\s*[-/]\s*(?P<month>\d{1,2})(?:[-/](?P<year>\d{4}))?)(?![\d/-])"
+    r"(?P<day>\d{1,2})\s*[-/⁄]\s*(?P<month>\d{1,2})(?:[-/⁄](?P<year>\d{4}))?)(?![\d/⁄-])"
     r"|(?<!\w)(?P<written_words>(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày\s+"
     r"(?P<day_w>\d{1,2})\s+tháng\s+(?P<month_w>\d{1,2})(?:\s+năm\s+(?P<year_w>\d{4}))?)(?!\d)"
     # With dots, a day only after "ngày" or a time of day, or with its year: "Ngày 20.10", "20.10.2025".
@@ -35,7 +35,7 @@ _NOT_A_DAY_BEFORE = re.compile(
     r"(?:(?<!\w)(?:tháng|quý|số|năm|khoảng|từ|đến|hết)\s*|\d\s*(?:-|–|và|,|đến)\s*)$", re.IGNORECASE
 )
 # Any day-like numbers, ranges too: what a reviewer should look at when no day is settled.
-LOOSE_DAY = re.compile(r"(?<![\d/.,])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[-/]\s*\d{1,2}(?:[-/]\d{4})?(?![\d%,.]\d)")
+LOOSE_DAY = re.compile(r"(?<![\d/.,])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[-/⁄]\s*\d{1,2}(?:[-/⁄]\d{4})?(?![\d%,.]\d)")
 _LEAP_YEAR = 2024  # to check a day written without its year ("29/2") against the calendar
 
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)\s*[,-]?\s*(?:ngày\s+)?)"

@@ -1,5 +1,5 @@
 """Dates as Vietnamese articles write them: "Ngày 11/10", "chiều 13-5", "Ngày 20.10", "Sáng 06/10/2023",
-"ngày 24 tháng 8 năm 2018", "07/10/2022 00:00", "20.10.2025"."""
+"ngày 24 tháng 8 năm 2018", "07/10/2022 00:00", "20.10.2025", "02⁄8⁄2018" (a fraction slash)."""
 
 import re
 from datetime import date
@@ -7,7 +7,7 @@ from datetime import date
 from vietnamese.errors import ParseError
 
 _DAY_MONTH = re.compile(
-    r"(?<![\d.])(\d{1,2})\s*(?:[-/.]\s*(\d{1,2})(?:[-/.](\d{4}))?(?![\d/-])(?!\.\d)"
+    r"(?<![\d.])(\d{1,2})\s*(?:[-/.⁄]\s*(\d{1,2})(?:[-/.⁄](\d{4}))?(?![\d/⁄-])(?!\.\d)"
     r"|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?!\d))",
     re.IGNORECASE,
 )

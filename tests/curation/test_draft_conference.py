@@ -544,3 +544,16 @@ def test_a_day_without_a_year_names_the_day_and_the_pages_date(reference):
     [report] = draft.conferences
     assert (report.fields["year"], report.fields["date"]) == (0, "")
     assert "'Sáng 14/10'" in report.comments["date"] and "15/10/2031" in report.comments["date"]
+
+
+def test_a_province_the_ministry_works_with_is_the_stated_host_even_after_a_title_naming_the_venue(reference):
+    text = (
+        "Hội nghị ngành Công Thương khu vực phía Bắc lần thứ XVII năm 2031 tại tỉnh Lào Cai\n"
+        "Ngày 02⁄8⁄2031, Bộ Công Thương phối hợp với tỉnh Lào Cai tổ chức Hội nghị ngành Công Thương khu vực "
+        "phía Bắc lần thứ XVII năm 2031.\n"
+    )
+    draft = draft_text(text, name="x.txt", reference=reference, known=EMPTY)
+    [report] = draft.conferences
+    fields = report.fields
+    assert (fields["date"], fields["date_as_written"]) == ("2031-08-02", "Ngày 02⁄8⁄2031")
+    assert (fields["host"], fields["host_basis"]) == ("Lào Cai", "stated")

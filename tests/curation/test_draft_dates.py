@@ -142,3 +142,8 @@ def test_a_date_line_with_a_counter_after_its_time_or_with_dots(line, written, o
 
 def test_bare_numbers_after_a_date_without_a_time_are_not_a_date_line():
     assert published_line("15/10/2031 324") is None
+
+
+def test_a_day_written_with_a_fraction_slash():
+    [day] = days_in("Ngày 02⁄8⁄2031, hội nghị khai mạc.")
+    assert (day.written, day.day, day.month, day.year) == ("Ngày 02⁄8⁄2031", 2, 8, 2031)
