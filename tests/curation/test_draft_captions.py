@@ -13,6 +13,8 @@ from curation.draft_captions import is_caption
         "Các đồng chí chủ trì hội nghị",
         "Quang cảnh hội nghị",
         "Toàn cảnh phiên khai mạc",
+        "Bà Trần Thị Mơ cùng các đại biểu tại hội nghị",
+        "Thứ trưởng Bộ Công Thương Lê Văn Sáo phát biểu chỉ đạo tại hội nghị",
     ],
 )
 def test_captions(line):
@@ -25,6 +27,8 @@ def test_captions(line):
         "Khu vực phía Nam bàn giải pháp tăng tốc công nghiệp",
         "Các đồng chí lãnh đạo Bộ Công Thương và tỉnh Cà Mau chủ trì hội nghị.",
         "Hình ảnh của ngành Công Thương được nâng lên.",
+        "Hội nghị ngành Công Thương khu vực phía Nam: Thứ trưởng phát biểu về xuất khẩu",
+        "Ông bà ta có câu",
     ],
 )
 def test_not_captions(line):
