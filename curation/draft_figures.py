@@ -173,6 +173,10 @@ class FigureDrafter:
             written = generic[0] if generic else ""
             if not written:
                 entry.todo("no words for the indicator in the quote", "indicator_as_written")
+            elif "indicator" in entry.comments:  # "mức tăng bình quân của cả nước": a threshold's words
+                entry.todo(
+                    f"{written!r} speaks of growth; the quote does not name the indicator", "indicator_as_written"
+                )
 
         fields = {
             "id": "",
