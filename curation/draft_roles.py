@@ -4,10 +4,10 @@ Organisers: "do Sở Công Thương tỉnh X đăng cai", "Hội nghị … do X
 lead's day or venue and "tổ chức" ("Ngày 23/8, tại …, Bộ Công Thương phối hợp với UBND tỉnh X tổ
 chức …"), a host's "đăng cai tổ chức" kept with them ("Sở Công Thương tỉnh X đăng cai tổ chức").
 
-Chairs: "Đồng chủ trì hội nghị: ông A, …; ông B, …", or the clause that ends in "(đồng) chủ trì":
-"Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội nghị do Thứ trưởng A chủ trì.", or "dưới sự
-(đồng) chủ trì của A và B". Words that name nobody ("Các đồng chí chủ trì hội nghị", a photo's caption)
-are no chairs.
+Chairs: "Đồng chủ trì hội nghị: ông A, …; ông B, …", "(Tham) dự và chủ trì hội nghị có A, …; B, …", or
+the clause that ends in "(đồng) chủ trì": "Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội
+nghị do Thứ trưởng A chủ trì.", or "dưới sự (đồng) chủ trì của A và B". Words that name nobody ("Các
+đồng chí chủ trì hội nghị", a photo's caption) are no chairs.
 """
 
 import re
@@ -26,7 +26,8 @@ _DO = re.compile(
 _DATELINE = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s*")
 _CONFERENCE = re.compile(r"(?<!\w)hội\s+nghị(?!\w)", re.IGNORECASE)
 _CHAIRS_AFTER = re.compile(
-    r"^(?:tham\s+dự\s+và\s+)?(?:đồng\s+)?chủ\s+trì\s+(?:hội\s+nghị\s*)?(?:(?:có|gồm|là)\s*:?|:)\s*(?P<chairs>.+?)\.?$",
+    r"^(?:(?:tham\s+)?dự\s+và\s+)?(?:đồng\s+)?chủ\s+trì\s+(?:hội\s+nghị\s*)?(?:(?:có|gồm|là)\s*:?|:)\s*"
+    r"(?P<chairs>.+?)\.?$",
     re.IGNORECASE,
 )
 _CHAIRS_BEFORE = re.compile(
