@@ -79,6 +79,14 @@ _PERIOD_FILLER = re.compile(r"(?<!\w)(?:của|chung|trong|\(?IIP\)?)(?!\w)|[\s,:
 # "đạt 110,2% so với cùng kỳ": an index against a base, not a growth rate.
 _BASE_AFTER = re.compile(r"\s*\(?\s*so\s+(?:với\s+)?", re.IGNORECASE)
 
+# The total a share is of, right after it: "số chợ cả nước", "tổng kim ngạch xuất khẩu của khu vực". When
+# the total's own amount follows ("… cả nước (1,318 triệu tỷ đồng)"), its words are that amount's.
+_SHARE_TOTAL = re.compile(
+    r"(?:\s+[^\W\d]+){0,7}?\s+(?:của\s+)?(?:cả\s+nước|toàn\s+quốc|khu\s+vực|toàn\s+vùng|vùng)(?!\w)"
+    r"(?!\s*\(\s*(?:khoảng\s+|hơn\s+|gần\s+)?\d)(?:\s*\))?",
+    re.IGNORECASE,
+)
+
 _RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
 GROWTH_VERB = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"(?<!\w)(?:chiếm|tỷ\s+trọng|tỷ\s+lệ|kế\s+hoạch)(?!\w)", re.IGNORECASE)
@@ -363,6 +371,8 @@ class ClaimFinder:
         if plan_share := own_phrase(plan_share_in(span, amount.end), span, amount.end, named):
             phrases["plan_share"] = plan_share
         end = max([amount.end, *(phrase.end for phrase in phrases.values())])
+        if share and (total := _SHARE_TOTAL.match(text, share.end)):
+            end = max(end, total.end())  # "chiếm hơn 25% số chợ cả nước": the total's words are the share's
         balance = _BALANCE_SIGN.search(text[: amount.start])
         if balance:
             amount = Amount(balance.start(), amount.end, text[balance.start() : amount.end], quantity)

@@ -774,3 +774,13 @@ def test_growth_words_standing_in_for_an_indicator_named_elsewhere_are_flagged(d
     [can_tho] = [figure for figure in figures if figure.fields.get("province") == "Cần Thơ"]
     assert can_tho.fields["indicator"] == "iip_growth" and can_tho.comments["indicator"].startswith("TODO")
     assert can_tho.comments["indicator_as_written"].startswith("TODO")
+
+
+def test_the_total_a_share_is_of_does_not_make_the_next_figure_the_countrys(draft_south):
+    figures, _ = draft_south(
+        "Toàn vùng hiện có 2.200 chợ (hơn 27% số chợ cả nước), 500 siêu thị và 90 trung tâm thương mại."
+    )
+    found = {figure.fields["indicator"]: figure for figure in figures}
+    assert found["markets"].fields["share_of"] == "country"
+    for code in ("supermarkets", "trade_centres"):
+        assert found[code].fields["scope"] == "region" and "scope" not in found[code].comments
