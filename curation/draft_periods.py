@@ -1,4 +1,5 @@
-"""Period labels in a sentence ("9 tháng đầu năm 2024", "Đến hết tháng 9/2024", "Quý 1-2022", "Năm 2021").
+"""Period labels in a sentence ("9 tháng đầu năm 2024", "Chín tháng năm 2024", "Đến hết tháng 9/2024",
+"Quý 1-2022", "Năm 2021").
 
 A label counts only when ``parse_period`` reads it, and not when the words before it make it something
 else than the period of a figure: a comparison base ("so với cùng kỳ năm 2015"), a price base ("giá so
@@ -14,12 +15,12 @@ import re
 from dataclasses import dataclass
 
 from vietnamese.errors import ParseError
-from vietnamese.periods import Period, parse_period
+from vietnamese.periods import MONTH_COUNT, Period, parse_period
 
 LABEL = re.compile(
     r"(?<!\w)(?:"
     r"(?:tính\s+)?đến\s+hết\s+tháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)\d{4}"
-    r"|\d{1,2}\s+tháng\s+(?:(?:đầu|cuối)\s+)?năm\s+\d{4}"
+    rf"|{MONTH_COUNT.replace(' ', r'\s+')}\s+tháng\s+(?:(?:đầu|cuối)\s+)?năm\s+\d{{4}}"
     r"|quý\s+(?:\d+|[ivx]+)\s*(?:[-/]\s*|\s+năm\s+)\d{4}"
     r"|tháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)\d{4}"
     r"|năm\s+\d{4}"
