@@ -69,12 +69,18 @@ _GROWTH_THEN_VALUE = re.compile(
     re.IGNORECASE,
 )
 
+# A threshold named without its percentage: "cao hơn cả nước", "cao hơn mức bình quân chung", "2 con số".
+_UNNUMBERED_THRESHOLD = re.compile(
+    r"(?<!\w)(?:(?:cao|thấp)\s+hơn\s+(?:mức\s+)?(?:tăng\s+)?(?:trưởng\s+)?(?:bình\s+quân\s+|chung\s+)*"
+    r"(?:(?:của\s+)?(?:cả\s+nước|khu\s+vực|toàn\s+vùng|vùng)|chung)|(?:trên\s+|từ\s+)?(?:2|hai)\s+con\s+số)(?!\w)",
+    re.IGNORECASE,
+)
 # Growth-rate indicators: a bare percentage after them is the rate ("IIP của khu vực đạt 10,2%").
 GROWTH_RATES = frozenset({"iip_growth", "industrial_production_growth"})
 _RATE_VERB = re.compile(
     r"\s*(?<!\w)(?:(?:ước\s+)?(?:đạt|tăng\s+bình\s+quân)|là|ở\s+mức)\s*(?:(?:khoảng|gần|hơn|trên)\s+)?$", re.I
 )
-_RATE_OWNER = re.compile(r"(?<!\w)(?:khu\s+vực|toàn\s+vùng|vùng|cả\s+nước|toàn\s+quốc)\s*[:,]?\s*$", re.IGNORECASE)
+_RATE_OWNER = re.compile(r"(?<!\w)(?:khu\s+vực|toàn\s+vùng|vùng|cả\s+nước|toàn\s+quốc)\s*[:,(]?\s*$", re.IGNORECASE)
 _PERIOD_FILLER = re.compile(r"(?<!\w)(?:của|chung|trong|\(?IIP\)?)(?!\w)|[\s,:()]", re.IGNORECASE)
 # "đạt 110,2% so với cùng kỳ": an index against a base, not a growth rate.
 _BASE_AFTER = re.compile(r"\s*\(?\s*so\s+(?:với\s+)?", re.IGNORECASE)
@@ -347,6 +353,11 @@ class ClaimFinder:
                 own = quantity.denominator is None and quantity.value == self.own_size
                 if own:
                     reason = f"TODO: the reported group's declared size ({self.own_size} members), not a figure"
+                elif unnumbered := _UNNUMBERED_THRESHOLD.search(span):
+                    reason = (
+                        f"TODO: a count of provinces above a threshold written without its number "
+                        f"({unnumbered.group()!r}): a figure once the threshold's percentage is known"
+                    )
                 elif int(quantity.value) in self.declared_sizes and quantity.denominator is None:
                     reason = "TODO: the size of a conference group, not a figure?"
                 else:

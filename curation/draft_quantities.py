@@ -60,7 +60,7 @@ THRESHOLDS = (
     re.compile(r"(?<!\w)tăng\s+trưởng\s+dương(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)từ\s+{_PERCENT}\s+trở\s+lên(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)trên\s+{_PERCENT}", re.IGNORECASE),
-    re.compile(rf"(?<!\w)cao\s+hơn\s[^();.]*?\S\s*\(\s*tăng\s+{_PERCENT}\s*\)", re.IGNORECASE),
+    re.compile(rf"(?<!\w)cao\s+hơn\s[^();.]*?\S\s*\(\s*(?:tăng\s+)?{_PERCENT}\s*\)", re.IGNORECASE),
 )
 # The last threshold states the reference's own growth, which is a figure of its own.
 REFERENCE_THRESHOLD = THRESHOLDS[-1]

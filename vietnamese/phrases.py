@@ -30,7 +30,8 @@ _PLAN_SHARE = _pattern(r"(?:đạt|bằng) " + _PERCENT + r" (?:so với )?kế 
 _POSITIVE = _pattern(r"tăng trưởng dương")
 _AT_LEAST = _pattern(r"từ " + _PERCENT + r" trở lên")
 _ABOVE = _pattern(r"trên " + _PERCENT)
-_ABOVE_REFERENCE = _pattern(r"cao hơn [^()]*?\S\s*\(\s*tăng " + _PERCENT + r"\s*\)")
+# "cao hơn mức tăng của cả nước (tăng 9%)", "cao hơn bình quân cả nước (7,4%)": the reference's growth.
+_ABOVE_REFERENCE = _pattern(r"cao hơn [^()]*?\S\s*\(\s*(?:tăng )?" + _PERCENT + r"\s*\)")
 
 
 def parse_growth(text: str) -> Decimal:
@@ -73,7 +74,7 @@ def parse_threshold(text: str) -> tuple[str, Decimal]:
             return (operator, _percent(match, text))
     raise ParseError(
         f"{text!r} is not a growth threshold ('tăng trưởng dương', 'từ X% trở lên', "
-        "'trên X%' or 'cao hơn ... (tăng X%)')"
+        "'trên X%' or 'cao hơn ... (tăng X%)' / 'cao hơn ... (X%)')"
     )
 
 

@@ -784,3 +784,20 @@ def test_the_total_a_share_is_of_does_not_make_the_next_figure_the_countrys(draf
     assert found["markets"].fields["share_of"] == "country"
     for code in ("supermarkets", "trade_centres"):
         assert found[code].fields["scope"] == "region" and "scope" not in found[code].comments
+
+
+def test_a_count_above_the_national_growth_in_brackets_and_that_growth(draft_south):
+    figures, _ = draft_south("Năm 2031, có 12/20 tỉnh, thành phố có IIP tăng cao hơn mức bình quân cả nước (7,4%).")
+    found = {figure.fields["id"]: figure.fields for figure in figures}
+    count, country = found["provinces-iip-growth"], found["iip-growth-country"]
+    assert (count["value"], count["threshold_comparator"], count["threshold_pct"]) == ("12", ">", "7.4")
+    assert (country["value"], country["scope"]) == ("7.4", "country")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"), [("cao hơn cả nước", "cao hơn cả nước"), ("tăng trên 2 con số", "trên 2 con số")]
+)
+def test_a_count_above_a_threshold_without_its_number_says_so(draft_south, sentence, words):
+    figures, asides = draft_south(f"Năm 2031 có 8/20 tỉnh có IIP {sentence}.")
+    assert figures == []
+    assert f"without its number ({words!r})" in asides[0].reason

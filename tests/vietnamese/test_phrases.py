@@ -115,6 +115,7 @@ def test_parse_plan_share_rejects(text):
         ("trên 11%", ">", "11"),
         ("cao hơn mức tăng bình quân của khu vực (tăng 10,73%)", ">", "10.73"),
         ("cao hơn mức tăng của cả nước (tăng 9%)", ">", "9"),
+        ("cao hơn mức bình quân cả nước (7,4%)", ">", "7.4"),
         ("Tăng trưởng dương", ">", "0"),
     ],
 )
