@@ -8,7 +8,8 @@ only after "ngày" or a time of day, or with its year: "20.10" alone may be a nu
 at a date ("đến ngày 30/6") or one end of a range ("23-24/8") is not a session's day.
 
 A page's date line is a line that is nothing but a date with its year, perhaps a weekday, a time and a
-label: "24/8/2018 10:15", "Thứ Năm, 24/08/2018", "Cập nhật: 24/08/2018 10:15", "20.10.2025 08:15";
+label: "24/8/2018 10:15", "Thứ Năm, 24/08/2018", "Cập nhật: 24/08/2018 10:15", "20.10.2025 08:15",
+"2018-08-03 09:12";
 bare counts after its time are a view and a comment counter ("Thứ bảy - 15/10/2022 12:00 324 0"). It
 dates the page, not the session the page reports.
 """
@@ -46,7 +47,8 @@ _LABEL = re.compile(
 )
 _DATE_LINE = re.compile(
     rf"(?P<written>{_WEEKDAY}?(?:{_TIME}\s*[|,-]?\s*(?:ngày\s+)?{_WEEKDAY}?)?"
-    rf"(?P<day>\d{{1,2}})(?P<separator>[/.])(?P<month>\d{{1,2}})(?P=separator)(?P<year>\d{{4}})"
+    rf"(?:(?P<day>\d{{1,2}})(?P<separator>[/.])(?P<month>\d{{1,2}})(?P=separator)(?P<year>\d{{4}})"
+    rf"|(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}}))"  # "2018-08-03", as some portals print it
     rf"(?P<time>\s*[|,-]?\s*(?:lúc\s+)?{_TIME})?)"
     # A view counter after it is not part of the date: "| Lượt xem: 1.024", or bare counts after a time
     # ("Thứ bảy - 15/10/2022 12:00 324 0": views and comments).
@@ -109,7 +111,8 @@ def published_line(line: str) -> DateLine | None:
     if match is None:
         return None
     try:
-        on = date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        iso = "iso_" if match.group("iso_year") else ""
+        on = date(*(int(match.group(f"{iso}{part}")) for part in ("year", "month", "day")))
     except ValueError:
         return None
     updated = bool(label) and "cập" in label.group().lower()

@@ -12,6 +12,7 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"(?<![\d.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?!\d)")
+_ISO_DATE = re.compile(r"(?<![\d.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 
 def parse_day_month(text: str, *, year: int) -> date:
@@ -29,8 +30,12 @@ def parse_day_month(text: str, *, year: int) -> date:
 
 
 def parse_full_date(text: str) -> date:
-    """The one dd/mm/yyyy (or dd.mm.yyyy) date in ``text`` ("07/10/2022 00:00", "20.10.2025 08:15")."""
+    """The one dd/mm/yyyy (or dd.mm.yyyy, or yyyy-mm-dd) date in ``text`` ("07/10/2022 00:00", "20.10.2025
+    08:15", "2018-08-03")."""
     matches = _FULL_DATE.findall(text)
+    if not matches and len(iso := _ISO_DATE.findall(text)) == 1:  # "2018-08-03", as some portals print it
+        year, month, day = (int(part) for part in iso[0])
+        return _date(year, month, day, text)
     if len(matches) != 1:
         raise ParseError(f"expected one dd/mm/yyyy date in {text!r}, found {len(matches)}")
     day, _, month, year = matches[0]

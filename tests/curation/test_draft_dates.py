@@ -133,6 +133,7 @@ def test_a_number_with_a_dot_is_not_a_day(text):
     [
         ("Thứ bảy - 15/10/2031 12:00 324 0", "Thứ bảy - 15/10/2031 12:00", date(2031, 10, 15)),
         ("20.10.2031 08:15", "20.10.2031 08:15", date(2031, 10, 20)),
+        ("2031-08-03 09:12", "2031-08-03 09:12", date(2031, 8, 3)),
     ],
 )
 def test_a_date_line_with_a_counter_after_its_time_or_with_dots(line, written, on):
