@@ -1,7 +1,7 @@
 """The sessions an article names: the one it reports, past ones mentioned in passing, the next one.
 
 A session is named by a sentence with "hội nghị", a group's words ("khu vực phía Bắc", "khu vực phía
-Nam", "Bắc Trung Bộ") and right after them a session number ("lần thứ X", "lần thứ 11") and/or a year
+Nam", "Bắc Trung Bộ") and right after them a session number ("lần thứ X", "lần thứ 11", "lần 11") and/or a year
 ("năm 2024"). The reported session is the first whose sentence gives a day ("Ngày 11/10", "Sáng
 06/10/2023"), else the one named most often. Earlier sessions are mentions; later ones announcements.
 
@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from curation.draft_captions import is_caption
 from curation.draft_dates import LOOSE_DAY, Day, days_in, published_line
 from curation.draft_entries import NOT_FOUND, TODO, Entry
 from curation.draft_known import KnownConference, KnownData
@@ -40,13 +41,16 @@ REGION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("south-20", re.compile(r"(?<!\w)phia\s+nam(?!\w)")),
 )
 _CONFERENCE = re.compile(r"(?<!\w)hoi\s+nghi(?!\w)")
+# "lần thứ XI", "lần thứ 11", "lần 11" (folded): a session number, Roman or Arabic, "thứ" or not.
+_SESSION_NUMBER = r"lan\s+(?:thu\s+)?(?:[ivxlcdm]+|\d+)"
 _AFTER_GROUP = re.compile(
-    r"\s*\(?\s*(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
-    r"(?:\s*[,(–-]?\s*(?P<session_after>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?"  # "năm 2025 (lần thứ XI)"
+    rf"\s*\(?\s*(?:(?P<session>{_SESSION_NUMBER})(?!\w))?\s*(?:[,–-]\s*)?(?P<year>nam\s+\d{{4}}(?!\d))?"
+    rf"(?:\s*[,(–-]?\s*(?P<session_after>{_SESSION_NUMBER})(?!\w))?"  # "năm 2025 (lần thứ XI)"
 )
-# "UBND tỉnh X … tổ chức", and the province itself as the ministry's partner: "phối hợp với tỉnh X tổ chức".
+# "UBND tỉnh X … tổ chức", "Bộ Công Thương phối hợp với tỉnh X tổ chức": X co-organises.
 _CO_ORGANISER = re.compile(
-    r"(?:UBND\s+(?:tỉnh|thành\s+phố|TP\.?)?|phối\s+hợp\s+với\s+(?:tỉnh|thành\s+phố|TP\.?))\s*$", re.IGNORECASE
+    r"(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$|phối\s+hợp\s+với\s+(?:tỉnh|thành\s+phố|TP\.?)\s*$",
+    re.IGNORECASE,
 )
 _DEPARTMENT = re.compile(r"Sở\s+Công\s+thương\s+(?:tỉnh|thành\s+phố|TP\.?)?\s*$", re.IGNORECASE)
 _HOSTING = re.compile(
@@ -61,7 +65,7 @@ _FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"(?<!\w)nam\s+\d{4}(?!\d)(?=\W*$)")  # the year just before "hội nghị"
 # A session named right after "hội nghị" without the group's words: "Hội nghị lần thứ V năm 2019".
 _NEXT_SESSION = re.compile(
-    r"\s+(?:(?P<session>lan\s+thu\s+(?:[ivxlcdm]+|\d+))(?!\w))?\s*(?:[,–-]\s*|\(\s*)?(?P<year>nam\s+\d{4}(?!\d))?"
+    rf"\s+(?:(?P<session>{_SESSION_NUMBER})(?!\w))?\s*(?:[,–-]\s*|\(\s*)?(?P<year>nam\s+\d{{4}}(?!\d))?"
 )
 _FLAG = re.compile(r"(?<!\w)cờ(?!\w)", re.IGNORECASE)
 _FLAG_GIVEN = re.compile(
@@ -234,6 +238,7 @@ def draft_conferences(
         undated = first_of_year if published_on else None
     wards = Wards(reference)
     builder = _Builder(sentences, reference, names, Venues(names, wards), wards, known, reported_on, undated)
+    builder.published_on = published_on
     builder.other_sessions = {s.index for session in sessions if session is not report for s in session.sentences}
     entries = []
     following = None
@@ -346,6 +351,7 @@ class _Builder:
         self.wards = wards
         self.known = known
         self.other_sessions: set[int] = set()  # sentences naming a session other than the reported one
+        self.published_on: date | None = None  # the page's own date, never the session's
         self.on = on
         self.undated = (
             undated  # 1 January of the session's year, when the text gives no day and the page's date stands in
@@ -363,8 +369,14 @@ class _Builder:
         quotes = facts[:1] or session.sentences[:1]
         if day and day.sentence not in quotes:
             quotes = [day.sentence, *quotes]
-        if not any(self._stated_host(s.text) for s in quotes) and (hosting := self._hosting_nearby(quotes)):
-            quotes = [*quotes, hosting]  # "… Hội nghị … đã diễn ra. Tỉnh X là đơn vị đăng cai."
+        if not any(self._stated_host(s.text) for s in quotes):
+            stating = next(
+                (s for s in session.sentences if not _FLAG.search(s.text) and self._stated_host(s.text)), None
+            )
+            if stating is not None:  # a title says where ("… tại tỉnh X"), the lead who co-organised
+                quotes = [*quotes, stating]
+            elif hosting := self._hosting_nearby(quotes):
+                quotes = [*quotes, hosting]  # "… Hội nghị … đã diễn ra. Tỉnh X là đơn vị đăng cai."
         self._date(entry, session, day)
         self._host(entry, quotes)
         self._organisers(entry, quotes, day)
@@ -447,6 +459,8 @@ class _Builder:
         if on is None:
             if session.year is None:
                 reason = f"the text gives the day {day.day.written!r} but no year for the session"
+                if self.published_on is not None:
+                    reason += f" (the page itself is dated {self.published_on:%d/%m/%Y})"
             else:
                 reason = (
                     f"the text gives the day {day.day.written!r}, which is not of the session's year {session.year}"
@@ -560,6 +574,8 @@ class _Builder:
 
     def _chairs_and_theme(self, entry: Entry, quotes: list[Sentence]):
         for sentence in self.sentences:
+            if is_caption(sentence.text):
+                continue  # "Các đồng chí chủ trì hội nghị" under a photo names nobody
             if chairs := chairs_in(sentence.text):
                 entry.fields["chairs"] = chairs
                 entry.fields["quotes"].append(sentence.text)

@@ -47,10 +47,7 @@ from curation.draft_indicators import (
 )
 from curation.draft_periods import PeriodLabel, find_periods, find_to_date, period_fields, stray_period_words
 from curation.draft_places import ProvinceNames
-from curation.draft_quantities import (
-    compact_value,
-    find_amounts,
-)
+from curation.draft_quantities import SHARE_BOUND, compact_value, find_amounts
 from curation.draft_scope import COUNTRY_WORDS, REGION_WORDS, find_scope
 from curation.draft_tables import join_table_lines
 from curation.draft_text import Sentence, segment_bounds, trim
@@ -121,7 +118,9 @@ class FigureDrafter:
         self.names = names
         self.region = region
         self.session_date = session_date  # the reported session's day, for "đến nay"
-        self.claims = ClaimFinder(names, {r["declared_size"] for r in reference.regions})
+        group = reference.region(region) if region else None
+        own_size = group["declared_size"] if group else None
+        self.claims = ClaimFinder(names, {r["declared_size"] for r in reference.regions}, own_size)
         self.figures: list[Entry] = []
         self.asides: list[Aside] = []
         self._ids: set[str] = set()
@@ -174,6 +173,10 @@ class FigureDrafter:
             written = generic[0] if generic else ""
             if not written:
                 entry.todo("no words for the indicator in the quote", "indicator_as_written")
+            elif "indicator" in entry.comments:  # "mức tăng bình quân của cả nước": a threshold's words
+                entry.todo(
+                    f"{written!r} speaks of growth; the quote does not name the indicator", "indicator_as_written"
+                )
 
         fields = {
             "id": "",
@@ -207,6 +210,10 @@ class FigureDrafter:
                 fields[f"{name}_pct"] = str(phrase.value)
             if name == "share":
                 fields["share_of"] = self._share_of(text, claim, phrase, scope, entry)
+                if bound := SHARE_BOUND.search(phrase.written):
+                    entry.todo(
+                        f"a bound ({bound.group().strip()!r}): share_pct is its number, not the share", "share_pct"
+                    )
         fields["qualifier"] = self._qualifier(quote, clause, amount.written, entry)
         entry.fields = fields
         self._period(sentence, claim, indicator, entry)

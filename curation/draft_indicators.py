@@ -55,7 +55,7 @@ KEYWORDS: tuple[tuple[re.Pattern[str], str | tuple[str, ...]], ...] = (
     # Products in physical units, the region's size, market infrastructure, ratios.
     (_phrase(r"(?:sản lượng )?điện thương phẩm"), "electricity_commercial"),
     (_phrase(r"(?:sản lượng )?điện sản xuất(?: và mua)?"), "electricity_produced"),
-    (_phrase(r"(?:sản lượng )?xi măng"), "cement_output"),
+    (_phrase(r"(?:sản lượng )?xi(?:-| )măng"), "cement_output"),  # "xi măng", "xi-măng"
     (_phrase(r"(?:sản lượng )?thép(?: các loại| thành phẩm| thô)?"), "steel_output"),
     (_phrase(r"(?:sản lượng )?chè(?: búp tươi| các loại| chế biến| khô)?"), "tea_output"),
     (_phrase(r"(?:sản lượng )?nước máy(?: thương phẩm)?"), "tap_water_output"),

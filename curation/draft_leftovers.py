@@ -11,6 +11,7 @@ import re
 from curation.articles import Article
 from curation.coverage import NUMBER
 from curation.draft_conference import REGION_WORDS
+from curation.draft_dates import published_line
 from curation.draft_entries import Entry
 from curation.draft_periods import LABEL, find_periods, is_session_year
 from curation.draft_quantities import AMOUNT
@@ -118,6 +119,8 @@ def _reason(sentences: list[Sentence], match: re.Match, excerpt: str) -> str:
         return "TODO: the number of an item in a list?"
     if _COUNTER.search(sentence.text[:local]):
         return "TODO: page clutter (a view counter)?"
+    if (dated := published_line(sentence.text)) and local >= len(dated.written):
+        return "TODO: page clutter (a view or comment counter after the page's date line)?"
     if _PAGE_STAMP.search(sentence.text[:local]):
         return "TODO: the page's date or time of publication?"
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", token):
@@ -128,7 +131,7 @@ def _reason(sentences: list[Sentence], match: re.Match, excerpt: str) -> str:
         return "TODO: a document's number?"
     if re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", token):
         return "TODO: a span of years (a plan's period)?"
-    if re.search(r"lần\s+thứ\s*$", before, re.IGNORECASE):
+    if re.search(r"lần\s+(?:thứ\s*)?$", before, re.IGNORECASE):
         return "TODO: a session's number?"
     if is_session_year(sentence.text, local - len("năm ")) or is_session_year(sentence.text, local):
         return "TODO: the year in a session's name (a heading, a caption, a mention)?"

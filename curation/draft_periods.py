@@ -1,24 +1,26 @@
-"""Period labels in a sentence ("9 tháng đầu năm 2024", "Đến hết tháng 9/2024", "Quý 1-2022", "Năm 2021").
+"""Period labels in a sentence ("9 tháng đầu năm 2024", "Chín tháng năm 2024", "Đến hết tháng 9/2024",
+"Quý 1-2022", "Năm 2021").
 
 A label counts only when ``parse_period`` reads it, and not when the words before it make it something
-else than the period of a figure: a comparison base ("so với cùng kỳ năm 2015"), a horizon ("đến năm
-2050"), the year of base prices ("giá so sánh năm 2010"), the year of "những tháng đầu năm 2022" (some
-months, not the year), or the year in a session's name ("Hội nghị … lần thứ X năm 2024").
+else than the period of a figure: a comparison base ("so với cùng kỳ năm 2015"), a price base ("giá so
+sánh năm 2010"), a horizon ("đến năm 2050"), the year of "những tháng đầu năm 2022" (some months, not
+the year), or the year in a session's name ("Hội nghị … lần thứ X năm 2024", "… lần 11 - năm 2025").
 
-"Đến nay" (to date) is a level at the day the words were said: the reported session's day, which
-only the draft as a whole knows (``find_to_date`` gives the label without a period).
+"Đến nay" (to date), "Hiện có", "hiện nay" (now) are a level at the day the words were said: the
+reported session's day, which only the draft as a whole knows (``find_to_date`` gives the label
+without a period).
 """
 
 import re
 from dataclasses import dataclass
 
 from vietnamese.errors import ParseError
-from vietnamese.periods import Period, parse_period
+from vietnamese.periods import MONTH_COUNT, Period, parse_period
 
 LABEL = re.compile(
     r"(?<!\w)(?:"
     r"(?:tính\s+)?đến\s+hết\s+tháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)\d{4}"
-    r"|\d{1,2}\s+tháng\s+(?:(?:đầu|cuối)\s+)?năm\s+\d{4}"
+    rf"|{MONTH_COUNT.replace(' ', r'\s+')}\s+tháng\s+(?:(?:đầu|cuối)\s+)?năm\s+\d{{4}}"
     r"|quý\s+(?:\d+|[ivx]+)\s*(?:[-/]\s*|\s+năm\s+)\d{4}"
     r"|tháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)\d{4}"
     r"|năm\s+\d{4}"
@@ -30,11 +32,11 @@ LABEL = re.compile(
 # "giá so sánh năm 2010", "giá cố định năm 2010": the year whose prices a value is counted in.
 _NOT_A_PERIOD_BEFORE = re.compile(
     r"(?:cùng\s+kỳ|so\s+với|đến|từ|tháng(?:\s+(?:đầu|cuối))?|thời\s+kỳ|cuối|hết|đầu|giữa"
-    r"|giá\s+(?:so\s+sánh|cố\s+định))\s*$",
+    r"|giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành|thực\s+tế))\s*$",  # "giá so sánh năm 2010": a price base
     re.I,
 )
 # A session's name ends with its year: "… lần thứ X - năm 2022", "Hội nghị … khu vực phía Bắc năm 2016".
-SESSION_NAME_BEFORE = re.compile(r"lần\s+thứ\s+\w+\s*[,–-]?\s*$", re.I)
+SESSION_NAME_BEFORE = re.compile(r"lần\s+(?:thứ\s+)?\w+\s*[,–-]?\s*$", re.I)
 _GROUP_BEFORE = re.compile(r"(?:phía\s+(?:Bắc|Nam)|Bắc\s+Trung\s+Bộ)\s*[,–-]?\s*$", re.I)
 _CONFERENCE = re.compile(r"hội\s+nghị", re.I)
 # "Hội nghị năm 2016 sẽ do tỉnh Ninh Bình đăng cai": the session of that year.
@@ -51,8 +53,8 @@ def is_session_year(text: str, start: int) -> bool:
     )
 
 
-# "Đến nay", "tính đến nay", but not "từ đầu năm đến nay" (a span from a start to now).
-TO_DATE = re.compile(r"(?<!\w)đến\s+nay(?!\w)", re.IGNORECASE)
+# "Đến nay", "tính đến nay", "Hiện có", "hiện nay", but not "từ đầu năm đến nay" (a span from a start to now).
+TO_DATE = re.compile(r"(?<!\w)(?:đến\s+nay|hiện\s+(?:nay|có|tại))(?!\w)", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"(?<!\w)từ\s+[^,;.]{0,30}$", re.IGNORECASE)
 
 
@@ -105,7 +107,7 @@ _PERIOD_WORDS = re.compile(
 _NOT_A_SPAN = re.compile(
     r"(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm\s+(?:\d{4}|trước))?"
     r"|kế\s+hoạch(?:\s+năm(?:\s+\d{4})?)?"
-    r"|giá\s+(?:so\s+sánh|cố\s+định)(?:\s+năm)?\s+\d{4}",
+    r"|giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành|thực\s+tế)(?:\s+năm)?\s+\d{4}",
     re.IGNORECASE,
 )
 

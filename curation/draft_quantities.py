@@ -1,6 +1,6 @@
 """The amounts a sentence states: a numeral followed by a unit the parsers know, and the phrases that
-go with it (growth "tăng 12,3%", share "chiếm 13,3%", plan share "đạt 74% kế hoạch năm", growth
-threshold "từ 10% trở lên").
+go with it (growth "tăng 12,3%", share "chiếm 13,3%" or "hơn 40% dân số cả nước", plan share "đạt 74%
+kế hoạch năm", growth threshold "từ 10% trở lên").
 
 The unit words are those of ``vietnamese.numbers`` (every multiplier with every measure
 unit, "%", and the count nouns), so a unit the parsers learn is found here too. Every amount is read
@@ -33,10 +33,23 @@ AMOUNT = re.compile(
 )
 _PERCENT = r"\d[\d.,]*\s*%"
 GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+{_PERCENT}", re.IGNORECASE)
-# A growth hedged between its verb and its number ("tăng khoảng 8,9%"): a growth rate all the same, but
-# its sign word is not beside the number.
-HEDGED_GROWTH = re.compile(rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng|gần|hơn|xấp\s+xỉ)\s+{_PERCENT}", re.IGNORECASE)
-SHARES = (re.compile(rf"(?<!\w)chiếm\s+(?:t[ỷỉ]\s+trọng\s+)?{_PERCENT}", re.IGNORECASE),)
+# A growth hedged between its verb and its number ("tăng khoảng 8,9%", "tăng bình quân 9,8%"): a growth
+# rate all the same, but its sign word is not beside the number.
+HEDGED_GROWTH = re.compile(
+    rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng|gần|hơn|xấp\s+xỉ|bình\s+quân|trung\s+bình)\s+{_PERCENT}", re.IGNORECASE
+)
+SHARE_BOUND = re.compile(r"(?<!\w)(?:hơn|gần(?:\s+bằng)?|khoảng|trên|xấp\s+xỉ)\s", re.IGNORECASE)
+_BOUND = r"(?:hơn|gần(?:\s+bằng)?|khoảng|trên|xấp\s+xỉ)\s+"
+SHARES = (
+    re.compile(rf"(?<!\w)chiếm\s+(?:t[ỷỉ]\s+trọng\s+)?(?:{_BOUND})?{_PERCENT}", re.IGNORECASE),
+    # Right after a figure, a bound and the total it is a share of: "…, hơn 40% dân số cả nước", "gần 47%
+    # tổng mức bán lẻ hàng hóa của cả nước".
+    re.compile(
+        rf"(?<!\w)(?<!tăng\s)(?<!giảm\s){_BOUND}{_PERCENT}(?=\s+(?:dân\s+số|tổng|số|kim\s+ngạch|giá\s+trị|diện\s+tích"
+        r"|sản\s+lượng)(?!\w)(?:\s+[^\W\d]+){0,6}?\s+(?:của\s+)?(?:cả\s+nước|toàn\s+quốc|khu\s+vực|toàn\s+vùng|vùng)(?!\w))",
+        re.IGNORECASE,
+    ),
+)
 PLAN_SHARES = (
     re.compile(
         rf"(?<!\w)(?:đạt|bằng)\s+{_PERCENT}\s+(?:so\s+với\s+)?kế\s+hoạch(?:\s+năm(?:\s+\d{{4}})?)?(?!\w)",
@@ -47,7 +60,7 @@ THRESHOLDS = (
     re.compile(r"(?<!\w)tăng\s+trưởng\s+dương(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)từ\s+{_PERCENT}\s+trở\s+lên(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w)trên\s+{_PERCENT}", re.IGNORECASE),
-    re.compile(rf"(?<!\w)cao\s+hơn\s[^();.]*?\S\s*\(\s*tăng\s+{_PERCENT}\s*\)", re.IGNORECASE),
+    re.compile(rf"(?<!\w)cao\s+hơn\s[^();.]*?\S\s*\(\s*(?:tăng\s+)?{_PERCENT}\s*\)", re.IGNORECASE),
 )
 # The last threshold states the reference's own growth, which is a figure of its own.
 REFERENCE_THRESHOLD = THRESHOLDS[-1]

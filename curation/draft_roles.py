@@ -4,9 +4,10 @@ Organisers: "do Sở Công Thương tỉnh X đăng cai", "Hội nghị … do X
 lead's day or venue and "tổ chức" ("Ngày 23/8, tại …, Bộ Công Thương phối hợp với UBND tỉnh X tổ
 chức …"), a host's "đăng cai tổ chức" kept with them ("Sở Công Thương tỉnh X đăng cai tổ chức").
 
-Chairs: "Đồng chủ trì hội nghị: ông A, …; ông B, …", or the clause that ends in "(đồng) chủ trì":
-"Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội nghị do Thứ trưởng A chủ trì.", or "dưới sự
-(đồng) chủ trì của A và B".
+Chairs: "Đồng chủ trì hội nghị: ông A, …; ông B, …", "(Tham) dự và chủ trì hội nghị có A, …; B, …", or
+the clause that ends in "(đồng) chủ trì": "Thứ trưởng … A và Phó Chủ tịch … B đồng chủ trì;", "Hội
+nghị do Thứ trưởng A chủ trì.", or "dưới sự (đồng) chủ trì của A và B". Words that name nobody ("Các
+đồng chí chủ trì hội nghị", a photo's caption) are no chairs.
 """
 
 import re
@@ -25,7 +26,8 @@ _DO = re.compile(
 _DATELINE = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s*")
 _CONFERENCE = re.compile(r"(?<!\w)hội\s+nghị(?!\w)", re.IGNORECASE)
 _CHAIRS_AFTER = re.compile(
-    r"^(?:tham\s+dự\s+và\s+)?(?:đồng\s+)?chủ\s+trì\s+(?:hội\s+nghị\s*)?(?:(?:có|gồm|là)\s*:?|:)\s*(?P<chairs>.+?)\.?$",
+    r"^(?:(?:tham\s+)?dự\s+và\s+)?(?:đồng\s+)?chủ\s+trì\s+(?:hội\s+nghị\s*)?(?:(?:có|gồm|là)\s*:?|:)\s*"
+    r"(?P<chairs>.+?)\.?$",
     re.IGNORECASE,
 )
 _CHAIRS_BEFORE = re.compile(
@@ -76,6 +78,12 @@ def chairs_in(sentence: str) -> str:
     for clause in re.split(r"(?<=;)\s*", sentence):
         if found := _CHAIRS_BEFORE.match(clause.strip()):
             chairs = found.group("chairs").strip()
-            if len(chairs) <= MAX_CHAIRS and not _PART_OF_THE_SESSION.search(chairs):
+            if len(chairs) <= MAX_CHAIRS and not _PART_OF_THE_SESSION.search(chairs) and _names_someone(chairs):
                 return chairs
     return ""
+
+
+def _names_someone(chairs: str) -> bool:
+    """Whether the words name someone: a capitalised word after the first ("Thứ trưởng Nguyễn Văn A"),
+    not only common words ("Các đồng chí", "Lãnh đạo các đơn vị")."""
+    return any(word[:1].isupper() for word in chairs.split()[1:])

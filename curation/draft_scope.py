@@ -6,7 +6,9 @@ of its ";"-segment) to the amount. The rules, in order:
 - A province named in the window is the figure's, wherever it stands ("Nghệ An tăng 5,2%", "… của
   Nghệ An tăng 5,2%", "… và của Nghệ An …", "tại Nghệ An, chỉ số … tăng 5,2%"). Two provinces, or a
   province beside the region's or the country's words, leave the scope unsettled: the nearest is
-  drafted and a TODO names them all. A province named only as a source ("Sở Công Thương Nghệ An",
+  drafted and a TODO names them all. A list of provinces ("của Thanh Hóa và Nghệ An", "6 tỉnh là A, …
+  và F có diện tích …") owns the figure together: it is drafted as the region's, with a TODO, never as
+  its last member's. A province named only as a source ("Sở Công Thương Nghệ An",
   "UBND tỉnh Nghệ An") or as the venue ("Tại hội nghị ở Nghệ An, …") is a guess, never settled.
 - "cả nước", "toàn quốc" in the window make it the country's (a national figure quoted as context);
   "khu vực", "toàn vùng", "các tỉnh"… the region's.
@@ -21,6 +23,7 @@ of its ";"-segment) to the amount. The rules, in order:
 import re
 from dataclasses import dataclass, field
 
+from curation.draft_members import runs
 from curation.draft_places import Place, ProvinceNames
 
 COUNTRY_WORDS = re.compile(r"(?<!\w)(?:cả\s+nước|toàn\s+quốc)(?!\w)", re.IGNORECASE)
@@ -39,8 +42,9 @@ UNNAMED_PROVINCE = re.compile(
 )
 # Words before "cả nước" that make it a comparison or a share's base, not the topic of what follows.
 _COMPARED = re.compile(
-    r"(?:cao\s+hơn|thấp\s+hơn|so\s+với|bằng|gấp|vượt|chiếm|của)(?:\s+(?:mức|tốc\s+độ)?\s*(?:tăng\s+)?"
-    r"(?:trưởng\s+)?(?:bình\s+quân|chung|trung\s+bình)?(?:\s+(?:chung|của))?)?\s*$",
+    r"(?:(?:cao\s+hơn|thấp\s+hơn|so\s+với|bằng|gấp|vượt|chiếm|của)(?:\s+(?:mức|tốc\s+độ)?\s*(?:tăng\s+)?"
+    r"(?:trưởng\s+)?(?:bình\s+quân|chung|trung\s+bình)?(?:\s+(?:chung|của))?)?"
+    r"|\d\s*%(?:\s+[^\W\d]+){1,6}?(?:\s+của)?)\s*$",  # a share's total: "chiếm hơn 25% số chợ cả nước"
     re.IGNORECASE,
 )
 # Provinces written otherwise than the reference names them: an abbreviation, an old name, a dash for
@@ -111,6 +115,14 @@ def _scope(
     others = [m for m in marks if m.kind in ("region", "country")]
     if owners:
         nearest = owners[-1]
+        listed = next((run for run in runs(names, window) if run[-1].start == nearest.start), [])
+        if listed and not names.find(window[nearest.start + len(nearest.name) :]):
+            members = ", ".join(_unique([place.written for place in listed]))
+            doubt = (
+                f"the figure follows a list of provinces ({members}): it is theirs together, the region's "
+                "only if they are all its members: check"
+            )
+            return Scope("region", "", [doubt])
         doubts = []
         if len(named) > 1:
             doubts.append(f"the clause names {', '.join(named)}: whose figure is it?")

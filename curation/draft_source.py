@@ -10,6 +10,7 @@ string: never invented. A date in a sentence is the session's, not the page's.
 import re
 from datetime import date
 
+from curation.draft_captions import is_caption
 from curation.draft_dates import published_line
 from curation.draft_entries import NOT_FOUND, Entry
 from curation.draft_text import Sentence
@@ -137,7 +138,8 @@ def _title(lines: list[str]) -> str:
 
 
 def _is_heading(line: str) -> bool:
-    """Short, no final punctuation, and not the page's furniture: its publisher, date, or breadcrumb."""
+    """Short, no final punctuation, and not the page's furniture: its publisher, date, breadcrumb or a
+    photo's caption."""
     return (
         20 <= len(line) <= 200
         and not line.endswith((".", "!", "?", ":", ";", ","))
@@ -145,6 +147,7 @@ def _is_heading(line: str) -> bool:
         and not _HEADER.match(line)
         and not ((match := _DEPARTMENT.match(line)) and _is_place(match.group("place")))
         and published_line(line) is None
+        and not is_caption(line)
     )
 
 

@@ -1,5 +1,5 @@
-"""Dates as Vietnamese articles write them: "Ngày 11/10", "chiều 13-5", "Sáng 06/10/2023", "ngày 24 tháng 8
-năm 2018", "07/10/2022 00:00"."""
+"""Dates as Vietnamese articles write them: "Ngày 11/10", "chiều 13-5", "Ngày 20.10", "Sáng 06/10/2023",
+"ngày 24 tháng 8 năm 2018", "07/10/2022 00:00", "20.10.2025", "02⁄8⁄2018" (a fraction slash)."""
 
 import re
 from datetime import date
@@ -7,10 +7,12 @@ from datetime import date
 from vietnamese.errors import ParseError
 
 _DAY_MONTH = re.compile(
-    r"(?<!\d)(\d{1,2})\s*(?:[-/]\s*(\d{1,2})(?:[-/](\d{4}))?(?![\d/-])|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?!\d))",
+    r"(?<![\d.])(\d{1,2})\s*(?:[-/.⁄]\s*(\d{1,2})(?:[-/.⁄](\d{4}))?(?![\d/⁄-])(?!\.\d)"
+    r"|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?!\d))",
     re.IGNORECASE,
 )
-_FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_FULL_DATE = re.compile(r"(?<![\d.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?!\d)")
+_ISO_DATE = re.compile(r"(?<![\d.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 
 def parse_day_month(text: str, *, year: int) -> date:
@@ -28,11 +30,16 @@ def parse_day_month(text: str, *, year: int) -> date:
 
 
 def parse_full_date(text: str) -> date:
-    """The one dd/mm/yyyy date in ``text`` ("07/10/2022 00:00")."""
+    """The one dd/mm/yyyy (or dd.mm.yyyy, or yyyy-mm-dd) date in ``text`` ("07/10/2022 00:00", "20.10.2025
+    08:15", "2018-08-03")."""
     matches = _FULL_DATE.findall(text)
+    if not matches and len(iso := _ISO_DATE.findall(text)) == 1:  # "2018-08-03", as some portals print it
+        year, month, day = (int(part) for part in iso[0])
+        return _date(year, month, day, text)
     if len(matches) != 1:
         raise ParseError(f"expected one dd/mm/yyyy date in {text!r}, found {len(matches)}")
-    day, month, year = (int(part) for part in matches[0])
+    day, _, month, year = matches[0]
+    day, month, year = int(day), int(month), int(year)
     return _date(year, month, day, text)
 
 

@@ -1,4 +1,5 @@
-"""Reporting periods as Vietnamese articles name them ("9 tháng đầu năm 2022", "Đến nay").
+"""Reporting periods as Vietnamese articles name them ("9 tháng đầu năm 2022", "Chín tháng năm 2022",
+"Đến nay").
 
 "Đến nay" (to date) names no date: it is a level at the moment the words were said. Its date is
 given by the caller (``said_on``, the reporting session's date); without one it is refused rather
@@ -34,19 +35,37 @@ _YEAR = r"(?P<year>[0-9]{4})"
 _MONTH_YEAR = r"(?P<month>[0-9]{1,2})\s*(?:/\s*|\s+năm\s+)" + _YEAR
 _FLOW_PREFIX = r"(?:trong )?"
 
-_FIRST_MONTHS = _pattern(_FLOW_PREFIX + r"(?P<count>[0-9]{1,2}) tháng (?:đầu )?năm " + _YEAR)
-_LAST_MONTHS = _pattern(_FLOW_PREFIX + r"(?P<count>[0-9]{1,2}) tháng cuối năm " + _YEAR)
+# A month count in words, as a sentence opens: "Chín tháng năm 2024", "Sáu tháng đầu năm 2023".
+MONTH_COUNT_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+}
+MONTH_COUNT = r"(?:[0-9]{1,2}|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_FIRST_MONTHS = _pattern(_FLOW_PREFIX + rf"(?P<count>{MONTH_COUNT}) tháng (?:đầu )?năm " + _YEAR)
+_LAST_MONTHS = _pattern(_FLOW_PREFIX + rf"(?P<count>{MONTH_COUNT}) tháng cuối năm " + _YEAR)
 _QUARTER = _pattern(_FLOW_PREFIX + r"quý (?P<quarter>[0-9]+|[ivx]+)\s*(?:[-/]\s*|\s+năm\s+)" + _YEAR)
 _YEAR_ONLY = _pattern(_FLOW_PREFIX + r"năm " + _YEAR)
 _MONTH = _pattern(_FLOW_PREFIX + r"tháng " + _MONTH_YEAR)
 _STOCK = _pattern(r"(?:tính )?đến hết tháng " + _MONTH_YEAR)
-_TO_DATE = _pattern(r"(?:tính )?đến nay")
+# "đến nay", "hiện có", "hiện nay": a level as it stands when the words are said.
+_TO_DATE = _pattern(r"(?:tính )?đến nay|hiện (?:nay|có|tại)")
 # A month count with "năm" but no year: refuse explicitly rather than guess the year.
 _NO_YEAR = _pattern(_FLOW_PREFIX + r"[0-9]{1,2} tháng (?:(?:đầu|cuối) )?năm")
 
 
 def is_to_date(label: str) -> bool:
-    """Whether a label is "đến nay" / "tính đến nay": a level dated by when it was said."""
+    """Whether a label is "đến nay" / "tính đến nay" / "hiện có" / "hiện nay": a level dated by when it
+    was said."""
     return _TO_DATE.fullmatch(unicodedata.normalize("NFC", label).strip()) is not None
 
 
@@ -106,7 +125,8 @@ def _month(match: re.Match[str], label: str) -> int:
 
 
 def _month_count(match: re.Match[str], label: str) -> int:
-    count = int(match["count"])
+    written = " ".join(match["count"].lower().split())
+    count = int(written) if written.isdigit() else MONTH_COUNT_WORDS[written]
     if not 1 <= count <= 12:
         raise ParseError(f"{label!r}: a year has 1 to 12 months, not {count}")
     return count

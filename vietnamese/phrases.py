@@ -21,13 +21,17 @@ def _normalise(text: str) -> str:
 
 
 _GROWTH = _pattern(r"(?P<verb>tăng|giảm) " + _PERCENT)
-_SHARE = _pattern(r"chiếm (?:t[ỷỉ] trọng )?" + _PERCENT)
+# "chiếm 13,3%", "chiếm tỷ trọng 7,97%", "chiếm hơn 25%", and right after a figure "hơn 40%" (of a total
+# named after it: "…, hơn 40% dân số cả nước"). A bound word keeps its number: the phrase says the rest.
+_SHARE_BOUND = r"(?:hơn|gần|khoảng|trên|xấp xỉ|gần bằng) "
+_SHARE = _pattern(r"(?:chiếm (?:t[ỷỉ] trọng )?(?:" + _SHARE_BOUND + r")?|" + _SHARE_BOUND + r")" + _PERCENT)
 # "đạt 74% kế hoạch", "bằng 48,2% kế hoạch năm", "đạt 96% so với kế hoạch năm 2024".
 _PLAN_SHARE = _pattern(r"(?:đạt|bằng) " + _PERCENT + r" (?:so với )?kế hoạch(?: năm(?: [0-9]{4})?)?")
 _POSITIVE = _pattern(r"tăng trưởng dương")
 _AT_LEAST = _pattern(r"từ " + _PERCENT + r" trở lên")
 _ABOVE = _pattern(r"trên " + _PERCENT)
-_ABOVE_REFERENCE = _pattern(r"cao hơn [^()]*?\S\s*\(\s*tăng " + _PERCENT + r"\s*\)")
+# "cao hơn mức tăng của cả nước (tăng 9%)", "cao hơn bình quân cả nước (7,4%)": the reference's growth.
+_ABOVE_REFERENCE = _pattern(r"cao hơn [^()]*?\S\s*\(\s*(?:tăng )?" + _PERCENT + r"\s*\)")
 
 
 def parse_growth(text: str) -> Decimal:
@@ -40,10 +44,11 @@ def parse_growth(text: str) -> Decimal:
 
 
 def parse_share(text: str) -> Decimal:
-    """Share of a total in percent: "chiếm 13,3%", "chiếm tỷ trọng 7,97%"."""
+    """Share of a total in percent: "chiếm 13,3%", "chiếm tỷ trọng 7,97%"; "chiếm hơn 25%" and "gần 47%"
+    (a bound) give the number they are bound by."""
     if match := _SHARE.fullmatch(_normalise(text)):
         return _percent(match, text)
-    raise ParseError(f"{text!r} is not a share phrase ('chiếm X%' or 'chiếm tỷ trọng X%')")
+    raise ParseError(f"{text!r} is not a share phrase ('chiếm X%', 'chiếm tỷ trọng X%', 'chiếm hơn X%', 'gần X%')")
 
 
 def parse_plan_share(text: str) -> Decimal:
@@ -69,7 +74,7 @@ def parse_threshold(text: str) -> tuple[str, Decimal]:
             return (operator, _percent(match, text))
     raise ParseError(
         f"{text!r} is not a growth threshold ('tăng trưởng dương', 'từ X% trở lên', "
-        "'trên X%' or 'cao hơn ... (tăng X%)')"
+        "'trên X%' or 'cao hơn ... (tăng X%)' / 'cao hơn ... (X%)')"
     )
 
 

@@ -25,7 +25,7 @@ _LETTER_VALUES = {letter: value for value, letter in _VALUES if len(letter) == 1
 # Canonical forms only: each decimal digit written with its standard pattern.
 _CANONICAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
-_SESSION = re.compile(r"(?:lần\s+thứ\s+)?(\S+)", re.IGNORECASE)
+_SESSION = re.compile(r"(?:lần\s+(?:thứ\s+)?)?(\S+)", re.IGNORECASE)
 _DECIMAL = re.compile(r"[1-9][0-9]*")
 
 MAX_ROMAN = 3999
@@ -58,7 +58,7 @@ def from_roman(text: str) -> int:
 
 
 def parse_session(text: str) -> int:
-    """Read a session number: "10", "X", "lần thứ X", "Lần thứ 11"."""
+    """Read a session number: "10", "X", "lần thứ X", "Lần thứ 11", "lần 11"."""
     match = _SESSION.fullmatch(unicodedata.normalize("NFC", text).strip())
     if match is None:
         raise ParseError(f"{text!r} is not a session number")

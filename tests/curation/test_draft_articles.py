@@ -78,3 +78,50 @@ def test_a_build_on_the_drafts_has_few_problems(drafts, tmp_path):
 
 def test_the_drafts_are_deterministic(drafts):
     assert [d.toml() for d in draft_all()] == [d.toml() for d in drafts]
+
+
+# Fictional, in the styles of the real pages the research helpers drafted (a daily's and a portal's):
+# a dotted date line, a caption, a dotted day, an Arabic session number, an IIP list with "của" and
+# "đạt", bound shares, levels "hiện có", a month count in words.
+REAL_PAGE_STYLES = """[Bài viết hư cấu dùng để kiểm thử — fictional test article]
+Hợp tác để ngành Công Thương khu vực phía Nam bứt phá
+20.10.2031 08:15
+Toàn cảnh hội nghị
+Sáng 19.10.2031, tại TP Cần Thơ, Bộ Công Thương phối hợp với UBND thành phố Cần Thơ tổ chức Hội nghị ngành \
+Công Thương các tỉnh, thành phố khu vực phía Nam lần thứ 17.
+Các đồng chí chủ trì hội nghị
+Theo báo cáo, khu vực có diện tích khoảng 64.000 km2, dân số khoảng 36 triệu người, chiếm hơn 35% dân số cả nước.
+Chín tháng năm 2031, chỉ số sản xuất công nghiệp toàn vùng đạt 9,3%, cả nước đạt 8,1%. IIP của Cần Thơ đạt \
+12,4%, Cà Mau 11,9% và An Giang 10,2%.
+Tổng mức bán lẻ hàng hóa 9 tháng năm 2031 đạt 1.950 nghìn tỷ đồng, gần 48% tổng mức bán lẻ cả nước.
+Toàn vùng hiện có 160 cụm công nghiệp và 2.100 chợ.
+"""
+
+
+def test_a_page_in_the_styles_of_real_pages(tmp_path):
+    path = tmp_path / "real_styles.txt"
+    path.write_text(REAL_PAGE_STYLES, encoding="utf-8")
+    draft = draft_article(path, FIXTURES)
+    assert draft.source.fields["published_on"] == "2031-10-20"
+    assert draft.source.fields["title"] == "Hợp tác để ngành Công Thương khu vực phía Nam bứt phá"
+    [report] = draft.conferences
+    assert (report.fields["slug"], report.fields["date"], report.fields["host"], report.fields["chairs"]) == (
+        "south-20-xvii-2031",
+        "2031-10-19",
+        "Cần Thơ",
+        "",
+    )
+    found = {figure.fields["id"]: figure.fields for figure in draft.figures}
+    assert all(fields["conference"] == "south-20-xvii-2031" for fields in found.values())
+    growth = {key: (fields["value"], fields["period"]) for key, fields in found.items() if "iip" in key}
+    nine_months = "2031-01-01/2031-09-30"
+    assert growth == {
+        "iip-growth": ("9.3", nine_months),
+        "iip-growth-country": ("8.1", nine_months),
+        "iip-growth-can-tho": ("12.4", nine_months),
+        "iip-growth-ca-mau": ("11.9", nine_months),
+        "iip-growth-an-giang": ("10.2", nine_months),
+    }
+    assert (found["retail-sales"]["share_as_written"], found["retail-sales"]["share_of"]) == ("gần 48%", "country")
+    assert found["population"]["share_as_written"] == "chiếm hơn 35%"
+    assert found["markets"]["as_of"] == found["industrial-clusters"]["as_of"] == "2031-10-19"

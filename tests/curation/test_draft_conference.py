@@ -514,3 +514,57 @@ def test_the_province_as_the_ministrys_partner_is_a_stated_host(reference):
     )
     report, _ = report_of(text, reference)
     assert (report.fields["host"], report.fields["host_basis"]) == ("Tuyên Quang", "stated")
+
+
+# Fictional, in the style of a national daily's page: a caption first, a date line with view and comment
+# counters, the session named in a quoted name with an Arabic number, its day written with a dot.
+DAILY_WITH_CAPTIONS = (
+    "Ông Lê Văn Sáo phát biểu tại hội nghị. ẢNH: T.K\n"
+    "Thứ năm - 23/10/2031 09:30 512 3\n"
+    'Ngày 22.10, tại tỉnh Cà Mau, Bộ Công Thương phối hợp với UBND tỉnh Cà Mau tổ chức Hội nghị "Ngành Công '
+    'Thương các tỉnh, thành phố khu vực phía Nam lần 17 - năm 2031".\n'
+    "Các đồng chí chủ trì hội nghị\n"
+)
+
+
+def test_a_session_numbered_in_digits_without_thứ_and_a_day_with_a_dot(reference):
+    draft = draft_text(DAILY_WITH_CAPTIONS, name="x.txt", reference=reference, known=EMPTY)
+    [report] = draft.conferences
+    fields = report.fields
+    assert (fields["slug"], fields["session"], fields["year"]) == ("south-20-xvii-2031", "lần 17", 2031)
+    assert (fields["date"], fields["date_as_written"]) == ("2031-10-22", "Ngày 22.10")
+    assert (fields["host"], fields["host_basis"]) == ("Cà Mau", "stated")
+    assert draft.source.fields["published_on"] == "2031-10-23"
+    assert draft.source.fields["title"] == ""
+
+
+def test_a_caption_naming_nobody_is_never_the_chairs(reference):
+    draft = draft_text(DAILY_WITH_CAPTIONS, name="x.txt", reference=reference, known=EMPTY)
+    [report] = draft.conferences
+    assert report.fields["chairs"] == ""
+    assert "TODO" in report.comments["chairs"]
+
+
+def test_a_day_without_a_year_names_the_day_and_the_pages_date(reference):
+    text = (
+        "Thứ bảy - 15/10/2031 12:00 324 0\n"
+        "Sáng 14/10, tại TP Cà Mau, Bộ Công Thương phối hợp với UBND tỉnh Cà Mau tổ chức Hội nghị ngành Công "
+        "Thương các tỉnh, thành phố khu vực phía Nam lần thứ XVII.\n"
+    )
+    draft = draft_text(text, name="x.txt", reference=reference, known=EMPTY)
+    [report] = draft.conferences
+    assert (report.fields["year"], report.fields["date"]) == (0, "")
+    assert "'Sáng 14/10'" in report.comments["date"] and "15/10/2031" in report.comments["date"]
+
+
+def test_a_province_the_ministry_works_with_is_the_stated_host_even_after_a_title_naming_the_venue(reference):
+    text = (
+        "Hội nghị ngành Công Thương khu vực phía Bắc lần thứ XVII năm 2031 tại tỉnh Lào Cai\n"
+        "Ngày 02⁄8⁄2031, Bộ Công Thương phối hợp với tỉnh Lào Cai tổ chức Hội nghị ngành Công Thương khu vực "
+        "phía Bắc lần thứ XVII năm 2031.\n"
+    )
+    draft = draft_text(text, name="x.txt", reference=reference, known=EMPTY)
+    [report] = draft.conferences
+    fields = report.fields
+    assert (fields["date"], fields["date_as_written"]) == ("2031-08-02", "Ngày 02⁄8⁄2031")
+    assert (fields["host"], fields["host_basis"]) == ("Lào Cai", "stated")

@@ -108,3 +108,43 @@ def test_a_day_with_dashes_or_in_words(text, written, year):
 )
 def test_ranges_and_levels_at_a_date_are_not_a_sessions_day(text):
     assert days_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "year"),
+    [
+        ("Ngày 20.10, tại tỉnh Vĩnh Long, hội nghị khai mạc.", "Ngày 20.10", None),
+        ("Sáng 9.11.2031, hội nghị khai mạc.", "Sáng 9.11.2031", 2031),
+        ("Hội nghị họp hôm 20.10.2031 tại Cần Thơ.", "20.10.2031", 2031),
+    ],
+)
+def test_a_day_with_dots_after_ngày_or_with_its_year(text, written, year):
+    [day] = days_in(text)
+    assert (day.written, day.year) == (written, year)
+
+
+@pytest.mark.parametrize("text", ["Sản lượng đạt 20.10 triệu tấn.", "tăng 12.5 lần", "20.10,5 ha"])
+def test_a_number_with_a_dot_is_not_a_day(text):
+    assert days_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "written", "on"),
+    [
+        ("Thứ bảy - 15/10/2031 12:00 324 0", "Thứ bảy - 15/10/2031 12:00", date(2031, 10, 15)),
+        ("20.10.2031 08:15", "20.10.2031 08:15", date(2031, 10, 20)),
+        ("2031-08-03 09:12", "2031-08-03 09:12", date(2031, 8, 3)),
+    ],
+)
+def test_a_date_line_with_a_counter_after_its_time_or_with_dots(line, written, on):
+    found = published_line(line)
+    assert (found.written, found.on) == (written, on)
+
+
+def test_bare_numbers_after_a_date_without_a_time_are_not_a_date_line():
+    assert published_line("15/10/2031 324") is None
+
+
+def test_a_day_written_with_a_fraction_slash():
+    [day] = days_in("Ngày 02⁄8⁄2031, hội nghị khai mạc.")
+    assert (day.written, day.day, day.month, day.year) == ("Ngày 02⁄8⁄2031", 2, 8, 2031)

@@ -657,3 +657,157 @@ def test_a_products_or_a_markets_exports_are_not_all_exports(draft_on, sentence)
 def test_exports_followed_by_a_province_are_all_of_its_exports(draft_on):
     [figure] = draft_on("Năm 2024, kim ngạch xuất khẩu Nghệ An đạt 3 tỷ USD.")[0]
     assert not figure.has_todo, figure.comments
+
+
+@pytest.fixture
+def draft_south(reference):
+    """Draft as the southern group's report (20 members), the session's date known."""
+    from datetime import date
+
+    def run(text: str):
+        sentences = split_sentences(normalise(text))
+        drafter = FigureDrafter(sentences, reference, ProvinceNames(reference), "south-20", date(2031, 10, 9))
+        return drafter.draft("c")
+
+    return run
+
+
+def test_an_amount_after_a_member_list_is_never_its_last_members(draft_south):
+    figures, asides = draft_south(
+        "Nhóm 4 tỉnh là An Giang, Đồng Tháp, Cần Thơ và Cà Mau có diện tích hơn 30.000 km2, "
+        "dân số khoảng 9 triệu người."
+    )
+    found = {figure.fields["indicator"]: figure for figure in figures}
+    assert set(found) == {"area", "population"}
+    for figure in found.values():
+        assert figure.fields["scope"] == "region" and "province" not in figure.fields
+        assert figure.comments["scope"].startswith("TODO")
+    assert "An Giang, Đồng Tháp, Cần Thơ, Cà Mau" in found["area"].comments["scope"]
+    [count] = asides
+    assert count.reason == "TODO: the number of the provinces listed after it (4 named), not a figure"
+
+
+def test_the_reported_groups_declared_size_is_set_aside_as_such(draft_south):
+    figures, asides = draft_south("Khu vực gồm 20 tỉnh, thành phố với nhiều tiềm năng.")
+    assert figures == []
+    assert [aside.reason for aside in asides] == ["TODO: the reported group's declared size (20 members), not a figure"]
+
+
+def test_levels_said_to_exist_now_are_at_the_sessions_day(draft_south):
+    figures, _ = draft_south("Hiện có 1.750 chợ, 380 siêu thị và 75 trung tâm thương mại trong toàn vùng.")
+    assert {f.fields["indicator"]: (f.fields["period_label"], f.fields["as_of"]) for f in figures} == {
+        "markets": ("Hiện có", "2031-10-09"),
+        "supermarkets": ("Hiện có", "2031-10-09"),
+        "trade_centres": ("Hiện có", "2031-10-09"),
+    }
+
+
+def test_a_share_with_a_bound_right_after_its_figure_is_attached_with_a_todo(draft_south):
+    figures, asides = draft_south(
+        "Năm 2031, tổng mức bán lẻ hàng hóa của khu vực đạt 1.500 nghìn tỷ đồng, gần 46% tổng mức bán lẻ cả nước; "
+        "toàn vùng hiện có 1.750 chợ, chiếm hơn 27% số chợ cả nước."
+    )
+    found = {figure.fields["indicator"]: figure for figure in figures}
+    retail, markets = found["retail_sales"], found["markets"]
+    assert (retail.fields["share_as_written"], retail.fields["share_pct"], retail.fields["share_of"]) == (
+        "gần 46%",
+        "46",
+        "country",
+    )
+    assert retail.comments["share_pct"].startswith("TODO")
+    assert (markets.fields["share_as_written"], markets.fields["share_pct"]) == ("chiếm hơn 27%", "27")
+    assert markets.fields["scope"] == "region" and "scope" not in markets.comments
+    assert asides == []
+
+
+def test_a_growth_is_not_read_as_a_bound_share(draft_south):
+    figures, _ = draft_south("Năm 2031, kim ngạch xuất khẩu đạt 50 tỷ USD, tăng hơn 10% tổng kim ngạch cả nước.")
+    assert figures and not any("share_as_written" in figure.fields for figure in figures)
+
+
+def test_the_year_of_constant_prices_is_not_the_figures_period(draft_south):
+    figures, _ = draft_south(
+        "Năm 2031, giá trị sản xuất công nghiệp của khu vực (theo giá so sánh năm 2010) đạt 900 nghìn tỷ đồng."
+    )
+    [figure] = figures
+    assert figure.fields["period_label"] == "Năm 2031"
+    assert "period_label" not in figure.comments  # a price base is no other period: nothing to decide
+
+
+def test_growth_rates_after_the_iip_and_whose_they_are(draft_south):
+    figures, asides = draft_south(
+        "Chỉ số sản xuất công nghiệp (IIP) 9 tháng năm 2031 của khu vực đạt 8,8%. IIP của An Giang 12,6%, "
+        "Cần Thơ 11,2%, Cà Mau 10,4%, cao hơn mức bình quân cả nước 7,7%."
+    )
+    found = {figure.fields.get("province", figure.fields["scope"]): figure for figure in figures}
+    assert {key: figure.fields["value"] for key, figure in found.items()} == {
+        "region": "8.8",
+        "An Giang": "12.6",
+        "Cần Thơ": "11.2",
+        "Cà Mau": "10.4",
+        "country": "7.7",
+    }
+    for figure in figures:
+        assert figure.fields["indicator"] == "iip_growth"
+        assert figure.fields["period"] == "2031-01-01/2031-09-30"
+        assert not figure.has_todo
+    assert asides == []
+
+
+def test_an_index_against_a_base_is_no_growth_rate(draft_south):
+    figures, asides = draft_south("Năm 2031, chỉ số sản xuất công nghiệp của khu vực đạt 103,6% so với cùng kỳ.")
+    assert figures == []
+    assert asides[0].reason.startswith("TODO: an index against a base")
+
+
+def test_an_average_growth_is_a_growth_rate(draft_south):
+    figures, _ = draft_south("Năm 2031, chỉ số sản xuất công nghiệp của khu vực tăng bình quân 9,4% so với cùng kỳ.")
+    [figure] = figures
+    assert (figure.fields["indicator"], figure.fields["value_as_written"], figure.fields["value"]) == (
+        "iip_growth",
+        "9,4%",
+        "9.4",
+    )
+
+
+def test_a_branchs_rate_after_the_iip_is_not_the_iips(draft_south):
+    figures, asides = draft_south("Năm 2031, IIP của khu vực tăng 8%, trong đó ngành chế biến, chế tạo đạt 12%.")
+    assert [figure.fields["value"] for figure in figures] == ["8"]
+    assert len(asides) == 1
+
+
+def test_growth_words_standing_in_for_an_indicator_named_elsewhere_are_flagged(draft_south):
+    figures, _ = draft_south(
+        "Năm 2031, chỉ số sản xuất công nghiệp toàn vùng tăng 7,2%. Có 11/20 tỉnh, thành có mức tăng cao hơn "
+        "mức tăng bình quân của cả nước (tăng 8,6%), cao nhất là Cần Thơ tăng 29,9%."
+    )
+    [can_tho] = [figure for figure in figures if figure.fields.get("province") == "Cần Thơ"]
+    assert can_tho.fields["indicator"] == "iip_growth" and can_tho.comments["indicator"].startswith("TODO")
+    assert can_tho.comments["indicator_as_written"].startswith("TODO")
+
+
+def test_the_total_a_share_is_of_does_not_make_the_next_figure_the_countrys(draft_south):
+    figures, _ = draft_south(
+        "Toàn vùng hiện có 2.200 chợ (hơn 27% số chợ cả nước), 500 siêu thị và 90 trung tâm thương mại."
+    )
+    found = {figure.fields["indicator"]: figure for figure in figures}
+    assert found["markets"].fields["share_of"] == "country"
+    for code in ("supermarkets", "trade_centres"):
+        assert found[code].fields["scope"] == "region" and "scope" not in found[code].comments
+
+
+def test_a_count_above_the_national_growth_in_brackets_and_that_growth(draft_south):
+    figures, _ = draft_south("Năm 2031, có 12/20 tỉnh, thành phố có IIP tăng cao hơn mức bình quân cả nước (7,4%).")
+    found = {figure.fields["id"]: figure.fields for figure in figures}
+    count, country = found["provinces-iip-growth"], found["iip-growth-country"]
+    assert (count["value"], count["threshold_comparator"], count["threshold_pct"]) == ("12", ">", "7.4")
+    assert (country["value"], country["scope"]) == ("7.4", "country")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"), [("cao hơn cả nước", "cao hơn cả nước"), ("tăng trên 2 con số", "trên 2 con số")]
+)
+def test_a_count_above_a_threshold_without_its_number_says_so(draft_south, sentence, words):
+    figures, asides = draft_south(f"Năm 2031 có 8/20 tỉnh có IIP {sentence}.")
+    assert figures == []
+    assert f"without its number ({words!r})" in asides[0].reason

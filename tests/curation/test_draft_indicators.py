@@ -50,6 +50,7 @@ def test_every_code_the_table_names_is_in_the_vocabulary():
         ("tổng diện tích 8.498 ha", "industrial_cluster_area", "tổng diện tích"),
         ("với tổng vốn đăng ký đầu tư hơn", "industrial_cluster_capital", "tổng vốn đăng ký đầu tư"),
         ("tạo việc làm cho", "industrial_cluster_workers", "tạo việc làm"),
+        ("xi-măng đạt", "cement_output", "xi-măng"),
     ],
 )
 def test_a_phrase_names_its_indicator(text, code, written):

@@ -100,3 +100,15 @@ def test_the_coverage_mask_agrees_with_the_builds_completeness_check():
     ]
     builds = [(line, number) for line, number, _ in uncovered_numbers(article, covered)]
     assert mine == builds
+
+
+def test_counters_after_a_date_line_are_said_to_be_page_clutter():
+    reference = read_reference(Path(settings.FIXTURE_DIRS[0]) / "reference")
+    text = (
+        "Thứ năm - 23/10/2031 09:30 512 3\n"
+        "Ngày 22/10/2031, tại tỉnh Cà Mau, Bộ Công Thương phối hợp với UBND tỉnh Cà Mau tổ chức Hội nghị ngành "
+        "Công Thương khu vực phía Nam lần thứ XVII năm 2031.\n"
+    )
+    draft = draft_text(text, name="x.txt", reference=reference)
+    [entry] = draft.not_figures
+    assert entry.fields["reason"] == "TODO: page clutter (a view or comment counter after the page's date line)?"

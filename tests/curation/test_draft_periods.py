@@ -3,6 +3,7 @@
 from datetime import date
 
 from curation.draft_periods import find_periods, period_fields
+from vietnamese.periods import parse_period
 
 
 def labels(text: str) -> list[str]:
@@ -40,7 +41,7 @@ def test_words_naming_a_span_outside_a_label_are_stray():
 
     assert stray_period_words("Riêng tháng 9, chỉ số tăng 10%.") == ["tháng"]
     assert stray_period_words("Cả năm, xuất khẩu dự kiến đạt 12 tỷ USD.") == ["Cả năm"]
-    assert stray_period_words("Hiện nay, toàn vùng có 34 khu công nghiệp.") == ["Hiện nay"]
+    assert stray_period_words("Tại thời điểm này, toàn vùng có 34 khu công nghiệp.") == ["thời điểm"]
     assert stray_period_words("9 tháng đầu năm 2024, chỉ số tăng 5% so với cùng kỳ năm 2023.") == []
     assert stray_period_words("đạt 48,2% kế hoạch năm 2024; Hội nghị … lần thứ XII năm 2024") == []
 
@@ -51,6 +52,19 @@ def test_đến_nay_is_a_level_whose_date_the_caller_knows():
     [label] = find_to_date("Đến nay, toàn vùng có 310 cụm công nghiệp.")
     assert (label.label, label.period, label.is_stock) == ("Đến nay", None, True)
     assert find_to_date("Từ đầu năm đến nay, xuất khẩu đạt 5 tỷ USD.") == []
+
+
+def test_hiện_có_and_hiện_nay_are_levels_at_the_day_they_are_said():
+    from curation.draft_periods import find_to_date
+
+    assert [label.label for label in find_to_date("Hiện có 95 chợ và hiện nay 12 siêu thị.")] == ["Hiện có", "hiện nay"]
+    assert parse_period("Hiện có", said_on=date(2031, 10, 9)).end == date(2031, 10, 9)
+
+
+def test_the_year_of_constant_prices_is_no_period():
+    assert labels("Giá trị sản xuất công nghiệp (theo giá so sánh năm 2010) năm 2031 đạt 90 nghìn tỷ đồng") == [
+        "năm 2031"
+    ]
 
 
 def test_a_day_within_a_month_or_year_is_not_its_whole_span():

@@ -136,3 +136,17 @@ def test_a_breadcrumb_is_not_the_title():
     entry, _ = source(text)
     assert entry.fields["title"] == "Kết nối vùng để tăng tốc"
     assert entry.fields["published_as_written"] == "Thứ Sáu, ngày 14/07/2023"
+
+
+def test_a_photo_caption_is_never_the_title():
+    entry, _ = source(
+        "Ông Lê Văn Sáo phát biểu tại hội nghị. ẢNH: T.K\n"
+        "Quang cảnh hội nghị ngành Công Thương khu vực phía Nam\n"
+        "Thứ bảy - 15/10/2031 12:00 324 0\n"
+        "Ngày 14.10, tại tỉnh Cà Mau, hội nghị được tổ chức.\n"
+    )
+    assert entry.fields["title"] == ""
+    assert (entry.fields["published_on"], entry.fields["published_as_written"]) == (
+        "2031-10-15",
+        "Thứ bảy - 15/10/2031 12:00",
+    )

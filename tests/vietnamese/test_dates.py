@@ -49,3 +49,11 @@ def test_full_date_refuses_bad_input(text):
 )
 def test_day_month_with_dashes_or_in_words(text, year, expected):
     assert parse_day_month(text, year=year) == expected
+
+
+def test_dots_and_a_fraction_slash_separate_day_and_month():
+    assert parse_day_month("Ngày 20.10", year=2031) == date(2031, 10, 20)
+    assert parse_day_month("Ngày 02⁄8⁄2031", year=2031) == date(2031, 8, 2)
+    assert parse_full_date("20.10.2031 08:15") == date(2031, 10, 20)
+    assert parse_full_date("Thứ bảy - 15/10/2031 12:00 324 0") == date(2031, 10, 15)
+    assert parse_full_date("2031-08-03 09:12") == date(2031, 8, 3)

@@ -39,6 +39,9 @@ from vietnamese.periods import Period, is_to_date, parse_period
         ("  năm   1900 ", date(1900, 1, 1), date(1900, 12, 31)),
         ("tháng 09/2024", date(2024, 9, 1), date(2024, 9, 30)),
         ("09 tháng đầu năm 2022", date(2022, 1, 1), date(2022, 9, 30)),
+        ("Chín tháng năm 2031", date(2031, 1, 1), date(2031, 9, 30)),
+        ("Năm tháng đầu năm 2031", date(2031, 1, 1), date(2031, 5, 31)),
+        ("mười một tháng năm 2030", date(2030, 1, 1), date(2030, 11, 30)),
     ],
 )
 def test_parse_period_flow(label, start, end):
@@ -61,7 +64,9 @@ def test_parse_period_stock(label, end):
     assert parse_period(label) == Period(start=None, end=end, is_stock=True)
 
 
-@pytest.mark.parametrize("label", ["Đến nay", "đến nay", "tính đến nay", "Tính  đến nay", "ĐẾN NAY"])
+@pytest.mark.parametrize(
+    "label", ["Đến nay", "đến nay", "tính đến nay", "Tính  đến nay", "ĐẾN NAY", "Hiện có", "hiện nay", "hiện tại"]
+)
 def test_to_date_is_a_level_at_the_date_it_was_said(label):
     assert is_to_date(label)
     said_on = date(2024, 10, 18)
@@ -74,7 +79,9 @@ def test_to_date_without_the_date_it_was_said_is_refused():
     assert "'Đến nay'" in str(raised.value)
 
 
-@pytest.mark.parametrize("label", ["đến nay năm 2024", "từ đầu năm đến nay", "Đến hết tháng 9/2024", "nay"])
+@pytest.mark.parametrize(
+    "label", ["đến nay năm 2024", "từ đầu năm đến nay", "Đến hết tháng 9/2024", "nay", "hiện có 12 chợ"]
+)
 def test_other_labels_are_not_to_date(label):
     assert not is_to_date(label)
 

@@ -64,6 +64,9 @@ def test_parse_growth_rejects(text):
         ("chiếm tỷ trọng 7,97%", "7.97"),
         ("chiếm tỉ trọng 7,97%", "7.97"),
         ("Chiếm 50 %", "50"),
+        ("chiếm hơn 25%", "25"),
+        ("hơn 40%", "40"),
+        ("gần 47%", "47"),
     ],
 )
 def test_parse_share(text, expected):
@@ -72,7 +75,7 @@ def test_parse_share(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "chiếm", "chiếm 13,3", "tăng 13,3%", "đạt 74%", "đạt 74% kế hoạch năm", "chiếm 1.5%"],
+    ["", "chiếm", "chiếm 13,3", "tăng 13,3%", "đạt 74%", "đạt 74% kế hoạch năm", "chiếm 1.5%", "40%", "đạt hơn 40%"],
 )
 def test_parse_share_rejects(text):
     with pytest.raises(ParseError) as raised:
@@ -112,6 +115,7 @@ def test_parse_plan_share_rejects(text):
         ("trên 11%", ">", "11"),
         ("cao hơn mức tăng bình quân của khu vực (tăng 10,73%)", ">", "10.73"),
         ("cao hơn mức tăng của cả nước (tăng 9%)", ">", "9"),
+        ("cao hơn mức bình quân cả nước (7,4%)", ">", "7.4"),
         ("Tăng trưởng dương", ">", "0"),
     ],
 )
