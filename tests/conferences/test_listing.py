@@ -1,5 +1,7 @@
 """The list machinery shared by every list page (conferences.listing)."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -31,3 +33,14 @@ def test_every_list_has_the_jump_link_to_its_filters(client, path):
     page = client.get(path).content.decode()
     assert '<p class="jump-to-filters"><a href="#filters">' in page
     assert 'id="filters"' in page
+
+
+@pytest.mark.parametrize(
+    "url", ["/conferences/?year=abc&session=XIVV", "/figures/?year=abc", "/provinces/?kind=nope", "/search/?q=" + "x" * 300]
+)
+def test_each_aria_describedby_on_a_page_with_bad_input_names_an_element_of_the_page(client, url):
+    page = client.get(url).content.decode()
+    described = [name for names in re.findall(r'aria-describedby="([^"]+)"', page) for name in names.split()]
+    assert described or "/search/" in url, "the page should point its invalid fields at their messages"
+    for name in described:
+        assert f'id="{name}"' in page
