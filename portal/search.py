@@ -11,12 +11,13 @@ as d, NFC or NFD alike) and keeps only letters and digits, one space apart: "THA
 "Thanh Hóa" and "thanh  hoa" are one query, and "tỉnh, thành phố" reads "tinh thanh pho".
 
 A query matches as a phrase of whole words, starting at a word boundary; its last word may be
-unfinished ("thanh ho" finds Thanh Hóa), but "thanh hoa" does not find "Giang Thanh Khoa". Where no row
-holds the phrase, a row holding all its words, whole, in any order matches ("kim ngach xuat khau
-2024" finds "xuất khẩu … kim ngạch … 2024"); where some row holds it, the words found apart would
-be noise ("Thanh Hóa" is not "hàng hóa … tỉnh thành") and are left out. Results rank an exact name first, then a name that starts with the
-query, then a name that contains it, then a passing mention (a quote, a title), then a match on an
-unfinished word ("lần thứ X" finds session X before session XI), and last the words found apart.
+unfinished ("thanh ho" finds Thanh Hóa), but "thanh hoa" does not find "Giang Thanh Khoa". Where
+no row holds the phrase, a row holding all its words, whole, in any order matches ("kim ngach xuat
+khau 2024" finds "xuất khẩu … kim ngạch … 2024"); where some row holds it, the words found apart
+would be noise ("Thanh Hóa" is not "hàng hóa … tỉnh thành") and are left out. Results rank an
+exact name first, then a name that starts with the query, then a name that contains it, then a
+passing mention (a quote, a title), then a match on an unfinished word ("lần thứ X" finds session
+X before session XI), and last the words found apart.
 Both rules are one query (the phrase's absence is a NOT EXISTS).
 
 Both databases see the same normalised text and plain ``LIKE`` lookups, so they return the same

@@ -35,9 +35,15 @@ def test_every_list_has_the_jump_link_to_its_filters(client, path):
     assert 'id="filters"' in page
 
 
-@pytest.mark.parametrize(
-    "url", ["/conferences/?year=abc&session=XIVV", "/figures/?year=abc", "/provinces/?kind=nope", "/search/?q=" + "x" * 300]
-)
+BAD_INPUT = [
+    "/conferences/?year=abc&session=XIVV",
+    "/figures/?year=abc",
+    "/provinces/?kind=nope",
+    "/search/?q=" + "x" * 300,
+]
+
+
+@pytest.mark.parametrize("url", BAD_INPUT)
 def test_each_aria_describedby_on_a_page_with_bad_input_names_an_element_of_the_page(client, url):
     page = client.get(url).content.decode()
     described = [name for names in re.findall(r'aria-describedby="([^"]+)"', page) for name in names.split()]
