@@ -1,5 +1,6 @@
 """Reads for the groups and provinces pages, each in a fixed number of queries (HackSoft's selector style)."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -95,8 +96,35 @@ def region_detail(*, slug: str) -> Region:
     region.members_listed = len(memberships)
     region.members_inferred = sum(1 for m in memberships if m.basis == Basis.INFERRED)
     region.members_missing = max(region.declared_size - region.members_listed, 0)
+    region.shared_notes = _shared_notes(memberships)
     _attach_latest_and_upcoming(region, region.sessions)
     return region
+
+
+@dataclass
+class SharedNote:
+    """A basis note that several memberships give, said once above the members (``members`` of them)."""
+
+    basis: str
+    basis_label: str
+    note: str
+    members: int
+
+
+def _shared_notes(memberships: list[RegionMembership]) -> list[SharedNote]:
+    """The notes more than one membership gives; each such membership gets ``note_is_shared``.
+
+    Twenty-eight rows repeating one sentence hid the sessions below them: the sentence is said once.
+    """
+    counts = Counter((membership.basis, membership.note) for membership in memberships if membership.note)
+    shared = {key: count for key, count in counts.items() if count > 1}
+    notes = {}
+    for membership in memberships:
+        key = (membership.basis, membership.note)
+        membership.note_is_shared = key in shared
+        if membership.note_is_shared and key not in notes:
+            notes[key] = SharedNote(membership.basis, membership.get_basis_display(), membership.note, shared[key])
+    return list(notes.values())
 
 
 @dataclass
