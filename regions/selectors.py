@@ -8,6 +8,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -179,6 +180,39 @@ def province_list() -> QuerySet[Province]:
         )
         .prefetch_related(
             Prefetch("memberships", queryset=RegionMembership.objects.select_related("region").order_by("region"))
+        )
+        .order_by("name_folded", "map_order", "slug")
+    )
+
+
+def province_list_now() -> QuerySet[Province]:
+    """The units of the 2025 map, by name: the provinces list "as it is now" (``regions.map2025``).
+
+    ``sessions_hosted`` counts the held sessions of the unit and of the units it was formed from (the
+    sessions name the units that existed then); ``formed_from`` holds those units, with their groups.
+    """
+    held = Conference.objects.filter(
+        Q(host=OuterRef("pk")) | Q(host__successor=OuterRef("pk")), status=Conference.Status.HELD
+    )
+    counted = held.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    memberships = RegionMembership.objects.select_related("region").order_by("region")
+    return (
+        Province.objects.from_2025()
+        .select_related("successor")
+        .annotate(
+            sessions_hosted=Coalesce(Subquery(counted, output_field=IntegerField()), Value(0)),
+            predecessor_count=_count(Province.objects.filter(successor=OuterRef("pk")), "successor"),
+            map_order=MAP_ORDER,
+        )
+        .prefetch_related(
+            Prefetch("memberships", queryset=memberships),
+            Prefetch(
+                "predecessors",
+                queryset=Province.objects.order_by("name_folded").prefetch_related(
+                    Prefetch("memberships", queryset=memberships)
+                ),
+                to_attr="formed_from",
+            ),
         )
         .order_by("name_folded", "map_order", "slug")
     )
