@@ -148,7 +148,7 @@ class IndicatorReportFilter(django_filters.FilterSet):
         empty_label=_("All"),
     )
     source = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
+        widget=FastSelect(option_lang="vi"),
         label=_("Source"),
         field_name="source",
         to_field_name="slug",

@@ -30,6 +30,12 @@ class FastSelect(forms.Select):
     go through Django's own ``optgroups``.
     """
 
+    def __init__(self, *args, option_lang: str = "", **kwargs):
+        """``option_lang``: the language of the options' labels where it is not the page's (the
+        sources' titles are Vietnamese on English pages too); the empty choice is the page's own."""
+        super().__init__(*args, **kwargs)
+        self.option_lang = option_lang
+
     def render(self, name, value, attrs=None, renderer=None):
         attributes = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
@@ -43,8 +49,9 @@ class FastSelect(forms.Select):
             option_value = "" if option_value is None else str(option_value)
             selected = (not selected_one or self.allow_multiple_selected) and option_value in values
             selected_one |= selected
+            lang = f' lang="{self.option_lang}"' if self.option_lang and option_value else ""
             html.append(
-                f'\n  <option value="{escape(option_value)}"{" selected" if selected else ""}>'
+                f'\n  <option value="{escape(option_value)}"{" selected" if selected else ""}{lang}>'
                 f"{conditional_escape(option_label)}</option>\n"
             )
         html.append("\n</select>")

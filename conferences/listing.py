@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.forms.forms import NON_FIELD_ERRORS
-from django.http import QueryDict
+from django.http import HttpResponseRedirect, QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
@@ -43,9 +43,25 @@ class ListPaginator(Paginator):
         return self._get_page(self.object_list[bottom:top] if rows is None else rows, number, self)
 
 
+def without_empty_parameters(request) -> str:
+    """This address without its empty parameters: what a submitted filter form meant to say.
+
+    A form sends every field, so an untouched filter arrives as ``name=``; redirecting to the clean
+    address keeps the address a reader shares short and equal to the same filters chosen any other
+    way, and needs no script.
+    """
+    query = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        kept = [value for value in values if value != ""]
+        if kept:
+            query.setlist(name, kept)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
 class FilteredListView(FilterView):
     """A FilterView whose state lives in the URL, so a filtered, sorted page is a shareable link.
 
+    Empty parameters, as a submitted form sends them, redirect to the address without them.
     Invalid filter values, or a query string too long to be a real one, render the page with the
     problems spelled out, no results and status 400; an unknown page number is a 404 (Django's
     paginator). ``facets`` lists the filters that show counts beside their values.
@@ -71,6 +87,8 @@ class FilteredListView(FilterView):
         return filterset
 
     def get(self, request, *args, **kwargs):
+        if "" in (value for values in request.GET.lists() for value in values[1]):
+            return HttpResponseRedirect(without_empty_parameters(request))
         response = super().get(request, *args, **kwargs)
         if self.query_problems():
             response.status_code = 400

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.search import SearchableModel
 from portal.translated import translated
 from regions.models import Province, Region, RegionMembership
+from vietnamese.folding import slugify_vi
 from vietnamese.roman import to_roman
 
 
@@ -258,6 +259,11 @@ class ConferenceOfficial(SearchableModel):
 
     def search_extra(self):
         return [self.title]
+
+    @property
+    def person_slug(self) -> str:
+        """The slug of this person's page (``conferences.people``: the folded name)."""
+        return slugify_vi(self.name)
 
 
 class IndicatorQuerySet(models.QuerySet):

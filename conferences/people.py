@@ -17,7 +17,7 @@ from datetime import date
 from django.http import Http404
 
 from conferences.models import ConferenceOfficial
-from vietnamese.folding import fold, slugify_vi
+from vietnamese.folding import fold
 
 ROLE_ORDER = [role for role, _ in ConferenceOfficial.Role.choices]
 
@@ -69,14 +69,14 @@ def people(*, sort: str = DEFAULT_SORT) -> list[Person]:
     """Everyone named, sorted by folded name (``name``, ``-name``) or by sessions (``-sessions``): one query."""
     found: dict[str, Person] = {}
     for official in _officials():
-        slug = slugify_vi(official.name)
+        slug = official.person_slug
         found.setdefault(slug, Person(slug)).appearances.append(official)
     return SORTS[sort](list(found.values()))
 
 
 def person(*, slug: str) -> Person:
     """One person with every session they are named at; 404 when nobody's name folds to ``slug``: one query."""
-    appearances = [official for official in _officials() if slugify_vi(official.name) == slug]
+    appearances = [official for official in _officials() if official.person_slug == slug]
     if not appearances:
         raise Http404("No person is named so.")
     return Person(slug, appearances)

@@ -11,10 +11,14 @@ as d, NFC or NFD alike) and keeps only letters and digits, one space apart: "THA
 "Thanh Hóa" and "thanh  hoa" are one query, and "tỉnh, thành phố" reads "tinh thanh pho".
 
 A query matches as a phrase of whole words, starting at a word boundary; its last word may be
-unfinished ("thanh ho" finds Thanh Hóa), but "thanh hoa" does not find "Giang Thanh Khoa". Results
-rank an exact name first, then a name that starts with the query, then a name that contains it,
-then a passing mention (a quote, a title), and last a match on an unfinished word ("lần thứ X"
-finds session X before session XI).
+unfinished ("thanh ho" finds Thanh Hóa), but "thanh hoa" does not find "Giang Thanh Khoa". Where
+no row holds the phrase, a row holding all its words, whole, in any order matches ("kim ngach xuat
+khau 2024" finds "xuất khẩu … kim ngạch … 2024"); where some row holds it, the words found apart
+would be noise ("Thanh Hóa" is not "hàng hóa … tỉnh thành") and are left out. Results rank an
+exact name first, then a name that starts with the query, then a name that contains it, then a
+passing mention (a quote, a title), then a match on an unfinished word ("lần thứ X" finds session
+X before session XI), and last the words found apart.
+Both rules are one query (the phrase's absence is a NOT EXISTS).
 
 Both databases see the same normalised text and plain ``LIKE`` lookups, so they return the same
 rows; PostgreSQL serves those lookups from trigram (pg_trgm) GIN indexes.
@@ -24,12 +28,12 @@ import re
 
 import django_filters
 from django.db import models
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, Q, Value, When
 
 from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
-EXACT, NAME_PREFIX, NAME_CONTAINS, MENTION, PARTIAL = 4, 3, 2, 1, 0
+EXACT, NAME_PREFIX, NAME_CONTAINS, MENTION, PARTIAL, WORDS_APART = 4, 3, 2, 1, 0, -1
 WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -69,25 +73,38 @@ def normalised_query(query: str) -> str:
 
 
 def search(queryset: models.QuerySet, query: str) -> models.QuerySet:
-    """Rows where ``query`` occurs as a phrase, annotated with ``search_rank`` (higher is better)."""
+    """Rows where ``query`` occurs as a phrase or all its words do, annotated with ``search_rank``
+    (higher is better)."""
     phrase = normalised_query(query)
     if not phrase:
         return queryset
-    at_start = Q(search_text__contains=f"|{phrase}")
-    inside = Q(search_text__contains=f" {phrase}")
-    whole_words = Q()
-    for before in ("|", " "):
-        for after in ("|", " "):
-            whole_words |= Q(search_text__contains=f"{before}{phrase}{after}")
+    as_phrase = Q(search_text__contains=f"|{phrase}") | Q(search_text__contains=f" {phrase}")
+    words = phrase.split()
+    every_word = Q()
+    for word in dict.fromkeys(words):
+        every_word &= _whole_words(word)
+    matches = as_phrase
+    if len(words) > 1:
+        matches |= every_word & ~Exists(queryset.filter(as_phrase).order_by().values("pk"))
     rank = Case(
         When(search_name__contains=f"|{phrase}|", then=Value(EXACT)),
         When(search_name__contains=f"|{phrase}", then=Value(NAME_PREFIX)),
         When(search_name__contains=f" {phrase}", then=Value(NAME_CONTAINS)),
-        When(whole_words, then=Value(MENTION)),
-        default=Value(PARTIAL),
+        When(_whole_words(phrase), then=Value(MENTION)),
+        When(as_phrase, then=Value(PARTIAL)),
+        default=Value(WORDS_APART),
         output_field=IntegerField(),
     )
-    return queryset.filter(at_start | inside).annotate(search_rank=rank)
+    return queryset.filter(matches).annotate(search_rank=rank)
+
+
+def _whole_words(words: str) -> Q:
+    """``words`` in ``search_text`` with a field or word boundary on both sides."""
+    found = Q()
+    for before in ("|", " "):
+        for after in ("|", " "):
+            found |= Q(search_text__contains=f"{before}{words}{after}")
+    return found
 
 
 def refresh_search_columns(model, *, batch_size: int = 2000) -> int:

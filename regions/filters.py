@@ -1,12 +1,14 @@
 """The provinces list's filters, each naming its field and lookup explicitly (django-filter)."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from conferences.filters import FastSelect
 from conferences.sorting import SortFilter
 from portal.search import SearchFilter
-from regions.models import Province, Region
+from regions import map2025
+from regions.models import Province, Region, RegionMembership
 
 TIE_BREAK = ("map_order", "slug")
 
@@ -37,6 +39,7 @@ class ProvinceFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Region.objects.all(),
         empty_label=_("All"),
+        method="filter_region",
     )
     kind = django_filters.ChoiceFilter(
         widget=FastSelect, label=_("Kind"), field_name="kind", lookup_expr="exact", choices=Province.Kind.choices
@@ -56,3 +59,12 @@ class ProvinceFilter(django_filters.FilterSet):
     class Meta:
         model = Province
         fields = []
+
+    def filter_region(self, queryset, name, value):
+        """Members of the group; "as it is now" (``regions.map2025``), 2025 units formed from members."""
+        if not value:
+            return queryset
+        if self.data.get(map2025.PARAM) == map2025.NOW:
+            members = RegionMembership.objects.filter(region=value, province__successor=OuterRef("pk"))
+            return queryset.filter(Exists(members))
+        return queryset.filter(memberships__region=value)

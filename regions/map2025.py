@@ -3,7 +3,9 @@
 ``?units=now`` shows each pre-2025 unit as the 2025 unit it became, grouping units that merged
 ("Tây Ninh (2025) — formerly Long An, Tây Ninh"). It is a plain query-string parameter, so a page in
 either form is a shareable link that works without JavaScript, and the switch's links keep every
-other parameter. It is display only: filters, sort, counts and pages are the same either way.
+other parameter. On a group's page it is display only. The provinces list "as it is now" lists the
+units of the 2025 map, each with the groups and the hosting of the units it was formed from
+(``regions.selectors.province_list_now``); its ``map`` filter has no say there and is dropped.
 
 (The provinces list already has a ``map`` filter, for which administrative map to list, so the
 switch has a name of its own.)
@@ -11,7 +13,7 @@ switch has a name of its own.)
 
 from dataclasses import dataclass, field
 
-from regions.models import Province, RegionMembership
+from regions.models import Basis, Province, RegionMembership
 
 PARAM = "units"
 NOW = "now"
@@ -96,3 +98,25 @@ def region_units_now(region) -> MembersNow:
     hosts = [p for conference in region.sessions for p in (conference.host, conference.next_host) if p]
     units = load_successors([membership.province for membership in memberships] + hosts)
     return MembersNow(members_now(memberships, units))
+
+
+@dataclass(frozen=True)
+class FormerGroup:
+    """A group a 2025 unit's predecessors belonged to; ``inferred`` when no such membership is stated."""
+
+    region: object
+    inferred: bool
+
+
+def former_groups(unit: Province) -> list[FormerGroup]:
+    """The groups of the units a 2025 unit was formed from (``formed_from``, prefetched with their
+    memberships by ``regions.selectors.province_list_now``), each once, in the groups' order."""
+    found: dict[int, list[RegionMembership]] = {}
+    for predecessor in unit.formed_from:
+        for membership in predecessor.memberships.all():
+            found.setdefault(membership.region_id, []).append(membership)
+    groups = [
+        FormerGroup(memberships[0].region, all(m.basis == Basis.INFERRED for m in memberships))
+        for memberships in found.values()
+    ]
+    return sorted(groups, key=lambda group: (group.region.position, group.region.slug))

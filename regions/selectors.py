@@ -1,5 +1,6 @@
 """Reads for the groups and provinces pages, each in a fixed number of queries (HackSoft's selector style)."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -8,6 +9,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -103,8 +105,35 @@ def region_detail(*, slug: str, today: date) -> Region:
     region.members_listed = len(memberships)
     region.members_inferred = sum(1 for m in memberships if m.basis == Basis.INFERRED)
     region.members_missing = max(region.declared_size - region.members_listed, 0)
+    region.shared_notes = _shared_notes(memberships)
     _attach_latest_and_upcoming(region, region.sessions, today=today)
     return region
+
+
+@dataclass
+class SharedNote:
+    """A basis note that several memberships give, said once above the members (``members`` of them)."""
+
+    basis: str
+    basis_label: str
+    note: str
+    members: int
+
+
+def _shared_notes(memberships: list[RegionMembership]) -> list[SharedNote]:
+    """The notes more than one membership gives; each such membership gets ``note_is_shared``.
+
+    Twenty-eight rows repeating one sentence hid the sessions below them: the sentence is said once.
+    """
+    counts = Counter((membership.basis, membership.note) for membership in memberships if membership.note)
+    shared = {key: count for key, count in counts.items() if count > 1}
+    notes = {}
+    for membership in memberships:
+        key = (membership.basis, membership.note)
+        membership.note_is_shared = key in shared
+        if membership.note_is_shared and key not in notes:
+            notes[key] = SharedNote(membership.basis, membership.get_basis_display(), membership.note, shared[key])
+    return list(notes.values())
 
 
 @dataclass
@@ -159,6 +188,39 @@ def province_list() -> QuerySet[Province]:
         )
         .prefetch_related(
             Prefetch("memberships", queryset=RegionMembership.objects.select_related("region").order_by("region"))
+        )
+        .order_by("name_folded", "map_order", "slug")
+    )
+
+
+def province_list_now() -> QuerySet[Province]:
+    """The units of the 2025 map, by name: the provinces list "as it is now" (``regions.map2025``).
+
+    ``sessions_hosted`` counts the held sessions of the unit and of the units it was formed from (the
+    sessions name the units that existed then); ``formed_from`` holds those units, with their groups.
+    """
+    held = Conference.objects.filter(
+        Q(host=OuterRef("pk")) | Q(host__successor=OuterRef("pk")), status=Conference.Status.HELD
+    )
+    counted = held.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    memberships = RegionMembership.objects.select_related("region").order_by("region")
+    return (
+        Province.objects.from_2025()
+        .select_related("successor")
+        .annotate(
+            sessions_hosted=Coalesce(Subquery(counted, output_field=IntegerField()), Value(0)),
+            predecessor_count=_count(Province.objects.filter(successor=OuterRef("pk")), "successor"),
+            map_order=MAP_ORDER,
+        )
+        .prefetch_related(
+            Prefetch("memberships", queryset=memberships),
+            Prefetch(
+                "predecessors",
+                queryset=Province.objects.order_by("name_folded").prefetch_related(
+                    Prefetch("memberships", queryset=memberships)
+                ),
+                to_attr="formed_from",
+            ),
         )
         .order_by("name_folded", "map_order", "slug")
     )

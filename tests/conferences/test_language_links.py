@@ -10,7 +10,11 @@ LINKS = re.compile(r'<a class="language-switch" href="([^"]*)"|<link rel="altern
 
 
 def language_links(response) -> list[str]:
-    return [first or second for first, second in LINKS.findall(response.content.decode())]
+    """The links' paths: hreflang links are absolute, and must be on this site (the test client's host)."""
+    links = [first or second for first, second in LINKS.findall(response.content.decode())]
+    for link in links:
+        assert link.startswith(("/", "http://testserver/")), link
+    return [link.removeprefix("http://testserver") for link in links]
 
 
 @pytest.mark.parametrize(
@@ -41,3 +45,12 @@ def test_an_unknown_path_links_to_the_other_languages_home_page(client, path, ex
 )
 def test_a_served_page_links_to_itself_in_the_other_language(client, path, expected):
     assert expected in language_links(client.get(path))
+
+
+@pytest.mark.parametrize("path", ["/", "/en/conferences/?region=north-28", "/%2Fevil.com/", "/en/no-such-page/"])
+def test_hreflang_links_are_absolute_and_name_both_languages(client, path):
+    page = client.get(path).content.decode()
+    hreflang = dict(re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]*)"', page))
+    assert set(hreflang) == {"vi", "en"}
+    assert all(url.startswith("http://testserver/") for url in hreflang.values()), hreflang
+    assert hreflang["en"].startswith("http://testserver/en/")

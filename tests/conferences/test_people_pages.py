@@ -75,7 +75,10 @@ def test_a_person_page_lists_their_sessions_with_quote_and_source(client):
     assert f'href="/en/sources/{official.source.slug}/"' in page
     assert f"line {official.quote_line}" in page
     assert f'<q lang="vi">{official.quote}</q>' in page
-    assert '<td data-label="Title as stated" lang="vi">Thứ trưởng Bộ Công Thương</td>' in page
+    assert (
+        '<td data-label="Title as stated">Deputy Minister of Industry and Trade '
+        '<span class="as-written" lang="vi">(Thứ trưởng Bộ Công Thương)</span></td>'
+    ) in page
     assert '<td data-label="Role">chair</td>' in page
     assert '<time datetime="2022-09-23">' in page
     assert 'href="/en/people/">People</a>' in page  # breadcrumb

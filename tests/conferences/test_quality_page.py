@@ -318,7 +318,7 @@ def test_the_same_figure_with_another_value_from_a_second_source_is_an_inconsist
     page = html.unescape(client.get("/en/quality/").content.decode())
     row = page[page.index("The values differ beyond rounding") :].split("</tr>")[0]
     assert figure_link(NORTH_EXPORTS) in row and figure_link(other.slug) in row
-    assert f"({plvn})" in row  # each figure's source is named beside its link
+    assert f'(<span lang="vi">{plvn}</span>)' in row  # each figure's source is named beside its link, marked Vietnamese
 
 
 def test_the_same_figure_with_another_qualifier_is_an_inconsistency():

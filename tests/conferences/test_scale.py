@@ -143,9 +143,12 @@ def test_the_fast_select_writes_what_djangos_select_writes(synthetic_data, query
         for field in selects:
             plain = forms.Select(choices=field.field.widget.choices)
             attrs = field.build_widget_attrs({"id": field.auto_id})
-            assert field.field.widget.render(field.html_name, field.value(), attrs) == plain.render(
-                field.html_name, field.value(), attrs
-            )
+            fast = field.field.widget.render(field.html_name, field.value(), attrs)
+            if field.field.widget.option_lang:  # the sources' titles, marked Vietnamese on every page
+                marked = f' lang="{field.field.widget.option_lang}">'
+                assert fast.count(marked) == fast.count("<option") - 1  # all but the empty choice
+                fast = fast.replace(marked, ">")
+            assert fast == plain.render(field.html_name, field.value(), attrs)
     choices = [("", "All"), ("a&b", 'x "<y>"'), (1, "one"), (None, mark_safe("<b>s</b>")), ("g", [("c", "C")])]
     for value in ["", "a&b", 1, "c", None, ["c"]]:
         assert FastSelect(choices=choices).render("n", value) == forms.Select(choices=choices).render("n", value)

@@ -20,7 +20,8 @@ def test_search_page_groups_and_ranks_in_fixed_queries(client, django_assert_num
     assert found["conferences"] == ["north-28-viii-2022", "north-central-6-x-2022"]
     assert set(found["provinces"]) == {"thanh-hoa", "thanh-hoa-2025"}
     assert found["people"] == ["Mai Xuân Liêm"]
-    assert list(found) == ["conferences", "provinces", "people", "sources"]  # grouped by kind, in a fixed order
+    # grouped by kind, in a fixed order; no figure holds the phrase, so figures holding both words match
+    assert list(found) == ["conferences", "provinces", "people", "figures", "sources"]
 
 
 @pytest.mark.parametrize("query", ["thanh hoa", "THANH HOÁ", unicodedata.normalize("NFD", "Thanh Hoá")])
@@ -77,3 +78,13 @@ def test_the_figures_list_q_finds_quotes_best_match_first(client):
     reports = response.context["paginator"].object_list
     assert reports[0].indicator.code == "export_turnover"
     assert {report.indicator.code for report in reports} >= {"export_turnover", "provinces_export_growth"}
+
+
+def test_people_in_the_results_link_to_their_pages(client):
+    page = client.get("/en/search/", {"q": "Mai Xuân Liêm"}).content.decode()
+    assert '<a href="/en/people/mai-xuan-liem/" lang="vi">Mai Xuân Liêm</a>' in page
+
+
+def test_the_words_of_a_query_are_found_in_any_order(client):
+    found = kinds(client.get("/search/", {"q": "kim ngach xuat khau 2024"}))
+    assert "hanoimoi-north-28-x-2024-exports" in found["figures"]

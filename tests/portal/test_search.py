@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from conferences.models import Conference, ConferenceOfficial, IndicatorReport
-from portal.search import EXACT, MENTION, PARTIAL, normalise, search
+from portal.search import EXACT, MENTION, PARTIAL, WORDS_APART, normalise, search
 from regions.models import Province
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +65,22 @@ def test_the_last_word_may_be_unfinished_but_ranks_below_whole_words():
     assert found["north-28-x-2024"] == MENTION
     assert found["north-28-xi-2025"] == PARTIAL
     assert slugs(search(Province.objects.all(), "thanh ho")) == ["thanh-hoa", "thanh-hoa-2025"]
+
+
+def test_all_the_words_match_in_any_order_where_no_row_holds_the_phrase():
+    found = {row.slug: row.search_rank for row in search(IndicatorReport.objects.all(), "kim ngach xuat khau 2024")}
+    exports_2024 = IndicatorReport.objects.filter(indicator__code="export_turnover", period_end__year=2024)
+    assert exports_2024.exists()
+    assert set(exports_2024.values_list("slug", flat=True)) <= set(found)
+    assert set(found.values()) == {WORDS_APART}
+    reversed_words = search(IndicatorReport.objects.all(), "2024 xuat khau kim ngach")
+    assert {row.slug for row in reversed_words} == set(found)
+
+
+def test_words_found_apart_are_left_out_where_some_row_holds_the_phrase():
+    """ "Thanh Hóa" finds the province, not "Thành phố Hồ Chí Minh … Hòa Bình"."""
+    assert slugs(search(Province.objects.all(), "thanh hoa")) == ["thanh-hoa", "thanh-hoa-2025"]
+    assert "thanh-pho-ho-chi-minh" in slugs(search(Province.objects.all(), "ho chi minh thanh pho"))
 
 
 def test_an_exact_name_ranks_before_a_passing_mention():

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from conferences.models import Conference
 from regions.map2025 import load_successors, members_now
 from regions.models import Province, RegionMembership
 
@@ -50,7 +51,7 @@ def test_south_page_as_it_is_now_groups_units_that_merged(client, django_assert_
     with django_assert_num_queries(7):  # the data version; the page's 5, and the 2025 units with their predecessors
         response = client.get(english("regions:region_detail", slug="south-20"), {"units": "now"})
     page = response.content.decode()
-    members = page[page.index('id="members"') : page.index('id="sessions"')]
+    members = page[page.index('id="members"') : page.index('id="figures"')]
     assert "The 19 members listed became 8 units of the 2025 map" in members
     assert (
         '<a href="/en/provinces/tay-ninh-2025/">Tây Ninh <span class="map-tag">(2025)</span></a> '
@@ -59,7 +60,7 @@ def test_south_page_as_it_is_now_groups_units_that_merged(client, django_assert_
     ) in members
     assert members.count("<tr>") == 1 + 8  # header and one row per 2025 unit
     assert "Also formed from" not in members  # no non-member was merged into them
-    rotation = page[page.index('id="rotation"') : page.index('id="figures"')]
+    rotation = page[page.index('id="rotation"') : page.index('id="members"')]
     assert (
         '<a href="/en/provinces/kien-giang/">Kiên Giang</a> <span class="then-now">(2024) → now '
         '<a href="/en/provinces/an-giang-2025/">An Giang <span class="map-tag">(2025)</span></a></span>'
@@ -70,7 +71,7 @@ def test_south_page_as_it_is_now_groups_units_that_merged(client, django_assert_
 def test_as_it_was_then_is_the_default_and_unchanged(client, django_assert_num_queries):
     with django_assert_num_queries(6):  # the data version, then the view's 5
         page = client.get(english("regions:region_detail", slug="south-20")).content.decode()
-    assert page.count('class="basis-tag basis-inferred">inferred</span>') == 9
+    assert page.count('<tr class="inferred-row">') == 9
     assert "formerly" not in page and "then-now" not in page
     then = client.get(english("regions:region_detail", slug="south-20"), {"units": "then"}).content.decode()
     assert "then-now" not in then  # anything but "now" is the default
@@ -86,7 +87,7 @@ def test_a_member_whose_2025_unit_also_absorbed_non_members_says_so(client):
     }
     assert [p.slug for p in units["tay-ninh-2025"].other_predecessors] == ["tay-ninh"]
     page = client.get(english("regions:region_detail", slug="south-20"), {"units": "now"}).content.decode()
-    members = page[page.index('id="members"') : page.index('id="sessions"')]
+    members = page[page.index('id="members"') : page.index('id="figures"')]
     assert '<th scope="col">Also formed from</th>' in members
     assert (
         'href="/en/provinces/tay-ninh/">Tây Ninh</a> <span class="basis">(not a member of this group)</span>' in members
@@ -95,7 +96,7 @@ def test_a_member_whose_2025_unit_also_absorbed_non_members_says_so(client):
 
 def test_north_central_now_keeps_hue_as_its_own_2025_unit(client):
     page = client.get(english("regions:region_detail", slug="north-central-6"), {"units": "now"}).content.decode()
-    members = page[page.index('id="members"') : page.index('id="sessions"')]
+    members = page[page.index('id="members"') : page.index('id="figures"')]
     assert 'href="/en/provinces/hue-2025/">Huế <span class="map-tag">(2025)</span></a>' in members
     assert "The 6 members listed became 5 units of the 2025 map" in members  # Quảng Bình joined Quảng Trị
 
@@ -111,34 +112,55 @@ def test_the_switch_links_keep_the_section_and_mark_the_current_choice(client):
 # The provinces list
 
 
-def test_provinces_list_as_it_is_now_shows_each_old_unit_as_its_successor(client):
-    response = client.get("/en/provinces/", {"units": "now", "q": "long an"})
+def test_provinces_list_as_it_is_now_lists_the_2025_units_with_their_predecessors(client):
+    response = client.get("/en/provinces/", {"units": "now", "q": "tay ninh"})
+    [unit] = response.context["object_list"]
+    assert unit.slug == "tay-ninh-2025"
     page = response.content.decode()
     assert (
         '<a href="/en/provinces/tay-ninh-2025/">Tây Ninh <span class="map-tag">(2025)</span></a> '
-        '<span class="formerly">— formerly <a href="/en/provinces/long-an/">Long An</a></span>'
+        '<span class="formerly">— formerly <a href="/en/provinces/long-an/">Long An</a>, '
+        '<a href="/en/provinces/tay-ninh/">Tây Ninh</a></span>'
     ) in page
+    assert '<td data-label="Map">2025 map</td>' in page  # the map column says the map the row is on
+    assert "before 2025</td>" not in page
 
 
-def test_the_switch_is_display_only_and_keeps_every_other_parameter(client):
-    params = {"map": "before-2025", "sort": "-sessions", "page": "2", "kind": "province"}
-    then = client.get("/en/provinces/", params)
-    now = client.get("/en/provinces/", {**params, "units": "now"})
-    assert now.status_code == then.status_code == 200
-    slugs = [p.slug for p in then.context["object_list"]]
-    assert [p.slug for p in now.context["object_list"]] == slugs  # same rows, same order, same page
-    assert now.context["paginator"].count == then.context["paginator"].count
-    assert [(f.value, f.count) for f in now.context["facets"]["map"]] == [
-        (f.value, f.count) for f in then.context["facets"]["map"]
-    ]
-    page = now.content.decode()
-    (_, then_query), (_, now_query) = switch_links(page, "Map: as it was then or as it is now")
-    assert then_query == {"map": ["before-2025"], "sort": ["-sessions"], "page": ["2"], "kind": ["province"]}
-    assert now_query == {**then_query, "units": ["now"]}
-    # Sort, facet and page links keep the choice too, and so does the language switch.
-    assert 'href="?map=before-2025&amp;sort=name&amp;kind=province&amp;units=now"' in page
-    assert 'href="?map=before-2025&amp;sort=-sessions&amp;units=now&amp;kind=city"' in page
-    assert 'href="?map=before-2025&amp;sort=-sessions&amp;page=3&amp;kind=province&amp;units=now"' in page
+def test_as_it_is_now_every_row_is_a_2025_unit_counting_its_predecessors_sessions(client):
+    response = client.get("/en/provinces/", {"units": "now", "sort": "-sessions"})
+    units = list(Province.objects.from_2025())
+    assert response.context["paginator"].count == len(units)
+    rows = response.context["object_list"]
+    assert {row.administrative_map for row in rows} == {Province.Map.FROM_2025}
+    for row in rows:
+        held = Conference.objects.filter(status=Conference.Status.HELD)
+        expected = held.filter(host=row).count() + held.filter(host__successor=row).count()
+        assert row.sessions_hosted == expected == row.hosting.count, row.slug
+    assert [row.sessions_hosted for row in rows] == sorted((row.sessions_hosted for row in rows), reverse=True)
+    assert any(row.sessions_hosted for row in rows)
+
+
+def test_as_it_is_now_a_group_filter_finds_the_units_formed_from_its_members(client):
+    response = client.get("/en/provinces/", {"units": "now", "region": "south-20"})
+    slugs = {row.slug for row in response.context["object_list"]}
+    members = RegionMembership.objects.filter(region__slug="south-20")
+    assert slugs == set(members.values_list("province__successor__slug", flat=True))
+    facet = {value.value: value.count for value in response.context["facets"]["region"]}
+    assert facet["south-20"] == len(slugs)
+
+
+def test_as_it_is_now_drops_the_map_filter_and_keeps_the_others(client):
+    params = {"map": "before-2025", "sort": "-sessions", "kind": "province"}
+    response = client.get("/en/provinces/", {**params, "units": "now"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/provinces/?sort=-sessions&kind=province&units=now"
+    then = client.get("/en/provinces/", params).content.decode()
+    (_, then_query), (_, now_query) = switch_links(then, "Map: as it was then or as it is now")
+    assert then_query == {"map": ["before-2025"], "sort": ["-sessions"], "kind": ["province"]}
+    assert now_query == {"sort": ["-sessions"], "kind": ["province"], "units": ["now"]}
+    page = client.get(response["Location"]).content.decode()
+    # Sort and facet links keep the choice too, and so does the language switch.
+    assert 'href="?sort=name&amp;kind=province&amp;units=now"' in page
     switch = page[page.index('class="language-switch"') :]
     assert "units=now" in switch[: switch.index("</a>")]
 
@@ -207,3 +229,28 @@ def test_search_columns_carry_the_successor_names():
     report = IndicatorReport.objects.get(slug="hanoimoi-north-28-x-2024-exports-bac-giang")
     assert "|bac ninh|" in report.search_text
     assert Province.objects.get(slug="long-an").search_text == "|long an|"  # provinces: own name only
+
+
+# A unit's page
+
+
+def test_a_2025_unit_whose_predecessors_hosted_never_says_no_session_was_hosted(client):
+    hosts = (
+        Province.objects.from_2025().filter(predecessors__hosted_conferences__status=Conference.Status.HELD).distinct()
+    )
+    assert hosts.exists()
+    for unit in hosts:
+        response = client.get(english("regions:province_detail", slug=unit.slug))
+        page = response.content.decode()
+        assert response.context["hosting"].count > 0
+        assert "No session on record was hosted here." not in page, unit.slug
+        assert '<a href="#predecessor-sessions">' in page
+
+
+def test_existed_until_is_said_of_the_old_unit_not_of_the_new(client):
+    page = client.get(english("regions:province_detail", slug="kien-giang")).content.decode()
+    assert (
+        'Kiên Giang existed until 30 Jun 2025; it was then reorganised into <a href="/en/provinces/an-giang-2025/">'
+        "An Giang (2025)</a>."
+    ) in page
+    assert "(this unit existed until" not in page

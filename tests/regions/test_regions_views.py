@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from conferences.figure_periods import period_kind
 from conferences.models import Conference
@@ -116,9 +117,29 @@ def test_south_lists_19_of_20_members_and_marks_the_9_inferred(client):
     assert (region.declared_size, region.members_listed, region.members_inferred) == (20, 19, 9)
     page = response.content.decode()
     assert "20 declared, 19 listed" in page
-    assert page.count('class="basis-tag basis-inferred">inferred</span>') == 9
-    assert "inferred from geography" in page  # the basis note is on the page
+    assert page.count('<tr class="inferred-row">') == 9
+    assert page.count("inferred from geography") == 1  # the basis note is said once, for the nine
+    assert "(9 members):" in page
     assert page.count("until 30 Jun 2025") == 19
+
+
+def test_the_group_page_leads_with_its_sessions_and_folds_its_members(client):
+    response = client.get(english("regions:region_detail", slug="north-28"))
+    page = response.content.decode()
+    sessions, rotation, members = (page.index(f'<h2 id="{name}">') for name in ("sessions", "rotation", "members"))
+    assert sessions < rotation < members
+    details = page[page.index('<details class="members-list">') : page.index("</details>")]
+    region = response.context["region"]
+    assert details.count("<tr") == 1 + region.members_listed  # the header and every member, folded away
+    shared = region.shared_notes
+    assert shared and all(note.members > 1 for note in shared)
+    for note in shared:
+        assert page.count(escape(note.note)) == 1  # one sentence for the members that share it
+
+
+def test_the_members_unfold_when_the_reader_asked_for_them_on_the_2025_map(client):
+    page = client.get(english("regions:region_detail", slug="north-28"), {"units": "now"}).content.decode()
+    assert '<details class="members-list" open>' in page
 
 
 def test_region_detail_shows_sessions_as_a_timeline(client):
