@@ -1,4 +1,4 @@
-"""Write a copy of the fixtures with one figure more and one figure fewer, neither named by any test.
+"""Write a copy of the fixtures with figures added and one removed, none of them named by any test.
 
 The suite builds the data it asserts on, and checks the curated dataset only in deliberate, named tests
 (tests/test_curated_dataset.py). This copy proves it: the whole suite must pass when run against it.
@@ -6,10 +6,11 @@ The suite builds the data it asserts on, and checks the curated dataset only in 
     python tests/grown_fixtures.py /tmp/grown-fixtures
     PORTAL_TEST_FIXTURES_DIR=/tmp/grown-fixtures DATABASE_URL=sqlite:///:memory: python -m pytest
 
-The figure removed is the last one whose identifier no test file contains. The figure added is a copy
-of the first such figure under a new identifier, reported for an indicator no figure uses yet (of the
-same unit, so that its printed value still reads as that unit): a new indicator, a new facet, one more
-figure for its conference and source.
+The figure removed is the last one whose identifier no test file contains. Two figures are added (so
+that totals change too, not only which figures there are): copies of the first two such figures under
+new identifiers, each reported for an indicator no figure uses yet (of the same unit, so that its
+printed value still reads as that unit): new indicators and facet values, more figures for their
+sessions and sources.
 """
 
 import json
@@ -19,7 +20,7 @@ from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
 PROJECT_FIXTURES = TESTS.parent / "fixtures"
-ADDED_SLUG = "grown-figure-no-test-names"
+ADDED_SLUGS = ("grown-figure-no-test-names", "grown-figure-no-test-names-either")
 
 
 def figures_no_test_names(objects: list[dict]) -> list[dict]:
@@ -32,38 +33,32 @@ def figures_no_test_names(objects: list[dict]) -> list[dict]:
     ]
 
 
-def grow(objects: list[dict]) -> tuple[list[dict], str, str]:
-    """The fixture objects with one figure removed and one added; the two identifiers."""
+def grow(objects: list[dict]) -> tuple[list[dict], list[str], str]:
+    """The fixture objects with figures added and one removed; the identifiers added and the one removed."""
     candidates = figures_no_test_names(objects)
-    if len(candidates) < 2:
-        raise SystemExit("Fewer than two figures that no test names: nothing honest to add or remove.")
-    removed, model = candidates[-1], candidates[0]
-    used = {obj["fields"]["indicator"][0] for obj in objects if obj["model"] == "conferences.indicatorreport"}
-    unit = model["fields"]["unit"]
-    indicators = [obj["fields"] for obj in objects if obj["model"] == "conferences.indicator"]
-    unused = [fields["code"] for fields in indicators if fields["unit"] == unit and fields["code"] not in used]
-    if not unused:
-        raise SystemExit(f"No unused indicator of unit {unit!r} to report the added figure under.")
-    source_figures = [
-        obj["fields"]
-        for obj in objects
-        if obj["model"] == "conferences.indicatorreport" and obj["fields"]["source"] == model["fields"]["source"]
-    ]
-    added = {
-        "model": "conferences.indicatorreport",
-        "fields": {
-            **model["fields"],
-            "slug": ADDED_SLUG,
-            "indicator": [unused[0]],
-            "position": max(fields["position"] for fields in source_figures) + 1,
-        },
-    }
+    if len(candidates) < len(ADDED_SLUGS) + 1:
+        raise SystemExit("Too few figures that no test names: nothing honest to add or remove.")
+    removed = candidates[-1]
     grown = [obj for obj in objects if obj is not removed]
-    grown.insert(grown.index(model) + 1, added)
-    return grown, ADDED_SLUG, removed["fields"]["slug"]
+    used = {obj["fields"]["indicator"][0] for obj in objects if obj["model"] == "conferences.indicatorreport"}
+    indicators = [obj["fields"] for obj in objects if obj["model"] == "conferences.indicator"]
+    for slug, model in zip(ADDED_SLUGS, candidates, strict=False):
+        unit = model["fields"]["unit"]
+        unused = [fields["code"] for fields in indicators if fields["unit"] == unit and fields["code"] not in used]
+        if not unused:
+            raise SystemExit(f"No unused indicator of unit {unit!r} to report the added figure under.")
+        used.add(unused[0])
+        positions = [
+            obj["fields"]["position"]
+            for obj in grown
+            if obj["model"] == "conferences.indicatorreport" and obj["fields"]["source"] == model["fields"]["source"]
+        ]
+        added = {"slug": slug, "indicator": [unused[0]], "position": max(positions) + 1}
+        grown.insert(grown.index(model) + 1, {**model, "fields": {**model["fields"], **added}})
+    return grown, list(ADDED_SLUGS), removed["fields"]["slug"]
 
 
-def write_grown_copy(target: Path, source: Path = PROJECT_FIXTURES) -> tuple[str, str]:
+def write_grown_copy(target: Path, source: Path = PROJECT_FIXTURES) -> tuple[list[str], str]:
     """Copy the fixtures folder to ``target`` and grow its conferences.json; the added and removed identifiers."""
     shutil.copytree(source, target, dirs_exist_ok=True)
     path = target / "conferences.json"
@@ -76,4 +71,4 @@ if __name__ == "__main__":
     if len(sys.argv) != 2:
         raise SystemExit(f"usage: {sys.argv[0]} TARGET_FOLDER")
     added, removed = write_grown_copy(Path(sys.argv[1]))
-    print(f"Wrote {sys.argv[1]}: added figure {added}, removed figure {removed}.")
+    print(f"Wrote {sys.argv[1]}: added figures {', '.join(added)}; removed figure {removed}.")
