@@ -101,7 +101,8 @@ def test_today_comes_from_django_s_clock(client, monkeypatch):
     response = client.get("/en/quality/")
     assert response.context["today"] == date(2024, 1, 2)
     notes = findings(next(c for c in response.context["checks"] if c.slug == "sessions"), quality.NOTE)
-    assert [conference_slugs(note) for note in notes] == [["north-central-6-xi-2023"]]
+    assert ["north-central-6-xi-2023"] in [conference_slugs(note) for note in notes]
+    assert ["north-28-xi-2025"] not in [conference_slugs(note) for note in notes]
 
 
 # The real data ---------------------------------------------------------------------------------------
@@ -116,26 +117,32 @@ def test_every_real_share_with_a_total_is_consistent_and_the_plan_share_is_not_c
     shares = checks()["shares"]
     consistent = findings(shares, quality.CONSISTENT)
     country = "baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022-country"
-    assert [figure_slugs(f) for f in consistent] == [
-        {HAI_PHONG, NORTH_EXPORTS},
-        {THAI_NGUYEN, NORTH_EXPORTS},
-        {BAC_GIANG, NORTH_EXPORTS},
-        {"baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022", country},
-    ]
-    hai_phong = consistent[0].sentence
-    assert hai_phong == (
+    by_figures = {frozenset(figure_slugs(f)): f.sentence for f in consistent}
+    assert by_figures.keys() >= {
+        frozenset({HAI_PHONG, NORTH_EXPORTS}),
+        frozenset({THAI_NGUYEN, NORTH_EXPORTS}),
+        frozenset({BAC_GIANG, NORTH_EXPORTS}),
+        frozenset({"baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022", country}),
+    }
+    assert by_figures[frozenset({HAI_PHONG, NORTH_EXPORTS})] == (
         "USD 16 billion out of USD 120.7 billion is 12.83%–13.68% allowing for rounding, "
         "which meets the stated share of 13.3%."
     )
-    assert "7.970%–7.977%" in consistent[3].sentence  # one digit finer than the stated 7.97%, rounded outwards
-    (annual_plan,) = findings(shares, quality.NOT_CHECKED)
-    assert figure_slugs(annual_plan) == {"north-28-2016-industrial-production-value"}
+    # one digit finer than the stated 7.97%, rounded outwards
+    assert (
+        "7.970%–7.977%" in by_figures[frozenset({"baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022", country})]
+    )
+    [annual_plan] = [
+        f
+        for f in findings(shares, quality.NOT_CHECKED)
+        if "north-28-2016-industrial-production-value" in figure_slugs(f)
+    ]
     assert "annual plan (74%)" in annual_plan.sentence
 
 
 def test_every_real_provincial_sum_is_within_its_total():
     sums = checks()["provincial-sums"]
-    assert sums.compared == 3 and sums.not_checked == 0
+    assert sums.compared >= 3 and sums.not_checked == 0
     sentences = [finding.sentence for finding in findings(sums, quality.CONSISTENT)]
     assert "The 3 provincial figures add up to USD 50.3 billion, within the regional total of USD 120.7 billion." in (
         sentences
@@ -147,26 +154,19 @@ def test_every_real_provincial_sum_is_within_its_total():
 
 def test_the_real_sessions_are_in_order_and_three_announced_ones_have_no_report():
     sessions = checks()["sessions"]
-    assert sessions.compared == 7  # 5 neighbouring pairs, 2 handovers
-    notes = findings(sessions, quality.NOTE)
-    assert sorted(conference_slugs(note)[0] for note in notes) == [
-        "north-28-xi-2025",
-        "north-central-6-xi-2023",
-        "south-20-xi-2025",
-    ]
-    assert notes[0].sentence == "Announced for 2025; no report of the session in the sources."
-    (unnumbered,) = findings(sessions, quality.NOT_CHECKED)
-    assert conference_slugs(unnumbered) == ["north-28-2016"]
-    handovers = [f for f in findings(sessions, quality.CONSISTENT) if "hands the flag" in f.sentence]
-    assert [conference_slugs(f) for f in handovers] == [
-        ["south-20-x-2024", "south-20-xi-2025"],
-        ["north-central-6-x-2022", "north-central-6-xi-2023"],
-    ]
+    notes = {conference_slugs(note)[0]: note.sentence for note in findings(sessions, quality.NOTE)}
+    assert notes.keys() >= {"north-28-xi-2025", "north-central-6-xi-2023", "south-20-xi-2025"}
+    assert notes["north-28-xi-2025"] == "Announced for 2025; no report of the session in the sources."
+    assert ["north-28-2016"] in [conference_slugs(f) for f in findings(sessions, quality.NOT_CHECKED)]
+    handovers = [conference_slugs(f) for f in findings(sessions, quality.CONSISTENT) if "hands the flag" in f.sentence]
+    assert ["south-20-x-2024", "south-20-xi-2025"] in handovers
+    assert ["north-central-6-x-2022", "north-central-6-xi-2023"] in handovers
 
 
 def test_an_announced_session_still_ahead_is_not_noted():
-    notes = findings(checks(today=date(2025, 6, 1))["sessions"], quality.NOTE)
-    assert [conference_slugs(note) for note in notes] == [["north-central-6-xi-2023"]]
+    notes = [conference_slugs(note) for note in findings(checks(today=date(2025, 6, 1))["sessions"], quality.NOTE)]
+    assert ["north-central-6-xi-2023"] in notes
+    assert ["north-28-xi-2025"] not in notes and ["south-20-xi-2025"] not in notes
 
 
 def test_no_real_figure_is_reported_twice():
@@ -176,7 +176,8 @@ def test_no_real_figure_is_reported_twice():
 
 def test_the_page_shows_notes_apart_from_inconsistencies(client):
     page = html.unescape(client.get("/en/quality/").content.decode())
-    assert page.count('<span class="quality-status quality-note">note</span>') == 3
+    notes = findings(checks()["sessions"], quality.NOTE)
+    assert page.count('<span class="quality-status quality-note">note</span>') == len(notes) >= 3
     assert "quality-inconsistent" not in page
     assert 'href="/en/conferences/north-central-6-xi-2023/"' in page
     assert "No figure is reported more than once in the data, so there is nothing to compare." in page
@@ -227,9 +228,10 @@ def test_provinces_adding_up_to_more_than_the_total_are_an_inconsistency(client)
 
 def test_provinces_within_rounding_of_the_total_are_not_flagged():
     # 16 + 17,8 + 16,5 = 50,3 against 50,3: equal, and within rounding either way.
+    compared = checks()["provincial-sums"].compared
     IndicatorReport.objects.filter(slug=NORTH_EXPORTS).update(value=Decimal("50.3e9"), value_as_written="50,3 tỷ USD")
     sums = checks()["provincial-sums"]
-    assert sums.inconsistent == 0 and sums.compared == 3
+    assert sums.inconsistent == 0 and sums.compared == compared > 0
 
 
 def test_a_more_than_total_cannot_be_exceeded():
