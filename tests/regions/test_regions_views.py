@@ -1,3 +1,5 @@
+from datetime import date
+
 import factories
 import pytest
 from django.urls import reverse
@@ -130,15 +132,29 @@ def test_north_retail_sales_split_six_from_nine_months(client):
     assert "industrial_production_growth" not in series  # that figure is national, not the group's
 
 
-def test_north_central_retail_sales_shows_quarter_and_year_separately(client):
-    response = client.get(english("regions:region_detail", slug="north-central-6"))
-    retail = next(entry for entry in response.context["series"] if entry.indicator.code == "retail_sales")
-    assert {"quarter-1", "full-year"} <= {group.kind.code for group in retail.groups}
+def test_retail_sales_of_a_quarter_and_of_a_year_are_separate_tables(client, empty_database):
+    group = factories.region()
+    session = factories.conference(region=group, year=2022)
+    retail = factories.indicator(code="retail_sales", unit="VND", name_en="Total retail sales of goods and services")
+    quarter = {"period_start": date(2022, 1, 1), "period_end": date(2022, 3, 31), "period_label": "Quý I/2022"}
+    factories.figure(conference=session, indicator=retail, value="105091000000000", **quarter)
+    factories.figure(conference=session, indicator=retail, value="1318000000000000", scope="country", **quarter)
+    factories.figure(
+        conference=session,
+        indicator=retail,
+        value="370461000000000",
+        period_start=date(2021, 1, 1),
+        period_end=date(2021, 12, 31),
+        period_label="Năm 2021",
+    )
+    response = client.get(english("regions:region_detail", slug=group.slug))
+    [entry] = response.context["series"]
+    assert [group.kind.code for group in entry.groups] == ["quarter-1", "full-year"]
     page = response.content.decode()
     assert "Total retail sales of goods and services — </span>Quarter 1</caption>" in page
     assert "Total retail sales of goods and services — </span>Full year</caption>" in page
     assert "These figures cover periods of different lengths" in page
-    assert "country" not in {r.scope for group in retail.groups for r in group.reports}
+    assert "country" not in {r.scope for group in entry.groups for r in group.reports}
 
 
 def test_region_figures_show_value_qualifier_growth_and_a_link(client):
