@@ -63,9 +63,8 @@ def write_grown_copy(target: Path, source: Path = PROJECT_FIXTURES) -> tuple[lis
     shutil.copytree(source, target, dirs_exist_ok=True)
     path = target / "conferences.json"
     grown, added, removed = grow(json.loads(path.read_text(encoding="utf-8")))
-    path.write_text(
-        json.dumps(grown, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )  # as build_fixtures writes
+    # Laid out as build_fixtures writes it, so that tests editing the text of a fixture find what they edit.
+    path.write_text(json.dumps(grown, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return added, removed
 
 
