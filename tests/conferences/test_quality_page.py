@@ -3,13 +3,14 @@
 import html
 from datetime import date, datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
+import factories
 import pytest
 from django.utils import timezone, translation
 
 from conferences import quality
-from conferences.models import Conference, ConferenceMention, IndicatorReport
-from regions.models import Province
+from conferences.models import Conference, IndicatorReport
 
 pytestmark = pytest.mark.django_db
 
@@ -246,56 +247,87 @@ def test_a_more_than_total_cannot_be_exceeded():
     ) in [f.sentence for f in findings(sums, quality.NOT_CHECKED)]
 
 
-def test_a_higher_session_number_in_an_earlier_year_is_an_inconsistency(client):
-    Conference.objects.filter(slug="north-28-ix-2023").update(year=2025)
+@pytest.fixture
+def south_sessions(empty_database):
+    """A group's sessions IX and X, X naming Long An as the next host, and XI announced at Long An."""
+    group = factories.region(slug="south-20")
+    long_an = factories.province(name="Long An")
+    ix = factories.conference(
+        region=group, session_number=9, year=2023, slug="south-20-ix-2023", source=factories.source()
+    )
+    x = factories.conference(
+        region=group, session_number=10, year=2024, slug="south-20-x-2024", next_host=long_an, source=factories.source()
+    )
+    xi = factories.conference(
+        region=group,
+        session_number=11,
+        year=2025,
+        slug="south-20-xi-2025",
+        status="announced",
+        host=long_an,
+        host_basis="stated",
+    )
+    return SimpleNamespace(group=group, ix=ix, x=x, xi=xi, long_an=long_an)
+
+
+def test_sessions_in_order_with_the_handover_kept_are_consistent(south_sessions):
+    sessions = checks(today=date(2025, 1, 1))["sessions"]
+    assert sessions.inconsistent == 0 and sessions.compared == 3  # two neighbouring pairs, one handover
+    assert findings(sessions, quality.NOTE) == []  # XI is still ahead
+
+
+def test_a_higher_session_number_in_an_earlier_year_is_an_inconsistency(client, south_sessions):
+    Conference.objects.filter(pk=south_sessions.ix.pk).update(year=2025)
     sessions = checks()["sessions"]
     (finding,) = findings(sessions, quality.INCONSISTENT)
-    assert conference_slugs(finding) == ["north-28-ix-2023", "north-28-x-2024"]
+    assert conference_slugs(finding) == ["south-20-ix-2023", "south-20-x-2024"]
     assert finding.sentence == "Session X is dated 2024, earlier than session IX (2025)."
     page = client.get("/en/quality/").content.decode()
     row = page[page.index("earlier than session IX") :].split("</tr>")[0]
-    assert 'href="/en/conferences/north-28-ix-2023/"' in row and 'href="/en/conferences/north-28-x-2024/"' in row
+    assert 'href="/en/conferences/south-20-ix-2023/"' in row and 'href="/en/conferences/south-20-x-2024/"' in row
 
 
-def test_two_session_numbers_in_one_year_are_an_inconsistency():
-    Conference.objects.filter(slug="north-28-x-2024").update(year=2023)
+def test_two_session_numbers_in_one_year_are_an_inconsistency(south_sessions):
+    Conference.objects.filter(pk=south_sessions.x.pk).update(year=2023)
     (finding,) = findings(checks()["sessions"], quality.INCONSISTENT)
-    assert conference_slugs(finding) == ["north-28-ix-2023", "north-28-x-2024"]
+    assert conference_slugs(finding) == ["south-20-ix-2023", "south-20-x-2024"]
     assert finding.sentence == "Sessions IX and X are both dated 2023."
 
 
-def test_one_session_number_in_two_years_is_an_inconsistency():
+def test_one_session_number_in_two_years_is_an_inconsistency(south_sessions):
     # The database refuses two rows with one number in a group, so the check is fed a copy in memory.
     conferences = list(Conference.objects.select_related("region", "host", "next_host").order_by("year"))
     for conference in conferences:
         conference.has_report = conference.status == Conference.Status.HELD
-        if conference.slug == "north-28-x-2024":
+        if conference.pk == south_sessions.x.pk:
             conference.session_number = 9
     with translation.override("en"):
         found = quality.check_sessions(conferences, today=TODAY)
     (finding,) = [f for f in found if f.status == quality.INCONSISTENT]
-    assert conference_slugs(finding) == ["north-28-ix-2023", "north-28-x-2024"]
+    assert conference_slugs(finding) == ["south-20-ix-2023", "south-20-x-2024"]
     assert finding.sentence == "Session IX is recorded twice, in 2023 and in 2024."
 
 
-def test_a_handover_to_someone_else_than_the_next_host_is_an_inconsistency():
-    Conference.objects.filter(slug="south-20-xi-2025").update(host=Province.objects.get(slug="kien-giang"))
+def test_a_handover_to_someone_else_than_the_next_host_is_an_inconsistency(south_sessions):
+    Conference.objects.filter(pk=south_sessions.xi.pk).update(host=factories.province(name="Kiên Giang"))
     (finding,) = findings(checks()["sessions"], quality.INCONSISTENT)
     assert conference_slugs(finding) == ["south-20-x-2024", "south-20-xi-2025"]
     assert finding.sentence == "Session X hands the flag to Long An, but session XI is hosted by Kiên Giang."
 
 
-def test_an_announced_session_that_a_source_reports_is_an_inconsistency():
-    announced = Conference.objects.get(slug="north-28-xi-2025")
-    mention = ConferenceMention.objects.filter(conference=announced).first()
-    ConferenceMention.objects.create(
-        conference=announced, source=mention.source, kind="report", quote="…", quote_line=mention.quote_line
-    )
+def test_an_announced_session_that_a_source_reports_is_an_inconsistency(south_sessions):
+    factories.mention(conference=south_sessions.xi, source=factories.source(), kind="report")
     sessions = checks()["sessions"]
     (finding,) = findings(sessions, quality.INCONSISTENT)
-    assert conference_slugs(finding) == ["north-28-xi-2025"]
+    assert conference_slugs(finding) == ["south-20-xi-2025"]
     assert finding.sentence == "Recorded as announced, but a source reports the session."
-    assert "north-28-xi-2025" not in [conference_slugs(f)[0] for f in findings(sessions, quality.NOTE)]
+    assert "south-20-xi-2025" not in [conference_slugs(f)[0] for f in findings(sessions, quality.NOTE)]
+
+
+def test_an_announced_session_whose_year_has_passed_with_no_report_is_noted(south_sessions):
+    (note,) = findings(checks(today=date(2026, 1, 1))["sessions"], quality.NOTE)
+    assert conference_slugs(note) == ["south-20-xi-2025"]
+    assert note.sentence == "Announced for 2025; no report of the session in the sources."
 
 
 def copy_of(slug, **changes):
