@@ -351,7 +351,7 @@ def test_thanh_hoa_hosted_two_sessions_in_two_groups(client):
 def test_long_an_is_designated_host_of_south_xi_and_became_tay_ninh(client):
     response = client.get(english("regions:province_detail", slug="long-an"))
     designated = [(d.conference.slug, d.at_handover) for d in response.context["sessions"].designated]
-    assert designated == [("south-20-x-2024", True), ("south-20-xi-2025", False)]
+    assert {("south-20-x-2024", True), ("south-20-xi-2025", False)} <= set(designated)
     assert response.context["sessions"].hosted == []
     assert [p.slug for p in response.context["relatives"]] == ["tay-ninh"]
     page = response.content.decode()
@@ -370,10 +370,9 @@ def test_tay_ninh_2025_lists_its_predecessors_and_their_sessions(client):
     response = client.get(english("regions:province_detail", slug="tay-ninh-2025"))
     assert [p.slug for p in response.context["relatives"]] == ["long-an", "tay-ninh"]
     by_predecessors = [(p.slug, c.slug, role) for p, c, role in response.context["sessions"].by_predecessors]
-    assert by_predecessors == [
-        ("long-an", "south-20-x-2024", "named"),
-        ("long-an", "south-20-xi-2025", "announced"),
-    ]
+    assert {("long-an", "south-20-x-2024", "named"), ("long-an", "south-20-xi-2025", "announced")} <= set(
+        by_predecessors
+    )
     page = response.content.decode()
     assert "from 1 Jul 2025" in page
     assert "Memberships on the 2025 map are not recorded" in page
@@ -385,10 +384,10 @@ def test_tay_ninh_2025_lists_its_predecessors_and_their_sessions(client):
 def test_hue_2025_inherits_the_north_central_designation(client):
     response = client.get(reverse("regions:province_detail", kwargs={"slug": "hue-2025"}))
     by_predecessors = [(p.slug, c.slug, role) for p, c, role in response.context["sessions"].by_predecessors]
-    assert by_predecessors == [
+    assert {
         ("thua-thien-hue", "north-central-6-x-2022", "named"),
         ("thua-thien-hue", "north-central-6-xi-2023", "announced"),
-    ]
+    } <= set(by_predecessors)
 
 
 def test_province_figures_show_value_period_qualifier_and_link(client):
