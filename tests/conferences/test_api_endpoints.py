@@ -160,7 +160,7 @@ def test_conferences_refer_to_related_objects_by_slug(client):
     assert undated["host_province"] == "ninh-binh" and undated["host_basis"] == "venue"
     viii = conferences["north-28-viii-2022"]
     assert (viii["session_number"], viii["session_roman"], viii["date"]) == (8, "VIII", "2022-09-23")
-    assert viii["sources"] == ["tin-tu-cac-don-vi-north-28-viii-2022"]
+    assert "tin-tu-cac-don-vi-north-28-viii-2022" in viii["sources"]
     for conference in Conference.objects.prefetch_related("sources"):
         assert conferences[conference.slug]["sources"] == sorted({source.slug for source in conference.sources.all()})
 
