@@ -101,7 +101,7 @@ def conference(
     **fields,
 ) -> Conference:
     """A session; with ``source``, also the mention that reports it (a mention's quote is its own)."""
-    region = region or globals()["region"]()
+    region = region or _a_region()
     host_basis = fields.pop("host_basis", Conference.HostBasis.VENUE if host else "")
     conference = _saved(
         Conference(
@@ -184,11 +184,11 @@ def figure(
     **fields,
 ) -> IndicatorReport:
     """A figure of ``conference`` (a new session unless given), printed by ``source`` (likewise)."""
-    conference = conference or globals()["conference"]()
-    source = source or conference.sources.first() or globals()["source"]()
+    conference = conference or _a_conference()
+    source = source or conference.sources.first() or _a_source()
     if not conference.mentions.filter(source=source).exists():
         mention(conference=conference, source=source)
-    indicator = indicator or globals()["indicator"](code="export_turnover", unit="USD")
+    indicator = indicator or _export_turnover()
     number = _next()
     sentence = f"{period_label}, {indicator.name_vi.lower()} đạt {value_as_written} (câu thử {number})."
     quote = fields.pop("quote", sentence)
@@ -216,3 +216,22 @@ def figure(
             **fields,
         )
     )
+
+
+# Defaults for the builders whose arguments share these functions' names.
+
+
+def _a_region() -> Region:
+    return region()
+
+
+def _a_source() -> Source:
+    return source()
+
+
+def _a_conference() -> Conference:
+    return conference()
+
+
+def _export_turnover() -> Indicator:
+    return indicator(code="export_turnover", unit="USD", name_vi="Kim ngạch xuất khẩu", name_en="Export turnover")
