@@ -1,9 +1,9 @@
 """Deliberate checks of the curated dataset: facts the five annotated articles state, by name.
 
-Every other test builds the data it asserts on (tests/factories.py) or holds of any data loaded; these
-are the only ones that pin today's sessions and figures, on purpose: each names the session, figure or
-source it checks, so that data added or removed elsewhere never breaks them (tests/grown_fixtures.py
-proves it). None pins a total: the archive grows.
+Every other test builds the data it asserts on (tests/factories.py), holds of any data loaded, or names
+the curated session, figure or source whose page it reads. These check the curated data itself, on
+purpose: each names the session, figure or source it checks, so that data added or removed elsewhere
+never breaks them (tests/grown_fixtures.py proves it). None pins a total: the archive grows.
 """
 
 from datetime import date
