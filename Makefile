@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test check test-sqlite test-postgres test-faults proofs data fixtures messages clean
+.PHONY: run test check test-sqlite test-grown test-postgres test-faults proofs data fixtures messages clean
 
 ## run: set up, load the data into the embedded SQLite database, serve on 127.0.0.1:$(PORT) with gunicorn
 ## (the production server, with two workers here; Ctrl-C stops it)
@@ -17,9 +17,9 @@ run: $(VENV)/.installed-run
 	@echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn. Press Ctrl-C to stop."
 	BIND=127.0.0.1:$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} GUNICORN_LOG_LEVEL=warning exec $(VENV)/bin/gunicorn
 
-## test: lint and consistency checks, the whole suite on SQLite and on PostgreSQL, then the short fault proofs
-## (browser tests drive Debian's /usr/bin/chromium through Playwright; screenshots in artifacts/)
-test: check test-sqlite test-postgres test-faults
+## test: lint and consistency checks, the whole suite on SQLite, again on grown fixtures, on PostgreSQL, then the
+## short fault proofs (browser tests drive Debian's /usr/bin/chromium through Playwright; screenshots in artifacts/)
+test: check test-sqlite test-grown test-postgres test-faults
 
 check: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
@@ -35,6 +35,13 @@ check: $(VENV)/.installed-dev
 test-sqlite: $(VENV)/.installed-dev
 	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest
 	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -m browser tests/browser
+
+## test-grown: the suite on SQLite against a copy of the fixtures with figures added and one removed, none named by
+## any test (tests/grown_fixtures.py): it passes only if the tests build the data they assert on
+test-grown: $(VENV)/.installed-dev
+	@dir=$$(mktemp -d) && $(PY) tests/grown_fixtures.py "$$dir" && \
+	  PORTAL_TEST_FIXTURES_DIR="$$dir" DATABASE_URL=sqlite:///:memory: $(PY) -m pytest; \
+	  status=$$?; rm -rf "$$dir"; exit $$status
 
 test-postgres: $(VENV)/.installed-dev
 	@$(PY) -c "import psycopg2, sys; psycopg2.connect(sys.argv[1]).close()" "$(TEST_POSTGRES_URL)" 2>/dev/null || { \

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.core.management import call_command
+from loaded_dataset import dataset_dir, load_dataset
 
 
 @pytest.fixture(autouse=True)
@@ -24,17 +24,17 @@ def empty_caches():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the real dataset once; each test runs in a transaction that is rolled back."""
+    """Load the dataset once (see loaded_dataset.py); each test runs in a transaction that is rolled back."""
     with django_db_blocker.unblock():
-        call_command("load_data", verbosity=0)
+        load_dataset()
 
 
 @pytest.fixture(scope="session")
 def fixture_objects():
-    """The committed fixture files as Django objects, by model label."""
+    """The loaded fixture files as Django objects, by model label."""
     objects = {}
     for name in ("regions.json", "conferences.json"):
-        for obj in json.loads((settings.FIXTURE_DIRS[0] / name).read_text(encoding="utf-8")):
+        for obj in json.loads((dataset_dir() / name).read_text(encoding="utf-8")):
             objects.setdefault(obj["model"], []).append(obj["fields"])
     return objects
 
@@ -46,3 +46,18 @@ def article_texts():
 
     sources = settings.FIXTURE_DIRS[0] / "sources"
     return {path.name: Article.read(path).text for path in sources.glob("*.txt")}
+
+
+@pytest.fixture
+def empty_database(db):
+    """No data at all, for a test that builds what it asserts on (tests/factories.py); rolled back after."""
+    from conferences.management.commands.load_data import REPLACED_MODELS
+    from conferences.models import Dataset, FigureCount
+    from regions.models import Province
+
+    for model in REPLACED_MODELS:
+        if model is Province:
+            model.objects.filter(successor__isnull=False).delete()  # predecessors protect successors
+        model.objects.all().delete()
+    FigureCount.objects.all().delete()
+    Dataset.objects.all().delete()

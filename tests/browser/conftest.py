@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from loaded_dataset import load_dataset
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -45,7 +45,7 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    call_command("load_data", force=True, verbosity=0)
+    load_dataset(force=True)
     return live_server.url
 
 

@@ -3,10 +3,11 @@
 import re
 from decimal import Decimal
 
+import factories
 import pytest
 
 from conferences.models import Conference, Indicator, IndicatorReport, Source
-from regions.models import Province, Region
+from regions.models import Province, Region, RegionMembership
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,8 @@ def test_each_object_has_its_own_address_and_page(
 
 def test_the_query_count_does_not_depend_on_the_page_or_its_size(client, django_assert_num_queries):
     # the count and where the page starts (both from FigureCount), then the page itself
-    for params in ({"page_size": 1}, {"page_size": 1, "page": 31}, {"page_size": 500}):
+    last = IndicatorReport.objects.count()
+    for params in ({"page_size": 1}, {"page_size": 1, "page": last}, {"page_size": 500}):
         with django_assert_num_queries(4):  # the data version, then the view's 3
             assert client.get("/api/figures/", params).status_code == 200
     # each chosen group or indicator is looked up once to check it exists
@@ -91,7 +93,12 @@ def test_the_journalists_task(client):
         "/api/figures/", {"region": "north-28", "indicator": "export_turnover", "year": "2024", "scope": "region"}
     )
     assert response.status_code == 200
-    [figure] = response.json()["results"]
+    results = response.json()["results"]
+    assert {(figure["region"], figure["indicator"], figure["scope"]) for figure in results} == {
+        ("north-28", "export_turnover", "region")
+    }
+    assert all(figure["period_end"].startswith("2024-") for figure in results)
+    [figure] = [figure for figure in results if figure["slug"] == "hanoimoi-north-28-x-2024-exports"]
     assert (figure["value"], figure["unit"], figure["qualifier"]) == ("120700000000", "USD", "estimate")
     assert (figure["period_start"], figure["period_end"], figure["period_kind"]) == (
         "2024-01-01",
@@ -109,10 +116,13 @@ def test_the_journalists_task(client):
     assert figure["html_url"] == BASE + "/figures/hanoimoi-north-28-x-2024-exports/"
 
 
-def test_browse_the_northern_sessions_of_2022_to_2024(client):
+def test_browse_the_northern_sessions_of_2022_to_2024(client, empty_database):
+    north, south = factories.region(slug="north-28"), factories.region(slug="south-20")
+    sessions = {year: factories.conference(region=north, year=year) for year in range(2021, 2026)}
+    factories.conference(region=south, year=2023)
     response = client.get("/api/conferences/", {"region": "north-28", "year": "2022-2024"})
     assert response.json()["count"] == 3
-    assert slugs(response) == ["north-28-x-2024", "north-28-ix-2023", "north-28-viii-2022"]
+    assert slugs(response) == [sessions[2024].slug, sessions[2023].slug, sessions[2022].slug]
 
 
 def test_every_figure_matches_the_database_exactly(client):
@@ -150,18 +160,19 @@ def test_conferences_refer_to_related_objects_by_slug(client):
     assert undated["host_province"] == "ninh-binh" and undated["host_basis"] == "venue"
     viii = conferences["north-28-viii-2022"]
     assert (viii["session_number"], viii["session_roman"], viii["date"]) == (8, "VIII", "2022-09-23")
-    assert viii["sources"] == ["tin-tu-cac-don-vi-north-28-viii-2022"]
+    assert "tin-tu-cac-don-vi-north-28-viii-2022" in viii["sources"]
     for conference in Conference.objects.prefetch_related("sources"):
         assert conferences[conference.slug]["sources"] == sorted({source.slug for source in conference.sources.all()})
 
 
 def test_groups_list_their_members_with_the_basis_of_each(client):
     south = client.get("/api/regions/south-20/").json()
-    assert (south["declared_size"], len(south["members"])) == (20, 19)
+    stored = RegionMembership.objects.filter(region__slug="south-20")
+    assert south["declared_size"] == 20 and south["members"]
     assert all(list(member) == MEMBER_FIELDS for member in south["members"])
-    bases = {member["basis"] for member in south["members"]}
-    assert bases == {"stated", "inferred"}
-    assert sum(member["basis"] == "inferred" for member in south["members"]) == 9
+    assert sorted((member["province"], member["basis"]) for member in south["members"]) == sorted(
+        stored.values_list("province__slug", "basis")
+    )
 
 
 def test_provinces_name_their_successor_and_predecessors(client):
@@ -180,7 +191,8 @@ def test_sources_give_metadata_and_fingerprint_but_never_the_text(client, articl
     source = client.get("/api/sources/hanoimoi-north-28-x-2024/").json()
     stored = Source.objects.get(slug="hanoimoi-north-28-x-2024")
     assert source["text_sha256"] == stored.text_sha256 and len(source["text_sha256"]) == 64
-    assert source["conferences"] == ["north-28-ix-2023", "north-28-x-2024", "north-28-xi-2025"]
+    assert source["conferences"] == sorted(set(stored.mentions.values_list("conference__slug", flat=True)))
+    assert "north-28-x-2024" in source["conferences"]
     assert source["figure_count"] == stored.reports.count()
     text = article_texts[stored.file_name]
     longest = max(len(str(value)) for value in source.values())
@@ -255,7 +267,11 @@ def test_a_bad_filter_asked_for_as_csv_is_still_a_json_400(client):
     assert list(response.json()) == ["year"]
 
 
-def test_pages_carry_links_to_their_neighbours(client):
+def test_pages_carry_links_to_their_neighbours(client, empty_database):
+    north = factories.conference(region=factories.region(slug="north-28"))
+    for _ in range(12):
+        factories.figure(conference=north)
+    factories.figure()  # another group's
     first = client.get("/api/figures/", {"page_size": 10, "region": "north-28"}).json()
     assert first["count"] == IndicatorReport.objects.filter(conference__region__slug="north-28").count() > 10
     assert first["previous"] is None
@@ -285,9 +301,10 @@ def test_a_page_that_is_not_a_page_number_is_a_400_saying_so(client, page):
     assert response.json() == {"page": ["Enter a page number: a whole number from 1."]}
 
 
-@pytest.mark.parametrize("page", ["3", "99999999"])
-def test_a_page_out_of_range_is_a_json_404(client, page):
-    response = client.get("/api/provinces/", {"page": page})
+@pytest.mark.parametrize("after_the_last", [1, 99999999])
+def test_a_page_out_of_range_is_a_json_404(client, after_the_last):
+    last = -(-Province.objects.count() // 50)
+    response = client.get("/api/provinces/", {"page": last + after_the_last})
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert list(response.json()) == ["detail"]

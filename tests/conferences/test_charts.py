@@ -1,20 +1,20 @@
-"""Server-side SVG charts (conferences.charts) on the group pages, with figures added in the test database."""
+"""Server-side SVG charts (conferences.charts) on the group pages, over figures each test builds."""
 
 import re
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 
+import factories
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from conferences.charts import _layout, series_charts, share_charts
 from conferences.figure_selectors import comparable_groups
-from conferences.models import Conference, IndicatorReport
+from conferences.models import IndicatorReport
 
 pytestmark = pytest.mark.django_db
-
-NORTH_EXPORTS = "hanoimoi-north-28-x-2024-exports"
 
 
 def english(name, **kwargs):
@@ -22,30 +22,71 @@ def english(name, **kwargs):
         return reverse(name, kwargs=kwargs or None)
 
 
-def copy_figure(original, new_slug, **changes):
-    """A copy of a real figure with some fields changed, saved in the test database."""
-    report = IndicatorReport.objects.get(slug=original)
-    report.pk = None
-    report.slug = new_slug
-    for name, value in changes.items():
-        setattr(report, name, value)
-    report.save()
-    return report
+@pytest.fixture
+def north(empty_database):
+    """The northern group's sessions VIII to X, with the figures its page draws or declines to draw.
+
+    Session X (2024): the group's exports for the first 6 months (an estimate) and three provinces'
+    shares of it; session VIII (2022): the exports for the first 9 months. No two comparable periods, so
+    no series chart until a test adds one.
+    """
+    group = factories.region(slug="north-28")
+    viii, ix, x = (
+        factories.conference(region=group, year=year, session_number=number, slug=slug)
+        for year, number, slug in (
+            (2022, 8, "north-28-viii-2022"),
+            (2023, 9, "north-28-ix-2023"),
+            (2024, 10, "north-28-x-2024"),
+        )
+    )
+    exports = factories.indicator(
+        code="export_turnover", unit="USD", name_vi="Kim ngạch xuất khẩu", name_en="Export turnover"
+    )
+    total = factories.figure(
+        conference=x, indicator=exports, value="120700000000", value_as_written="120,7 tỷ USD", qualifier="estimate"
+    )
+    shares = {
+        name: factories.figure(
+            conference=x,
+            indicator=exports,
+            province=factories.province(name=name),
+            value=value,
+            value_as_written=written,
+            share_pct=Decimal(share),
+            share_of="region",
+        )
+        for name, value, written, share in (
+            ("Thái Nguyên", "17800000000", "17,8 tỷ USD", "14.7"),
+            ("Bắc Giang", "16500000000", "16,5 tỷ USD", "13.7"),
+            ("Hải Phòng", "16000000000", "16 tỷ USD", "13.3"),
+        )
+    }
+    factories.figure(
+        conference=viii,
+        indicator=exports,
+        value="160870000000",
+        value_as_written="160,87 tỷ USD",
+        qualifier="estimate",
+        period_start=date(2022, 1, 1),
+        period_end=date(2022, 9, 30),
+        period_label="9 tháng đầu năm 2022",
+    )
+    return SimpleNamespace(region=group, ix=ix, x=x, exports=exports, total=total, shares=shares)
 
 
-def add_north_exports_for_2023(**changes):
+def add_north_exports_for_2023(north, **changes):
     """Northern exports for the first 6 months of 2023, as if session IX had reported them."""
     fields = {
-        "conference": Conference.objects.get(slug="north-28-ix-2023"),
+        "conference": north.ix,
+        "indicator": north.exports,
         "period_start": date(2023, 1, 1),
         "period_end": date(2023, 6, 30),
         "period_label": "6 tháng đầu năm 2023",
         "value": Decimal("101.5e9"),
         "value_as_written": "101,5 tỷ USD",
         "qualifier": "actual",
-        "growth_pct": None,
     }
-    return copy_figure(NORTH_EXPORTS, "test-north-28-ix-2023-exports", **(fields | changes))
+    return factories.figure(**(fields | changes))
 
 
 def figures_of(page):
@@ -56,22 +97,21 @@ def chart(page, chart_id):
     return dict(figures_of(page))[chart_id]
 
 
-# The real data: charts only where there are at least two points
+# Charts only where there are at least two points
 
 
-def test_the_real_data_has_no_series_chart_since_no_group_reports_two_comparable_periods(client):
-    for slug in ("north-28", "south-20", "north-central-6"):
-        page = client.get(english("regions:region_detail", slug=slug)).content.decode()
-        assert [chart_id for chart_id, _ in figures_of(page) if not chart_id.startswith("shares-")] == []
+def test_no_series_chart_while_no_two_figures_report_comparable_periods(client, north):
+    page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
+    assert [chart_id for chart_id, _ in figures_of(page) if not chart_id.startswith("shares-")] == []
 
 
-def test_a_single_figure_is_a_table_row_not_a_chart():
-    reports = IndicatorReport.objects.filter(slug=NORTH_EXPORTS).select_related("indicator", "conference")
+def test_a_single_figure_is_a_table_row_not_a_chart(north):
+    reports = IndicatorReport.objects.filter(pk=north.total.pk).select_related("indicator", "conference")
     [group] = comparable_groups(reports=reports)
     assert series_charts(group, chart_id="c") == []
 
 
-def test_the_northern_export_shares_are_a_chart_with_the_rest_labelled(client):
+def test_the_northern_export_shares_are_a_chart_with_the_rest_labelled(client, north):
     page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
     [(chart_id, markup)] = figures_of(page)
     assert chart_id == "shares-1"
@@ -98,47 +138,42 @@ def test_the_northern_export_shares_are_a_chart_with_the_rest_labelled(client):
     assert markup.count('class="chart-bar chart-bar-light"') == 1  # the rest, drawn lighter
 
 
-def test_the_share_chart_in_vietnamese_uses_vietnamese_numbers(client):
+def test_the_share_chart_in_vietnamese_uses_vietnamese_numbers(client, north):
     page = client.get("/regions/north-28/").content.decode()
     markup = chart(page, "shares-1")
     assert "Thái Nguyên: 14,7%" in markup and "58,3%" in markup and "120,7 tỷ USD" in markup
     assert '<title id="shares-1-title">' in markup
 
 
-def test_a_single_provincial_share_is_not_a_chart():
+def test_a_single_provincial_share_is_not_a_chart(north):
     parts = list(
-        IndicatorReport.objects.filter(slug="hanoimoi-north-28-x-2024-exports-hai-phong").select_related(
+        IndicatorReport.objects.filter(pk=north.shares["Hải Phòng"].pk).select_related(
             "indicator", "province", "conference"
         )
     )
     assert share_charts(parts=parts) == []
 
 
-def test_shares_adding_up_to_more_than_the_whole_are_said_to(client):
-    IndicatorReport.objects.filter(slug="hanoimoi-north-28-x-2024-exports-hai-phong").update(share_pct=Decimal(80))
+def test_shares_adding_up_to_more_than_the_whole_are_said_to(client, north):
+    IndicatorReport.objects.filter(pk=north.shares["Hải Phòng"].pk).update(share_pct=Decimal(80))
     page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
     markup = chart(page, "shares-1")
     assert "The shares stated add up to more than 100%." in markup
     assert "chart-bar-light" not in markup
 
 
-def add_north_shares_for_2023():
+def add_north_shares_for_2023(north):
     """Two provinces' shares of the northern exports at session IX (2023), with the group's total."""
-    total = add_north_exports_for_2023()
-    for province_slug, share in (("thai-nguyen", Decimal("15.1")), ("bac-giang", Decimal("12.2"))):
-        copy_figure(
-            f"{NORTH_EXPORTS}-{province_slug}",
-            f"test-north-28-ix-2023-exports-{province_slug}",
-            conference=total.conference,
-            period_start=total.period_start,
-            period_end=total.period_end,
-            period_label=total.period_label,
-            share_pct=share,
+    total = add_north_exports_for_2023(north)
+    for name, share in (("Thái Nguyên", Decimal("15.1")), ("Bắc Giang", Decimal("12.2"))):
+        add_north_exports_for_2023(
+            north, province=north.shares[name].province, value=Decimal("15e9"), share_pct=share, share_of="region"
         )
+    return total
 
 
-def test_the_group_page_draws_only_the_latest_session_that_stated_shares(client):
-    add_north_shares_for_2023()
+def test_the_group_page_draws_only_the_latest_session_that_stated_shares(client, north):
+    add_north_shares_for_2023(north)
     page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
     shares = [markup for chart_id, markup in figures_of(page) if chart_id.startswith("shares-")]
     assert len(shares) == 1 and "first 6 months of 2024" in shares[0]
@@ -146,11 +181,13 @@ def test_the_group_page_draws_only_the_latest_session_that_stated_shares(client)
     assert 'href="/en/conferences/north-28-x-2024/"' in page.split("Drawn for the latest session")[1][:200]
 
 
-# Figures added in the test database
+# A second comparable period makes a series chart
 
 
-def test_two_comparable_periods_make_a_chart_with_its_text_alternative_and_table(client, django_assert_num_queries):
-    add_north_exports_for_2023()
+def test_two_comparable_periods_make_a_chart_with_its_text_alternative_and_table(
+    client, django_assert_num_queries, north
+):
+    add_north_exports_for_2023(north)
     with django_assert_num_queries(6):  # the data version; the same as without the chart
         response = client.get(english("regions:region_detail", slug="north-28"))
     page = response.content.decode()
@@ -173,16 +210,16 @@ def test_two_comparable_periods_make_a_chart_with_its_text_alternative_and_table
     assert "6 tháng đầu năm 2023" in table and "6 tháng đầu năm 2024" in table
 
 
-def test_the_chart_is_in_the_pages_language(client):
-    add_north_exports_for_2023()
+def test_the_chart_is_in_the_pages_language(client, north):
+    add_north_exports_for_2023(north)
     page = client.get("/regions/north-28/").content.decode()
     [markup] = [markup for chart_id, markup in figures_of(page) if not chart_id.startswith("shares-")]
     assert "2023: 101,5 tỷ USD; 2024: 120,7 tỷ USD (ước tính)." in markup
     assert "Kim ngạch xuất khẩu — 6 tháng đầu năm</title>" in markup
 
 
-def test_svg_coordinates_never_take_the_pages_decimal_comma(client):
-    add_north_exports_for_2023()
+def test_svg_coordinates_never_take_the_pages_decimal_comma(client, north):
+    add_north_exports_for_2023(north)
     page = client.get("/regions/north-28/").content.decode()
     for _, markup in figures_of(page):
         svg = markup[markup.index("<svg") : markup.index("</svg>")]
@@ -190,17 +227,18 @@ def test_svg_coordinates_never_take_the_pages_decimal_comma(client):
             assert "," not in value, (name, value)
 
 
-def test_charts_use_presentation_attributes_not_inline_styles(client):
-    add_north_exports_for_2023()
+def test_charts_use_presentation_attributes_not_inline_styles(client, north):
+    add_north_exports_for_2023(north)
     page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
     for _, markup in figures_of(page):
         assert "style=" not in markup and "<style" not in markup and "<script" not in markup
 
 
-def test_only_comparable_periods_share_a_chart(client):
-    add_north_exports_for_2023()
+def test_only_comparable_periods_share_a_chart(client, north):
+    add_north_exports_for_2023(north)
     # A nine-month figure for 2023: comparable with 2022's nine months, not with the six-month figures.
     add_north_exports_for_2023(
+        north,
         slug="x",
         period_end=date(2023, 9, 30),
         period_label="9 tháng đầu năm 2023",
@@ -214,18 +252,23 @@ def test_only_comparable_periods_share_a_chart(client):
     assert "2022: USD 160.87 billion (estimate); 2023: USD 150 billion." in nine
 
 
-def test_counts_above_different_thresholds_are_separate_charts(client):
-    for slug, value in (("positive", 20), ("10pct", 9)):
-        copy_figure(
-            f"hanoimoi-north-28-x-2024-provinces-iip-{slug}",
-            f"test-2023-provinces-iip-{slug}",
-            conference=Conference.objects.get(slug="north-28-ix-2023"),
-            period_start=date(2023, 1, 1),
-            period_end=date(2023, 6, 30),
-            period_label="6 tháng đầu năm 2023",
-            value=Decimal(value),
-            value_as_written=f"{value}/28 tỉnh",
-        )
+def test_counts_above_different_thresholds_are_separate_charts(client, north):
+    provinces = factories.indicator(code="provinces_iip_growth", unit="count", name_en="Provinces by IIP growth")
+    for session, year in ((north.ix, 2023), (north.x, 2024)):
+        for comparator, threshold, value in ((">", 0, 20), ("≥", 10, 9)):
+            factories.figure(
+                conference=session,
+                indicator=provinces,
+                period_start=date(year, 1, 1),
+                period_end=date(year, 6, 30),
+                period_label=f"6 tháng đầu năm {year}",
+                value=Decimal(value),
+                value_as_written=f"{value}/28 tỉnh",
+                unit_as_written="tỉnh",
+                denominator=28,
+                threshold_comparator=comparator,
+                threshold_pct=Decimal(threshold),
+            )
     page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
     titles = [t for t in re.findall(r'<title id="chart-[^"]+">([^<]+)</title>', page) if "month" in t]
     assert titles == [
@@ -234,8 +277,8 @@ def test_counts_above_different_thresholds_are_separate_charts(client):
     ]
 
 
-def test_a_more_than_figure_ends_in_an_arrow_with_a_legend(client):
-    add_north_exports_for_2023(qualifier="lower_bound", value_as_written="101,5 tỷ USD")
+def test_a_more_than_figure_ends_in_an_arrow_with_a_legend(client, north):
+    add_north_exports_for_2023(north, qualifier="lower_bound", value_as_written="101,5 tỷ USD")
     page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
     [markup] = [markup for chart_id, markup in figures_of(page) if not chart_id.startswith("shares-")]
     assert "2023: more than USD 101.5 billion" in markup

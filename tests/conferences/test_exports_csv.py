@@ -9,7 +9,7 @@ import pytest
 from django.http import StreamingHttpResponse
 
 from conferences import exports
-from conferences.models import Conference, IndicatorReport
+from conferences.models import Conference, IndicatorReport, Source
 from regions.models import Province
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_figures_csv_round_trips_every_figure_exactly(client, public_fields):
     assert header == public_fields["figures"]
     by_slug = {row["slug"]: row for row in rows}
     reports = IndicatorReport.objects.select_related("conference__region", "province", "indicator", "source")
-    assert len(rows) == len(by_slug) == reports.count() == 31
+    assert rows and len(rows) == len(by_slug) == reports.count()
     for report in reports:
         row = by_slug[report.slug]
         for name in ("value", "growth_pct", "share_pct", "plan_share_pct", "threshold_pct"):
@@ -103,7 +103,7 @@ def test_conferences_csv_round_trips_every_session_exactly(client):
     assert header == CONFERENCE_COLUMNS
     by_slug = {row["slug"]: row for row in rows}
     conferences = Conference.objects.select_related("region", "host", "next_host").prefetch_related("sources")
-    assert len(rows) == conferences.count() == 9
+    assert rows and len(rows) == conferences.count()
     for conference in conferences:
         row = by_slug[conference.slug]
         assert row["region"] == conference.region.slug
@@ -158,7 +158,9 @@ def test_the_api_gives_the_same_csv(client):
     _, from_page = download(client, "/conferences.csv", params)
     assert from_api == from_page
     _, rows = read_csv(from_api)
-    assert [row["slug"] for row in rows] == ["north-28-x-2024", "north-28-ix-2023", "north-28-viii-2022"]
+    years = [int(row["year"]) for row in rows]
+    assert rows and {row["region"] for row in rows} == {"north-28"}
+    assert years == sorted(years, reverse=True) and min(years) >= 2022 and max(years) <= 2024
     # by content negotiation too
     response = client.get("/api/figures/", {"indicator": "export_turnover"}, headers={"Accept": "text/csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -186,7 +188,7 @@ def test_downloads_take_the_pages_filters_and_sort(client, url, params):
     assert rows
 
 
-def test_an_empty_result_is_a_header_only(client, public_fields):
+def test_an_empty_result_is_a_header_only(client, public_fields, empty_database):
     _, raw = download(client, "/figures.csv", {"period": "last-6-months"})
     header, rows = read_csv(raw)
     assert header == public_fields["figures"] and rows == []
@@ -214,19 +216,25 @@ def test_bad_filters_give_a_400_and_no_file(client, url, params, parameter):
 
 
 @pytest.mark.parametrize(
-    ("url", "rows", "prefetches"),
-    [("/conferences.csv", 9, 1), ("/figures.csv", 31, 0), ("/provinces.csv", 97, 2), ("/sources.json", 5, 1)],
+    ("url", "model", "prefetches"),
+    [
+        ("/conferences.csv", Conference, 1),
+        ("/figures.csv", IndicatorReport, 0),
+        ("/provinces.csv", Province, 2),
+        ("/sources.json", Source, 1),
+    ],
 )
 def test_rows_are_read_a_chunk_at_a_time_in_fixed_queries(
-    client, django_assert_num_queries, monkeypatch, url, rows, prefetches
+    client, django_assert_num_queries, monkeypatch, url, model, prefetches
 ):
     """One query for the rows, then each prefetch once per chunk: never one query per row.
 
     The figures are read without a serializer, in batches of groups whose sizes one query on
     ``FigureCount`` gives first, sorted by the list's keys with the provinces' order read once:
-    31 figures are one batch (``exports.BATCH_SIZE``), so three queries.
+    fewer than ``exports.BATCH_SIZE`` figures are one batch, so three queries.
     """
-    assert Province.objects.count() == 97
+    rows = model.objects.count()
+    assert rows > 4 and IndicatorReport.objects.count() < exports.BATCH_SIZE
     first = 3 if url == "/figures.csv" else 1
     for chunk_size in (exports.CHUNK_SIZE, 4):
         monkeypatch.setattr(exports, "CHUNK_SIZE", chunk_size)
@@ -241,7 +249,9 @@ def test_the_file_is_streamed_in_pieces(client, monkeypatch):
     monkeypatch.setattr(exports, "ROWS_PER_WRITE", 10)
     response = client.get("/provinces.csv")
     pieces = list(response.streaming_content)
-    assert len(pieces) == 1 + 10  # the header, then 97 rows ten at a time as they are read
+    rows = Province.objects.count()
+    assert rows > 10
+    assert len(pieces) == 1 + -(-rows // 10)  # the header, then the rows ten at a time as they are read
     assert pieces[0].startswith(BOM) and pieces[0].endswith(b"\r\n") and pieces[0].count(b"\r\n") == 1
     assert read_csv(b"".join(pieces))[1] == read_csv(download(client, "/provinces.csv")[1])[1]
 

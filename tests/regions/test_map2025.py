@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from conferences.models import Conference
+from conferences.models import Conference, IndicatorReport
 from regions.map2025 import load_successors, members_now
 from regions.models import Province, RegionMembership
 
@@ -182,36 +182,36 @@ def test_an_giang_finds_the_kien_giang_session(client):
     found = kinds(client.get("/search/", {"q": "An Giang"}))
     assert "south-20-x-2024" in found["conferences"]  # Kiên Giang became part of An Giang in 2025
     conferences = [c.slug for c in client.get("/conferences/", {"q": "an giang"}).context["object_list"]]
-    assert conferences == ["south-20-x-2024"]
+    assert "south-20-x-2024" in conferences
 
 
 def test_tay_ninh_finds_long_an_designation(client):
     conferences = {c.slug for c in client.get("/conferences/", {"q": "Tây Ninh"}).context["object_list"]}
-    assert conferences == {"south-20-x-2024", "south-20-xi-2025"}
+    assert conferences >= {"south-20-x-2024", "south-20-xi-2025"}
 
 
 def test_a_new_unit_name_finds_its_predecessors_figures(client):
     figures = [f.slug for f in client.get("/figures/", {"q": "Bắc Ninh"}).context["object_list"]]
     assert "hanoimoi-north-28-x-2024-exports-bac-giang" in figures  # Bắc Giang is part of the 2025 Bắc Ninh
-    figures = [f.slug for f in client.get("/figures/", {"q": "Phú Thọ"}).context["object_list"]]
-    assert {f for f in figures if f.endswith("-hoa-binh")} == {
-        "tin-tu-cac-don-vi-north-28-viii-2022-iip-growth-hoa-binh",
-        "tin-tu-cac-don-vi-north-28-viii-2022-retail-sales-hoa-binh",
-        "tin-tu-cac-don-vi-north-28-viii-2022-exports-hoa-binh",
-    }
+    response = client.get("/figures/", {"q": "Phú Thọ", "province": "hoa-binh"})  # Hòa Bình is part of Phú Thọ
+    hoa_binh = IndicatorReport.objects.filter(province__slug="hoa-binh")
+    assert response.context["paginator"].count == hoa_binh.count() > 0
+    assert "tin-tu-cac-don-vi-north-28-viii-2022-exports-hoa-binh" in {f.slug for f in response.context["object_list"]}
 
 
 def test_exact_names_still_rank_first(client):
     # Thanh Hóa did not merge: its own sessions are found by name, as before.
-    assert kinds(client.get("/search/", {"q": "Thanh Hóa"}))["conferences"] == [
-        "north-28-viii-2022",
-        "north-central-6-x-2022",
-    ]
+    found = kinds(client.get("/search/", {"q": "Thanh Hóa"}))["conferences"]
+    hosted = set(Conference.objects.filter(host__slug="thanh-hoa").values_list("slug", flat=True))
+    assert set(found[: len(hosted)]) == hosted >= {"north-28-viii-2022", "north-central-6-x-2022"}
     # A session hosted by the unit itself outranks one found through the 2025 unit its host became.
     response = client.get("/conferences/", {"q": "Kiên Giang"})
-    assert [c.slug for c in response.context["object_list"]] == ["south-20-x-2024"]
+    first = response.context["object_list"][0]
+    assert first.host.slug == "kien-giang" and "south-20-x-2024" in {c.slug for c in response.context["object_list"]}
     ranks = {c.slug: c.search_rank for c in client.get("/conferences/", {"q": "Hà Nội"}).context["object_list"]}
-    assert ranks == {"north-28-x-2024": max(ranks.values())}
+    best = {slug for slug, rank in ranks.items() if rank == max(ranks.values())}
+    assert best == set(Conference.objects.filter(host__slug="ha-noi").values_list("slug", flat=True))
+    assert "north-28-x-2024" in best
 
 
 def test_the_provinces_list_search_is_still_by_the_units_own_names(client):
@@ -221,8 +221,6 @@ def test_the_provinces_list_search_is_still_by_the_units_own_names(client):
 
 
 def test_search_columns_carry_the_successor_names():
-    from conferences.models import Conference, IndicatorReport
-
     conference = Conference.objects.select_related(*Conference.search_related).get(slug="south-20-x-2024")
     assert "|an giang|" in conference.search_text and "|tay ninh|" in conference.search_text
     assert conference.search_columns() == (conference.search_name, conference.search_text)

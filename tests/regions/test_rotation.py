@@ -1,5 +1,8 @@
 """The hosting rotation (regions.rotation): gaps, contradictions, each province's turn, and the pages."""
 
+from datetime import date
+
+import factories
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -147,7 +150,7 @@ def test_summaries_count_held_sessions_only_and_a_2025_unit_counts_its_predecess
     assert own_only[NEW.pk].count == 0 and not own_only[NEW.pk].is_designated
 
 
-# The real data
+# The curated dataset, on purpose: the rotations and turns the five articles give
 
 
 @pytest.mark.django_db
@@ -199,11 +202,47 @@ def test_province_summaries_on_the_real_data():
     assert [t.unit.slug for t in tay_ninh.designations] == ["long-an"]
 
 
-# The pages
+# The pages, over sessions each test builds
+
+
+@pytest.fixture
+def north(empty_database):
+    """A group's session of 2016 with no number, sessions VIII to X held, and XI announced."""
+    group = factories.region(slug="north-28")
+    sessions = {"2016": factories.conference(region=group, year=2016, slug="north-28-2016")}
+    for number, roman, year in ((8, "viii", 2022), (9, "ix", 2023), (10, "x", 2024)):
+        sessions[roman] = factories.conference(
+            region=group, session_number=number, year=year, slug=f"north-28-{roman}-{year}"
+        )
+    sessions["xi"] = factories.conference(
+        region=group, session_number=11, year=2025, slug="north-28-xi-2025", status="announced"
+    )
+    return sessions
+
+
+@pytest.fixture
+def south(empty_database):
+    """Session X held at Kiên Giang names Long An the next host; XI is announced at Long An."""
+    group = factories.region(slug="south-20", name_en="Southern provinces and cities")
+    long_an = factories.province(name="Long An", slug="long-an")
+    kien_giang = factories.province(name="Kiên Giang", slug="kien-giang")
+    factories.conference(
+        region=group, session_number=10, year=2024, slug="south-20-x-2024", host=kien_giang, next_host=long_an
+    )
+    factories.conference(
+        region=group,
+        session_number=11,
+        year=2025,
+        slug="south-20-xi-2025",
+        status="announced",
+        host=long_an,
+        host_basis="stated",
+    )
+    return group
 
 
 @pytest.mark.django_db
-def test_region_page_shows_the_rotation_with_its_gap_and_the_unnumbered_session(client):
+def test_region_page_shows_the_rotation_with_its_gap_and_the_unnumbered_session(client, north):
     page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
     rotation = page[page.index('id="rotation"') : page.index('id="figures"')]
     assert "Sessions I–VII: not in the sources" in rotation
@@ -215,7 +254,7 @@ def test_region_page_shows_the_rotation_with_its_gap_and_the_unnumbered_session(
 
 
 @pytest.mark.django_db
-def test_region_page_says_the_announced_host_is_the_one_named_at_the_handover(client):
+def test_region_page_says_the_announced_host_is_the_one_named_at_the_handover(client, south):
     page = client.get(english("regions:region_detail", slug="south-20")).content.decode()
     rotation = page[page.index('id="rotation"') : page.index('id="figures"')]
     assert "Sessions I–IX: not in the sources" in rotation
@@ -224,9 +263,9 @@ def test_region_page_says_the_announced_host_is_the_one_named_at_the_handover(cl
 
 
 @pytest.mark.django_db
-def test_a_contradiction_in_the_database_is_flagged_on_the_page(client):
-    # Session IX of the north dated before VIII: the page flags it rather than hiding it.
-    Conference.objects.filter(slug="north-28-ix-2023").update(year=2021)
+def test_a_contradiction_in_the_database_is_flagged_on_the_page(client, north):
+    # Session IX dated before VIII: the page flags it rather than hiding it.
+    Conference.objects.filter(pk=north["ix"].pk).update(year=2021)
     page = client.get(english("regions:region_detail", slug="north-28")).content.decode()
     rotation = page[page.index('id="rotation"') : page.index('id="figures"')]
     assert "1 thing in this rotation does not fit" in rotation
@@ -235,7 +274,7 @@ def test_a_contradiction_in_the_database_is_flagged_on_the_page(client):
 
 
 @pytest.mark.django_db
-def test_province_page_summarises_its_turn_to_host(client):
+def test_province_page_summarises_its_turn_to_host(client, south):
     page = client.get(english("regions:province_detail", slug="long-an")).content.decode()
     summary = page[page.index('id="rotation"') : page.index('id="groups"')]
     assert "<dt>Sessions hosted</dt>\n  <dd>0</dd>" in summary
@@ -243,11 +282,17 @@ def test_province_page_summarises_its_turn_to_host(client):
     assert 'href="/en/conferences/south-20-xi-2025/"' in summary
     assert "announced as host; named at the flag handover of" in summary
 
+    thanh_hoa = factories.province(name="Thanh Hóa", slug="thanh-hoa")
+    factories.conference(host=thanh_hoa, year=2022, slug="north-central-6-x-2022", date=date(2022, 5, 13))
+    factories.conference(host=thanh_hoa, year=2022, slug="north-28-viii-2022", date=date(2022, 9, 23))
     page = client.get(english("regions:province_detail", slug="thanh-hoa")).content.decode()
     summary = page[page.index('id="rotation"') : page.index('id="groups"')]
     assert "<dd>2 " in summary and 'href="/en/conferences/north-28-viii-2022/">2022' in summary
     assert "No designation to host a session is on record." in summary
 
+
+@pytest.mark.django_db
+def test_a_2025_unit_counts_through_the_units_it_was_formed_from(client):
     page = client.get(english("regions:province_detail", slug="hue-2025")).content.decode()
     summary = page[page.index('id="rotation"') : page.index('id="groups"')]
     assert "Counted through the units it was formed from" in summary
@@ -255,7 +300,10 @@ def test_province_page_summarises_its_turn_to_host(client):
 
 
 @pytest.mark.django_db
-def test_province_list_shows_when_each_last_hosted_and_what_it_is_designated_for(client):
+def test_province_list_shows_when_each_last_hosted_and_what_it_is_designated_for(client, south):
+    thanh_hoa = factories.province(name="Thanh Hóa", slug="thanh-hoa")
+    for year in (2016, 2022):
+        factories.conference(host=thanh_hoa, year=year)
     response = client.get("/en/provinces/", {"sort": "-sessions", "map": "before-2025"})
     rows = {province.slug: province for province in response.context["object_list"]}
     assert rows["thanh-hoa"].hosting.last.year == 2022
