@@ -469,7 +469,9 @@ class IndicatorReport(SearchableModel):
                 condition=models.Q(qualifier__in=["actual", "estimate", "forecast", "lower_bound", "approximate"]),
                 name="report_qualifier_known",
             ),
-            models.CheckConstraint(condition=~models.Q(quote="") | ~models.Q(locator=""), name="report_quote_or_locator"),
+            models.CheckConstraint(
+                condition=~models.Q(quote="") | ~models.Q(locator=""), name="report_quote_or_locator"
+            ),
         ]
 
     def __str__(self):

@@ -4,7 +4,7 @@ The build (``curation.consistency``) refuses annotations whose shares or provinc
 parts contradict their totals. These checks read what is actually in the database instead, with the
 same rounding arithmetic (``vietnamese.rounding``), and add what only the whole dataset
 shows: session numbers against years, flag handovers, announced sessions never reported, and the
-same figure reported twice.
+same figure reported twice, and sources that state different facts about one session.
 
 Every check returns ``Finding``s, each with a status:
 
@@ -17,7 +17,9 @@ Rounding is the build's: a number allows half its last printed digit, and a "mor
 has no upper end. An "about" (khoảng) figure is allowed its printed rounding only, as in the build.
 An announced session counts as past when its date, or else its year, is before today's.
 
-``data_quality()`` runs two queries whatever the data size: the figures, and the conferences.
+``data_quality()`` runs two queries whatever the data size: the figures, and the conferences (with how
+many sources state each of their facts, and how many different values they give); a third reads the
+statements of the sessions whose sources disagree, only when there are any.
 Sentences are worded in the active language when it is called.
 """
 
@@ -28,11 +30,12 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import combinations, pairwise
 from types import SimpleNamespace
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from conferences import presentation
+from conferences.disagreements import SESSION_FACTS, session_disagreements
 from conferences.figure_display import heading_period, where
 from conferences.models import Conference, ConferenceMention, IndicatorReport
 from curation.consistency import ADDITIVE_UNITS
@@ -117,7 +120,14 @@ def data_quality(*, today: date | None = None) -> list[Check]:
         .annotate(
             has_report=Exists(
                 ConferenceMention.objects.filter(conference=OuterRef("pk"), kind=ConferenceMention.Kind.REPORT)
-            )
+            ),
+            stating_sources=Count("mentions__source", distinct=True),
+            **{
+                f"{fact}_values": Count(f"mentions__{fact}", distinct=True, filter=~Q(**{f"mentions__{fact}": ""}))
+                if fact == "venue"
+                else Count(f"mentions__{fact}", distinct=True)
+                for fact in SESSION_FACTS
+            },
         )
         .order_by("region__position", "year", "pk")
     )
@@ -156,6 +166,17 @@ def data_quality(*, today: date | None = None) -> list[Check]:
             ),
             gettext("No session in the data has a number."),
             check_sessions(conferences, today=today),
+        ),
+        Check(
+            "session-statements",
+            gettext("What the sources state about each session"),
+            gettext(
+                "Where two or more sources state a session's number, date, host, venue or next host, they must "
+                "state the same. Where they do not, both statements are kept, each with its source, and the "
+                "session's own field is left unknown: no value is picked."
+            ),
+            gettext("No session in the data is stated by more than one source."),
+            check_session_statements(conferences),
         ),
         Check(
             "repeated-figures",
@@ -352,6 +373,38 @@ def _handovers(sessions: list[Conference]) -> list[Finding]:
             )
             values.update(following=following.session_roman, host=following.host.name)
             findings.append(Finding(INCONSISTENT, sentence % values, conferences=[conference, following]))
+    return findings
+
+
+# What the sources state about each session -------------------------------------------------------------
+
+
+def check_session_statements(conferences: list[Conference]) -> list[Finding]:
+    """Each session stated by two or more sources: consistent, or each disputed fact with its statements."""
+    disputed = [c for c in conferences if any(getattr(c, f"{fact}_values") > 1 for fact in SESSION_FACTS)]
+    mentions = defaultdict(list)
+    if disputed:
+        for mention in ConferenceMention.objects.filter(conference__in=disputed).select_related(
+            "source", "host", "next_host"
+        ):
+            mentions[mention.conference_id].append(mention)
+    findings = []
+    for conference in conferences:
+        if conference.stating_sources < 2:
+            continue
+        disagreements = session_disagreements(mentions[conference.pk]) if conference.pk in mentions else []
+        if disagreements:
+            sentence = " ".join(
+                gettext("The sources disagree on the %(fact)s: %(statements)s.")
+                % {"fact": disagreement.label, "statements": disagreement.summary()}
+                for disagreement in disagreements
+            )
+            findings.append(Finding(INCONSISTENT, sentence, conferences=[conference]))
+        else:
+            sentence = gettext("%(count)s sources state it, and agree on every fact that two of them state.")
+            findings.append(
+                Finding(CONSISTENT, sentence % {"count": conference.stating_sources}, conferences=[conference])
+            )
     return findings
 
 

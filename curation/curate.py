@@ -639,6 +639,7 @@ def sign_problem(indicator: str, value_as_written: str, quantity) -> str | None:
         return f"{quantity.sign_as_written!r} before a value is a growth rate's sign; only a percentage takes it"
     return None
 
+
 # A number right after "giảm" or "nhập siêu" is negative: annotated without its sign word it would read
 # as a rise or a surplus. ("tăng"/"xuất siêu" before an unsigned value read the same either way.)
 _NEGATIVE_WORD_BEFORE = re.compile(r"(?<!\w)(?P<word>giảm|nhập\s+siêu)\s+\Z", re.IGNORECASE)

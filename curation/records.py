@@ -203,7 +203,9 @@ class RecordCurator:
         if not entry.publication.strip():
             self._problem(line, "publication is required: the page's name for itself, or its site's")
         if len(entry.title) > MAX_TITLE:
-            self._problem(line, f"title is {len(entry.title)} characters: a title, not the text, stays under {MAX_TITLE}")
+            self._problem(
+                line, f"title is {len(entry.title)} characters: a title, not the text, stays under {MAX_TITLE}"
+            )
         if entry.language not in LANGUAGES:
             self._problem(line, f"language must be one of {sorted(LANGUAGES)}, not {entry.language!r}")
         self._short(line, "published_as_written", entry.published_as_written)
@@ -507,7 +509,11 @@ class RecordCurator:
         try:
             parsed = parse_period(words, said_on=said_on)
         except ParseError as exc:
-            hint = "" if entry.period_context_as_written else " (period_context_as_written gives the year when printed apart)"
+            hint = (
+                ""
+                if entry.period_context_as_written
+                else " (period_context_as_written gives the year when printed apart)"
+            )
             say(f"period: {exc}{hint}")
             return None
         try:

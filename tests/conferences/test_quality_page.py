@@ -55,6 +55,7 @@ def test_the_page_runs_two_queries(client, django_assert_num_queries, url):
         "shares",
         "provincial-sums",
         "sessions",
+        "session-statements",
         "repeated-figures",
     ]
 
@@ -73,11 +74,11 @@ def test_the_page_is_in_english_under_en_and_summarises_each_check(client):
     page = html.unescape(response.content.decode())
     assert '<html lang="en">' in page
     assert "<h1>Data quality</h1>" in page
-    assert "4 checks" in page
-    for anchor in ("shares", "provincial-sums", "sessions", "repeated-figures"):
+    assert "5 checks" in page
+    for anchor in ("shares", "provincial-sums", "sessions", "session-statements", "repeated-figures"):
         assert f'href="#{anchor}"' in page and f'id="{anchor}"' in page
     summary = page[page.index('id="summary-heading"') : page.index("</table>")]
-    assert summary.count("No problem found") == 4
+    assert summary.count("No problem found") == 5
     assert 'aria-current="page">Data quality</a>' in page
     assert '<table class="stack quality-findings">' in page and 'data-label="Result"' in page
 

@@ -1,0 +1,75 @@
+"""Where sources disagree about a session: each disputed fact, each value stated, with its sources.
+
+Every source's statement about a session is kept on its ``ConferenceMention`` (number, date, host,
+venue, next host as that source states them). Where two sources state different values, the build
+leaves the session's own field empty (``curation.consistency.merge_conferences``): nothing is picked.
+This module finds those disagreements from the mentions, for the conference page and the quality page.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy
+
+from conferences.figure_display import citation_date
+from vietnamese.roman import to_roman
+
+# The session facts sources are compared on, with how a page names each.
+SESSION_FACTS = {
+    "session_number": gettext_lazy("session number"),
+    "date": gettext_lazy("date"),
+    "host": gettext_lazy("host province"),
+    "venue": gettext_lazy("venue"),
+    "next_host": gettext_lazy("next host"),
+}
+
+
+@dataclass
+class Statement:
+    """One value of a disputed fact, and every source that states it."""
+
+    shown: str
+    sources: list  # Source, in the order first met
+
+
+@dataclass
+class Disagreement:
+    fact: str
+    label: str
+    statements: list[Statement]
+
+    def summary(self) -> str:
+        return "; ".join(f"{s.shown} ({', '.join(str(source) for source in s.sources)})" for s in self.statements)
+
+
+def session_disagreements(mentions) -> list[Disagreement]:
+    """The facts of one session on which its mentions' sources disagree (``mentions`` with their
+    source, host and next host loaded). A source that does not state a fact does not disagree."""
+    found = []
+    for fact, label in SESSION_FACTS.items():
+        statements: dict[object, Statement] = {}
+        for mention in mentions:
+            value = _value(mention, fact)
+            if value in (None, ""):
+                continue
+            statement = statements.setdefault(value, Statement(_shown(mention, fact), []))
+            if mention.source not in statement.sources:
+                statement.sources.append(mention.source)
+        if len(statements) > 1:
+            found.append(Disagreement(fact, str(label), list(statements.values())))
+    return found
+
+
+def _value(mention, fact: str):
+    if fact in ("host", "next_host"):
+        return getattr(mention, f"{fact}_id")
+    return getattr(mention, fact)
+
+
+def _shown(mention, fact: str) -> str:
+    if fact in ("host", "next_host"):
+        return getattr(mention, fact).name
+    if fact == "date":
+        return citation_date(mention.date)
+    if fact == "session_number":
+        return mention.session_as_written or to_roman(mention.session_number)
+    return mention.venue
