@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from conferences.citations import conference_citations
+from conferences.disagreements import session_disagreements
 from conferences.facets import Facet
 from conferences.filters import ConferenceFilter
 from conferences.listing import FilteredListView
@@ -33,8 +34,11 @@ class ConferenceListView(FilteredListView):
 def conference_detail_view(request, slug):
     conference = conference_detail(slug=slug)
     previous, following = neighbouring_sessions(conference=conference)
+    disagreements = session_disagreements(conference.mentions.all())
     context = {
         "conference": conference,
+        "disagreements": disagreements,
+        "disputed": {disagreement.fact: disagreement for disagreement in disagreements},
         "previous": previous,
         "following": following,
         "citations": conference_citations(conference, request=request),
