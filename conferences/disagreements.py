@@ -20,7 +20,10 @@ SESSION_FACTS = {
     "host": gettext_lazy("host province"),
     "venue": gettext_lazy("venue"),
     "next_host": gettext_lazy("next host"),
+    "chairs": gettext_lazy("chairs"),
 }
+# Facts written as text: an empty one is not stated.
+TEXT_FACTS = ("venue", "chairs")
 
 
 @dataclass
@@ -72,4 +75,4 @@ def _shown(mention, fact: str) -> str:
         return citation_date(mention.date)
     if fact == "session_number":
         return mention.session_as_written or to_roman(mention.session_number)
-    return mention.venue
+    return getattr(mention, fact)

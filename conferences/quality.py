@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from conferences import presentation
-from conferences.disagreements import SESSION_FACTS, session_disagreements
+from conferences.disagreements import SESSION_FACTS, TEXT_FACTS, session_disagreements
 from conferences.figure_display import heading_period, where
 from conferences.models import Conference, ConferenceMention, IndicatorReport
 from curation.consistency import ADDITIVE_UNITS
@@ -124,7 +124,7 @@ def data_quality(*, today: date | None = None) -> list[Check]:
             stating_sources=Count("mentions__source", distinct=True),
             **{
                 f"{fact}_values": Count(f"mentions__{fact}", distinct=True, filter=~Q(**{f"mentions__{fact}": ""}))
-                if fact == "venue"
+                if fact in TEXT_FACTS
                 else Count(f"mentions__{fact}", distinct=True)
                 for fact in SESSION_FACTS
             },
@@ -171,7 +171,7 @@ def data_quality(*, today: date | None = None) -> list[Check]:
             "session-statements",
             gettext("What the sources state about each session"),
             gettext(
-                "Where two or more sources state a session's number, date, host, venue or next host, they must "
+                "Where two or more sources state a session's number, date, host, venue, chairs or next host, they must "
                 "state the same. Where they do not, both statements are kept, each with its source, and the "
                 "session's own field is left unknown: no value is picked."
             ),

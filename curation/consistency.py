@@ -16,6 +16,9 @@ ADDITIVE_UNITS = {"VND", "USD", "ha", "km2", "m3", "tonne", "kWh", "person", "co
 # and in 2025 a designated host could be merged into a new province before its session.
 SUPERSEDED_BY_REPORT = ("host", "host_basis")
 
+# How a page prints a fact it states; two pages printing the same day differently agree.
+SPELLINGS = ("date_as_written",)
+
 MERGED_FIELDS = (
     "region", "session_number", "year", "date", "date_as_written", "host", "host_basis",
     "venue", "organisers", "chairs", "theme", "next_host",
@@ -42,6 +45,8 @@ def merge_conferences(entries: list[dict], problems: list[Problem]) -> list[dict
             if name in record["_disputed"]:
                 continue
             ours, theirs = record[name], entry[name]
+            if name in SPELLINGS and entry.get("_record") and ours not in (None, ""):
+                continue  # the day is compared; each page's way of printing it stays on its mention
             if ours in (None, "") or theirs in (None, ""):
                 record[name] = ours if ours not in (None, "") else theirs
             elif ours != theirs and name in SUPERSEDED_BY_REPORT and report_supersedes:
