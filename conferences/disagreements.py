@@ -58,8 +58,14 @@ def session_disagreements(mentions) -> list[Disagreement]:
             if mention.source not in statement.sources:
                 statement.sources.append(mention.source)
         if len(statements) > 1:
-            found.append(Disagreement(fact, str(label), list(statements.values())))
+            ordered = [statements[value] for value in sorted(statements, key=lambda v: _order(fact, statements[v], v))]
+            found.append(Disagreement(fact, str(label), ordered))
     return found
+
+
+def _order(fact: str, statement: Statement, value):
+    """Days and numbers in their order; places and names alphabetically, as shown."""
+    return value if fact in ("date", "session_number") else statement.shown
 
 
 def _value(mention, fact: str):
