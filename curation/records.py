@@ -9,6 +9,7 @@ uses (``curation.curate``), and must give the curated value. The format is /work
 documented for the project in docs/data.md.
 """
 
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ MAX_TITLE = 300
 # Keys under which page text would be kept: a record never has them.
 TEXT_KEYS = {"quote", "quotes", "clause", "period_quote", "text", "excerpt", "sentence"}
 LANGUAGES = {"vi", "en", "fr"}
+_SESSION_WORDS = re.compile(r"lần\s+thứ\s+[0-9IVXLC]+\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,13 @@ class RecordCurator:
         self._locator(line, entry.locator)
         for name in ("session_as_written", "date_as_written", "host_as_written", "venue", "next_host_as_written"):
             self._short(line, name, getattr(entry, name))
+        if self.record.source.language != "vi" and (entry.session_as_written or entry.date_as_written):
+            self._problem(
+                line,
+                f"a page in {self.record.source.language!r} cannot be checked: session_as_written and "
+                "date_as_written are read as Vietnamese pages print them; leave them (and the date) empty",
+            )
+            return
         session_number = None
         if entry.session_as_written:
             try:
@@ -367,6 +376,12 @@ class RecordCurator:
         line = entry.line
         problems_before = len(self.problems)
         say = lambda message: self._problem(line, f"figure {entry.id!r}: {message}")  # noqa: E731
+        if self.record.source.language != "vi":
+            say(
+                f"a page in {self.record.source.language!r} cannot be checked: the build reads figures as Vietnamese "
+                "pages print them; record the figure from a Vietnamese page, or leave its indicator empty"
+            )
+            return
         self._locator(line, entry.locator, say)
         for name in (
             "indicator_as_written",
@@ -570,10 +585,9 @@ class RecordCurator:
 
 
 def _session_words(written: str) -> str:
-    """ "lần thứ XI" as the page prints it, possibly capitalised or with "Hội nghị … " cut away."""
-    lowered = written.strip()
-    at = lowered.lower().find("lần thứ")
-    return lowered[at:] if at > 0 else lowered
+    """The session's own words in a fragment as printed: "lần thứ X" of "Hội nghị … lần thứ X, năm 2024"."""
+    found = _SESSION_WORDS.search(written)
+    return found.group(0) if found else written
 
 
 def _states_a_day(written: str, year: int) -> bool:

@@ -310,3 +310,15 @@ def test_a_record_and_an_article_may_not_share_a_source_slug(fixtures):
     path = write_record(fixtures, change=('slug = "fictional-north-28-x-2024"', 'slug = "hanoimoi-north-28-x-2024"'))
     assert "source slug 'hanoimoi-north-28-x-2024' is also used by" in problems_of(fixtures)
     assert str(path) in problems_of(fixtures)
+
+
+def test_the_session_s_words_are_read_out_of_a_longer_fragment(fixtures):
+    write_record(fixtures, change=('session_as_written = "lần thứ X"', 'session_as_written = "lần thứ X, năm 2024"'))
+    assert conference(build(fixtures), "north-28-x-2024")["session_number"] == 10
+
+
+def test_a_translated_page_s_figures_and_dates_are_refused_not_guessed(fixtures):
+    path = write_record(fixtures, change=('language = "vi"', 'language = "en"'))
+    problems = problems_of(fixtures)
+    assert f"{path}:{line_of(path, '[[figure]]')}: figure 'electricity': a page in 'en' cannot be checked" in problems
+    assert f"{path}:{line_of(path, '[[conference]]')}: a page in 'en' cannot be checked" in problems
