@@ -6,8 +6,13 @@ leaves the session's own field empty (``curation.consistency.merge_conferences``
 This module finds those disagreements from the mentions, for the conference page and the quality page.
 """
 
+import json
 from dataclasses import dataclass
+from datetime import date
+from types import SimpleNamespace
 
+from django.db.models import F, StringAgg, TextField, Value
+from django.db.models.functions import Cast, JSONObject
 from django.utils.translation import gettext_lazy
 
 from conferences.figure_display import citation_date
@@ -82,3 +87,64 @@ def _shown(mention, fact: str) -> str:
     if fact == "session_number":
         return mention.session_as_written or to_roman(mention.session_number)
     return getattr(mention, fact)
+
+
+# Every source's statements about a session, read in the conferences' own query (the quality page):
+# one string per session, a JSON object per mention.
+_RECORD = "\x1e"
+_COLUMNS = (
+    "source__slug",
+    "source__title",
+    "source__publication",
+    "session_number",
+    "session_as_written",
+    "date",
+    "host__slug",
+    "host__name",
+    "venue",
+    "chairs",
+    "next_host__slug",
+    "next_host__name",
+)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as a disagreement names and links it, without loading the row."""
+
+    slug: str
+    name: str
+
+    def __str__(self):
+        return self.name
+
+
+def statements_aggregate() -> StringAgg:
+    """An aggregate over a conference's mentions that ``statements_of`` reads back."""
+    row = JSONObject(**{column: F(f"mentions__{column}") for column in _COLUMNS})
+    # Not DISTINCT: SQLite refuses it beside a delimiter; a kept text's several quotes repeat its statements.
+    return StringAgg(Cast(row, TextField()), delimiter=Value(_RECORD))
+
+
+def statements_of(aggregated: str | None) -> list[SimpleNamespace]:
+    """The mentions ``statements_aggregate`` gave, as objects ``session_disagreements`` reads."""
+    mentions = []
+    for record in sorted(set((aggregated or "").split(_RECORD)) - {""}):
+        row = json.loads(record)
+        mentions.append(
+            SimpleNamespace(
+                source=SourceRef(
+                    row["source__slug"], row["source__title"] or row["source__publication"] or row["source__slug"]
+                ),
+                session_number=row["session_number"],
+                session_as_written=row["session_as_written"],
+                date=date.fromisoformat(row["date"][:10]) if row["date"] else None,
+                host_id=row["host__slug"],
+                host=SimpleNamespace(name=row["host__name"]),
+                venue=row["venue"],
+                chairs=row["chairs"],
+                next_host_id=row["next_host__slug"],
+                next_host=SimpleNamespace(name=row["next_host__name"]),
+            )
+        )
+    return mentions

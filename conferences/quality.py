@@ -17,9 +17,8 @@ Rounding is the build's: a number allows half its last printed digit, and a "mor
 has no upper end. An "about" (khoảng) figure is allowed its printed rounding only, as in the build.
 An announced session counts as past when its date, or else its year, is before today's.
 
-``data_quality()`` runs two queries whatever the data size: the figures, and the conferences (with how
-many sources state each of their facts, and how many different values they give); a third reads the
-statements of the sessions whose sources disagree, only when there are any.
+``data_quality()`` runs two queries whatever the data size: the figures, and the conferences (with every
+source's statements about each, aggregated in the same query).
 Sentences are worded in the active language when it is called.
 """
 
@@ -30,12 +29,12 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import combinations, pairwise
 from types import SimpleNamespace
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from conferences import presentation
-from conferences.disagreements import SESSION_FACTS, TEXT_FACTS, session_disagreements
+from conferences.disagreements import TEXT_FACTS, session_disagreements, statements_aggregate, statements_of
 from conferences.figure_display import heading_period, where
 from conferences.models import Conference, ConferenceMention, IndicatorReport
 from curation.consistency import ADDITIVE_UNITS
@@ -121,13 +120,7 @@ def data_quality(*, today: date | None = None) -> list[Check]:
             has_report=Exists(
                 ConferenceMention.objects.filter(conference=OuterRef("pk"), kind=ConferenceMention.Kind.REPORT)
             ),
-            stating_sources=Count("mentions__source", distinct=True),
-            **{
-                f"{fact}_values": Count(f"mentions__{fact}", distinct=True, filter=~Q(**{f"mentions__{fact}": ""}))
-                if fact in TEXT_FACTS
-                else Count(f"mentions__{fact}", distinct=True)
-                for fact in SESSION_FACTS
-            },
+            statements=statements_aggregate(),
         )
         .order_by("region__position", "year", "pk")
     )
@@ -171,9 +164,9 @@ def data_quality(*, today: date | None = None) -> list[Check]:
             "session-statements",
             gettext("What the sources state about each session"),
             gettext(
-                "Where two or more sources state a session's number, date, host, venue, chairs or next host, they must "
-                "state the same. Where they do not, both statements are kept, each with its source, and the "
-                "session's own field is left unknown: no value is picked."
+                "Where two or more sources state a session's number, date, host or next host, they must state the "
+                "same; a venue or chairs written differently are noted. Where sources differ, every statement is "
+                "kept, each with its source, and the session's own field is left unknown: no value is picked."
             ),
             gettext("No session in the data is stated by more than one source."),
             check_session_statements(conferences),
@@ -381,30 +374,33 @@ def _handovers(sessions: list[Conference]) -> list[Finding]:
 
 def check_session_statements(conferences: list[Conference]) -> list[Finding]:
     """Each session stated by two or more sources: consistent, or each disputed fact with its statements."""
-    disputed = [c for c in conferences if any(getattr(c, f"{fact}_values") > 1 for fact in SESSION_FACTS)]
-    mentions = defaultdict(list)
-    if disputed:
-        for mention in ConferenceMention.objects.filter(conference__in=disputed).select_related(
-            "source", "host", "next_host"
-        ):
-            mentions[mention.conference_id].append(mention)
     findings = []
     for conference in conferences:
-        if conference.stating_sources < 2:
+        mentions = statements_of(conference.statements)
+        stating = len({mention.source for mention in mentions})
+        if stating < 2:
             continue
-        disagreements = session_disagreements(mentions[conference.pk]) if conference.pk in mentions else []
-        if disagreements:
+        disagreements = session_disagreements(mentions)
+        facts = [d for d in disagreements if d.fact not in TEXT_FACTS]
+        wordings = [d for d in disagreements if d.fact in TEXT_FACTS]
+        if facts:
             sentence = " ".join(
                 gettext("The sources disagree on the %(fact)s: %(statements)s.")
                 % {"fact": disagreement.label, "statements": disagreement.summary()}
                 for disagreement in disagreements
             )
             findings.append(Finding(INCONSISTENT, sentence, conferences=[conference]))
+        elif wordings:
+            # A venue or chairs written two ways need not contradict: "Quảng Ninh", "TP Hạ Long (Quảng Ninh)".
+            sentence = " ".join(
+                gettext("The sources write the %(fact)s differently: %(statements)s.")
+                % {"fact": disagreement.label, "statements": disagreement.summary()}
+                for disagreement in wordings
+            )
+            findings.append(Finding(NOTE, sentence, conferences=[conference]))
         else:
             sentence = gettext("%(count)s sources state it, and agree on every fact that two of them state.")
-            findings.append(
-                Finding(CONSISTENT, sentence % {"count": conference.stating_sources}, conferences=[conference])
-            )
+            findings.append(Finding(CONSISTENT, sentence % {"count": stating}, conferences=[conference]))
     return findings
 
 

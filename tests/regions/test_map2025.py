@@ -189,7 +189,8 @@ def test_exact_names_still_rank_first(client):
     response = client.get("/conferences/", {"q": "Kiên Giang"})
     assert [c.slug for c in response.context["object_list"]] == ["south-20-x-2024"]
     ranks = {c.slug: c.search_rank for c in client.get("/conferences/", {"q": "Hà Nội"}).context["object_list"]}
-    assert ranks == {"north-28-x-2024": max(ranks.values())}
+    # Session X was held in Hà Nội; session IX only names it as the next host (a record states the handover).
+    assert ranks["north-28-x-2024"] == max(ranks.values()) > ranks["north-28-ix-2023"]
 
 
 def test_the_provinces_list_search_is_still_by_the_units_own_names(client):
