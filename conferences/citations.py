@@ -1,12 +1,21 @@
 """Ready-to-copy citations for a figure or a conference, in Vietnamese and in English.
 
 A journalist writing in either language cites the same facts: which session, where, when, which
-source. Both versions are built from stored data only (see ``figure_display``), each with the
-permalink of the page in its language.
+source (with the page's address, publication date and the day it was read, where on record). Both
+versions are built from stored data only (see ``figure_display``), each ending with the day the
+portal's page is viewed and its permalink in that language. The citation never says where in our
+captured copy a quote stands: that is our provenance, not the reader's reference.
+
+The day viewed is today's on the server; ``static/js/citations.js`` sets it to the reader's day (a
+page may come from a cache) and adds the copy buttons.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, override
 
@@ -21,6 +30,11 @@ class Citation:
     language_name: str
     text: str
     permalink: str
+    viewed: SafeString  # "Viewed on <time>6/12/2026</time>: <a>permalink</a>."
+
+    @property
+    def element_id(self) -> str:
+        return f"citation-{self.language}"
 
 
 def figure_citations(report, *, request) -> list[Citation]:
@@ -55,7 +69,17 @@ def _sources(conference):
 
 def _in_every_language(text, url, request) -> list[Citation]:
     citations = []
+    today = timezone.localdate(timezone.now())
     for code, name in LANGUAGES:
         with override(code):
-            citations.append(Citation(code, name, text(), request.build_absolute_uri(url())))
+            permalink = request.build_absolute_uri(url())
+            citations.append(Citation(code, name, text(), permalink, _viewed(today, permalink)))
     return citations
+
+
+def _viewed(today: date, permalink: str) -> SafeString:
+    day = format_html(
+        '<time class="today" datetime="{}">{}</time>', today.isoformat(), figure_display.citation_date(today)
+    )
+    link = format_html('<a href="{}">{}</a>', permalink, permalink)
+    return mark_safe(escape(gettext("Viewed on %(date)s: %(permalink)s.")) % {"date": day, "permalink": link})

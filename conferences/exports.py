@@ -192,6 +192,12 @@ FIGURE_FIELDS = (
     "quote",
     "quote_line",
     "period_quote",
+    "locator",
+    "growth_as_written",
+    "share_as_written",
+    "plan_share_as_written",
+    "qualifier_as_written",
+    "period_context_as_written",
     "note_vi",
     "note_en",
     "source__slug",
@@ -206,6 +212,12 @@ FIGURE_FREE_TEXT = (
     "value_as_written",
     "quote",
     "period_quote",
+    "locator",
+    "growth_as_written",
+    "share_as_written",
+    "plan_share_as_written",
+    "qualifier_as_written",
+    "period_context_as_written",
     "note_vi",
     "note_en",
 )
@@ -249,7 +261,7 @@ def figure_plan(request, vendor: str = "") -> RowPlan:
             exact(values[19]),
             values[20],  # share_of
             exact(values[21]),  # plan_share_pct
-            *values[22:],  # qualifier, quote, quote_line, period_quote, note_vi, note_en, source
+            *values[22:],  # qualifier, quote, quote_line, period_quote, a record's locator and fragments, notes, source
             f"{api_before}{slug}{api_after}",
             f"{page_before}{slug}{page_after}",
         ]

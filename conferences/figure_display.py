@@ -132,7 +132,8 @@ def stated_value(report) -> str:
 
 
 def source_parts(source) -> list[str]:
-    """Publication, “title”, author and date, each only where the captured text states it."""
+    """Publication, “title”, author and date, each only where the source states it; then the page's
+    address and the day it was read, where they are on record."""
     parts = [source.publication] if source.publication else []
     if source.title:
         parts.append(f"“{source.title}”")
@@ -140,6 +141,10 @@ def source_parts(source) -> list[str]:
         parts.append(source.author)
     if source.published_on:
         parts.append(citation_date(source.published_on))
+    if source.url:
+        parts.append(source.url)
+    if source.accessed_on:
+        parts.append(gettext("accessed %(date)s") % {"date": citation_date(source.accessed_on)})
     return parts
 
 

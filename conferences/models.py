@@ -1,6 +1,8 @@
-"""Conferences, the articles that report them, and the figures they reported.
+"""Conferences, the pages that report them, and the figures they reported.
 
-Every stored fact points back to the verbatim sentence it came from (``quote``) in one ``Source``.
+Every stored fact points back to one ``Source``: to the verbatim sentence it came from (``quote``) when
+the source's text is kept (the five captured articles), or, for a page whose text we do not keep (a
+record), to where on the page it stands (``locator``) with the words printed for it (``*_as_written``).
 Nothing is filled in that no source states: an unknown date, session number or host stays NULL.
 """
 
@@ -28,14 +30,21 @@ class SlugQuerySet(models.QuerySet):
 
 
 class Source(SearchableModel):
-    """An article a conference's facts were taken from.
+    """A public page a conference's facts were taken from.
 
-    Only metadata and short quotes are published; the article texts stay in the repository.
+    Either its text is kept (a captured article: ``file_name``, ``text_sha256``, and short verbatim
+    quotes are published), or it is not (a record: only facts, the numbers and short terms as printed,
+    and where on the page each stands). The page text itself is never published.
     """
 
     slug = models.SlugField(_("identifier"), unique=True)
-    file_name = models.CharField(_("captured text"), max_length=100, unique=True)
-    text_sha256 = models.CharField(_("SHA-256 of the captured text"), max_length=64)
+    text_kept = models.BooleanField(
+        _("text kept"), default=True, help_text=_("Whether the page's text is kept (and quoted) or only its facts.")
+    )
+    file_name = models.CharField(_("captured text"), max_length=100, blank=True)
+    text_sha256 = models.CharField(_("SHA-256 of the captured text"), max_length=64, blank=True)
+    url = models.URLField(_("page address"), max_length=500, blank=True)
+    accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
     publication = models.CharField(_("publication"), max_length=200, blank=True)
     publication_note = models.TextField(_("about the publication"), blank=True)
     title = models.CharField(_("title as printed"), max_length=300, blank=True)
@@ -54,6 +63,14 @@ class Source(SearchableModel):
         ordering = ["slug"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        constraints = [
+            models.UniqueConstraint(fields=["file_name"], condition=~models.Q(file_name=""), name="source_file_unique"),
+            models.CheckConstraint(
+                condition=models.Q(text_kept=True) & ~models.Q(file_name="") & ~models.Q(text_sha256="")
+                | models.Q(text_kept=False, file_name="", text_sha256=""),
+                name="source_text_kept_has_file",
+            ),
+        ]
 
     def __str__(self):
         return self.title or self.publication or self.slug
@@ -205,7 +222,11 @@ class Conference(SearchableModel):
 
 
 class ConferenceMention(models.Model):
-    """A source's sentence about a conference: its report of the session, or a passing mention."""
+    """What one source states about a conference: its report of the session, or a passing mention.
+
+    A kept text's mention is a verbatim ``quote``; a record's is a ``locator`` (where on the page). Each
+    carries the session's facts as that source states them, so that two sources that disagree both stay.
+    """
 
     class Kind(models.TextChoices):
         REPORT = "report", _("reports the session")
@@ -215,13 +236,36 @@ class ConferenceMention(models.Model):
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="mentions")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="mentions")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    quote = models.TextField(_("verbatim quote"))
-    quote_line = models.PositiveIntegerField(_("line in the captured text"))
+    quote = models.TextField(_("verbatim quote"), blank=True)
+    quote_line = models.PositiveIntegerField(_("line in the captured text"), null=True, blank=True)
+    locator = models.CharField(_("where on the page"), max_length=200, blank=True)
+    session_number = models.PositiveSmallIntegerField(_("session number as stated"), null=True, blank=True)
+    session_as_written = models.CharField(_("session as written"), max_length=60, blank=True)
+    date = models.DateField(_("date as stated"), null=True, blank=True)
+    date_as_written = models.CharField(_("date as written"), max_length=100, blank=True)
+    host = models.ForeignKey(
+        Province, verbose_name=_("host as stated"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    host_as_written = models.CharField(_("host as written"), max_length=100, blank=True)
+    venue = models.CharField(_("venue as written"), max_length=200, blank=True)
+    chairs = models.TextField(_("chairs as written"), blank=True)
+    next_host = models.ForeignKey(
+        Province,
+        verbose_name=_("next host as stated"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    next_host_as_written = models.CharField(_("next host as written"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["conference", "source", "quote_line"]
         constraints = [
             models.UniqueConstraint(fields=["conference", "source", "quote"], name="mention_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(quote="") | ~models.Q(locator=""), name="mention_quote_or_locator"
+            ),
         ]
 
     def __str__(self):
@@ -386,8 +430,15 @@ class IndicatorReport(SearchableModel):
         _("share of the annual plan (%)"), max_digits=7, decimal_places=3, null=True, blank=True
     )
     qualifier = models.CharField(_("qualifier"), max_length=12, choices=Qualifier.choices)
-    quote = models.TextField(_("verbatim quote"))
-    quote_line = models.PositiveIntegerField(_("line in the captured text"))
+    quote = models.TextField(_("verbatim quote"), blank=True)
+    quote_line = models.PositiveIntegerField(_("line in the captured text"), null=True, blank=True)
+    # A record's figure (its source's text is not kept): where it stands and the words printed for it.
+    locator = models.CharField(_("where on the page"), max_length=200, blank=True)
+    growth_as_written = models.CharField(_("growth as written"), max_length=80, blank=True)
+    share_as_written = models.CharField(_("share as written"), max_length=80, blank=True)
+    plan_share_as_written = models.CharField(_("share of the plan as written"), max_length=80, blank=True)
+    qualifier_as_written = models.CharField(_("qualifier as written"), max_length=80, blank=True)
+    period_context_as_written = models.CharField(_("period's year as written"), max_length=80, blank=True)
     note_vi = models.TextField(_("curator's note (Vietnamese)"), blank=True)
     note_en = models.TextField(_("curator's note (English)"), blank=True)
     position = models.PositiveSmallIntegerField(_("order in the source"))
@@ -438,6 +489,9 @@ class IndicatorReport(SearchableModel):
             models.CheckConstraint(
                 condition=models.Q(qualifier__in=["actual", "estimate", "forecast", "lower_bound", "approximate"]),
                 name="report_qualifier_known",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(quote="") | ~models.Q(locator=""), name="report_quote_or_locator"
             ),
         ]
 

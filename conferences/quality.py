@@ -4,7 +4,7 @@ The build (``curation.consistency``) refuses annotations whose shares or provinc
 parts contradict their totals. These checks read what is actually in the database instead, with the
 same rounding arithmetic (``vietnamese.rounding``), and add what only the whole dataset
 shows: session numbers against years, flag handovers, announced sessions never reported, and the
-same figure reported twice.
+same figure reported twice, and sources that state different facts about one session.
 
 Every check returns ``Finding``s, each with a status:
 
@@ -17,7 +17,8 @@ Rounding is the build's: a number allows half its last printed digit, and a "mor
 has no upper end. An "about" (khoảng) figure is allowed its printed rounding only, as in the build.
 An announced session counts as past when its date, or else its year, is before today's.
 
-``data_quality()`` runs two queries whatever the data size: the figures, and the conferences.
+``data_quality()`` runs two queries whatever the data size: the figures, and the conferences (with every
+source's statements about each, aggregated in the same query).
 Sentences are worded in the active language when it is called.
 """
 
@@ -30,9 +31,12 @@ from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from conferences import presentation
+from conferences.disagreements import TEXT_FACTS, session_disagreements, statements_aggregate, statements_of
 from conferences.figure_display import heading_period, where
 from conferences.models import Conference, ConferenceMention, IndicatorReport
 from curation.consistency import ADDITIVE_UNITS
@@ -117,7 +121,8 @@ def data_quality(*, today: date | None = None) -> list[Check]:
         .annotate(
             has_report=Exists(
                 ConferenceMention.objects.filter(conference=OuterRef("pk"), kind=ConferenceMention.Kind.REPORT)
-            )
+            ),
+            statements=statements_aggregate(),
         )
         .order_by("region__position", "year", "pk")
     )
@@ -156,6 +161,17 @@ def data_quality(*, today: date | None = None) -> list[Check]:
             ),
             gettext("No session in the data has a number."),
             check_sessions(conferences, today=today),
+        ),
+        Check(
+            "session-statements",
+            gettext("What the sources state about each session"),
+            gettext(
+                "Where two or more sources state a session's number, date, host or next host, they must state the "
+                "same; a venue or chairs written differently are noted. Where sources differ, every statement is "
+                "kept, each with its source, and the session's own field is left unknown: no value is picked."
+            ),
+            gettext("No session in the data is stated by more than one source."),
+            check_session_statements(conferences),
         ),
         Check(
             "repeated-figures",
@@ -355,6 +371,37 @@ def _handovers(sessions: list[Conference]) -> list[Finding]:
     return findings
 
 
+# What the sources state about each session -------------------------------------------------------------
+
+
+def check_session_statements(conferences: list[Conference]) -> list[Finding]:
+    """Each session stated by two or more sources: consistent, or each disputed fact with its statements."""
+    findings = []
+    for conference in conferences:
+        mentions = statements_of(conference.statements)
+        stating = len({mention.source for mention in mentions})
+        if stating < 2:
+            continue
+        disagreements = session_disagreements(mentions)
+        facts = [d for d in disagreements if d.fact not in TEXT_FACTS]
+        wordings = [d for d in disagreements if d.fact in TEXT_FACTS]
+        if facts:
+            sentence = _statements_sentence(
+                gettext("The sources disagree on the %(fact)s: %(statements)s."), disagreements
+            )
+            findings.append(Finding(INCONSISTENT, sentence, conferences=[conference]))
+        elif wordings:
+            # A venue or chairs written two ways need not contradict: "Quảng Ninh", "TP Hạ Long (Quảng Ninh)".
+            sentence = _statements_sentence(
+                gettext("The sources write the %(fact)s differently: %(statements)s."), wordings
+            )
+            findings.append(Finding(NOTE, sentence, conferences=[conference]))
+        else:
+            sentence = gettext("%(count)s sources state it, and agree on every fact that two of them state.")
+            findings.append(Finding(CONSISTENT, sentence % {"count": stating}, conferences=[conference]))
+    return findings
+
+
 # The same figure reported twice ----------------------------------------------------------------------
 
 
@@ -462,3 +509,10 @@ def _amount(value: Decimal, like: IndicatorReport) -> str:
     decimals = max(decimals, _decimals(value / Decimal(10) ** exponent))
     shown = SimpleNamespace(value=value, unit=like.unit, unit_as_written=like.unit_as_written, denominator=None)
     return presentation.scaled_value(shown, exponent, decimals)
+
+
+def _statements_sentence(template: str, disagreements) -> str:
+    """``template`` for each disagreement, as HTML: the values and sources come marked (``summary``)."""
+    return mark_safe(
+        " ".join(template % {"fact": conditional_escape(d.label), "statements": d.summary()} for d in disagreements)
+    )

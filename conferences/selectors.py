@@ -51,7 +51,7 @@ def conference_detail(*, slug: str) -> Conference:
     Its figures are ``figures``: the first ``DETAIL_FIGURES``, with ``figures.more`` if there are more.
     """
     queryset = Conference.objects.select_related("region", "host__successor", "next_host").prefetch_related(
-        Prefetch("mentions", queryset=ConferenceMention.objects.select_related("source")),
+        Prefetch("mentions", queryset=ConferenceMention.objects.select_related("source", "host", "next_host")),
         "officials",
     )
     conference = get_object_or_404(queryset, slug=slug)

@@ -413,6 +413,16 @@ def _fields(texts) -> str:
     return "|" + "|".join(text for text in texts if text) + "|"
 
 
+# A record's fields (a figure whose source's text is not kept): synthetic figures all have quotes.
+RECORD_ONLY_COLUMNS = (
+    "locator",
+    "growth_as_written",
+    "share_as_written",
+    "plan_share_as_written",
+    "qualifier_as_written",
+    "period_context_as_written",
+)
+
 FIGURE_COLUMNS = (
     "slug",
     "conference_id",
@@ -440,6 +450,7 @@ FIGURE_COLUMNS = (
     "qualifier",
     "quote",
     "quote_line",
+    *RECORD_ONLY_COLUMNS,
     "note_vi",
     "note_en",
     "position",
@@ -597,6 +608,7 @@ class FigureFactory:
             "qualifier": qualifier,
             "quote": str(quote),
             "quote_line": position + 3,
+            **dict.fromkeys(RECORD_ONLY_COLUMNS, ""),
             "note_vi": "",
             "note_en": "",
             "position": position,

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from conferences.citations import conference_citations
+from conferences.disagreements import session_disagreements
 from conferences.facets import Facet
 from conferences.filters import ConferenceFilter
 from conferences.listing import FilteredListView
@@ -38,9 +39,12 @@ class ConferenceListView(FilteredListView):
 def conference_detail_view(request, slug):
     conference = conference_detail(slug=slug)
     previous, following = neighbouring_sessions(conference=conference)
+    disagreements = session_disagreements(conference.mentions.all())
     context = {
         "conference": conference,
         "overdue": conference.is_overdue(timezone.localdate()),
+        "disagreements": disagreements,
+        "disputed": {disagreement.fact: disagreement for disagreement in disagreements},
         "previous": previous,
         "following": following,
         "citations": conference_citations(conference, request=request),

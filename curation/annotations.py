@@ -24,6 +24,8 @@ class SourceEntry:
     published_on: str
     published_as_written: str
     reproduction_notice: str
+    url: str = ""  # the page's address, where the record shows it
+    accessed_on: str = ""
     line: int = 0
 
 
@@ -124,23 +126,23 @@ def read_annotation(path: Path) -> Annotation:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CurationError([Problem(str(path), _error_line(exc), f"not valid TOML: {exc}")]) from None
+        raise CurationError([Problem(str(path), error_line(exc), f"not valid TOML: {exc}")]) from None
     problems: list[Problem] = []
     unknown = set(data) - {"source", *ARRAYS}
     for key in sorted(unknown):
-        problems.append(Problem(str(path), _header_line(text, key, 0), f"unknown section [{key}]"))
+        problems.append(Problem(str(path), header_line(text, key, 0), f"unknown section [{key}]"))
     if not isinstance(data.get("source"), dict):
         problems.append(Problem(str(path), None, "missing the [source] section"))
         raise CurationError(problems)
-    source = _entry(SourceEntry, data["source"], path, _header_line(text, "source", 0), problems)
+    source = read_entry(SourceEntry, data["source"], path, header_line(text, "source", 0), problems)
     arrays = {}
     for key, entry_type in ARRAYS.items():
         tables = data.get(key, [])
         if not isinstance(tables, list):
-            problems.append(Problem(str(path), _header_line(text, key, 0), f"[{key}] must be [[{key}]]"))
+            problems.append(Problem(str(path), header_line(text, key, 0), f"[{key}] must be [[{key}]]"))
             tables = []
         arrays[key] = [
-            _entry(entry_type, table, path, _header_line(text, key, index), problems)
+            read_entry(entry_type, table, path, header_line(text, key, index), problems)
             for index, table in enumerate(tables)
         ]
     if problems:
@@ -155,7 +157,7 @@ def read_annotation(path: Path) -> Annotation:
     )
 
 
-def _entry(entry_type, table: dict, path: Path, line: int | None, problems: list[Problem]):
+def read_entry(entry_type, table: dict, path: Path, line: int | None, problems: list[Problem]):
     """Build one record, reporting unknown keys, missing keys and wrong types."""
     spec = {f.name: f for f in fields(entry_type) if f.name != "line"}
     for key in sorted(set(table) - set(spec)):
@@ -189,7 +191,7 @@ def _has_type(value, expected) -> bool:
     raise TypeError(f"no type check for {expected}")
 
 
-def _error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+def error_line(exc: tomllib.TOMLDecodeError) -> int | None:
     """Python 3.14 gives the line as an attribute; earlier versions only in the message."""
     if getattr(exc, "lineno", None):
         return exc.lineno
@@ -197,7 +199,7 @@ def _error_line(exc: tomllib.TOMLDecodeError) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _header_line(text: str, key: str, index: int) -> int | None:
+def header_line(text: str, key: str, index: int) -> int | None:
     """The line of the ``index``-th ``[key]`` or ``[[key]]`` header, for error messages."""
     header = re.compile(rf"^\s*\[\[?\s*{re.escape(key)}\s*\]\]?\s*(#.*)?$")
     seen = 0

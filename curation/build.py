@@ -2,6 +2,7 @@
 
 fixtures/sources/NNN_*.txt        the articles as captured (never published whole)
 fixtures/annotations/NNN_*.toml   one curator's file per article
+fixtures/records/*.toml           one record per public page whose text we do not keep (facts only)
 fixtures/reference/*.csv          groups, both administrative maps, indicators
 ->  fixtures/regions.json, fixtures/conferences.json
 """
@@ -20,6 +21,7 @@ from curation.coverage import uncovered_numbers
 from curation.curate import ArticleCurator
 from curation.fixtures import conferences_fixture, dumps, regions_fixture
 from curation.problems import CurationError, Problem
+from curation.records import RecordCurator, read_record
 from curation.reference import read_reference
 
 OUTPUTS = ("regions.json", "conferences.json")
@@ -42,20 +44,27 @@ def build(fixtures_dir: Path) -> dict[str, str]:
                     f"fact or [[not_a_figure]] of {annotation.path.name}",
                 )
             )
-    _check_unique(curated, problems)
-    conferences = merge_conferences([c for _, result in curated for c in result.conferences], problems)
+    recorded = list(_records(fixtures_dir, reference, problems))
+    _check_unique(curated + recorded, problems)
+    # Records after every annotation: a record that contradicts another source is a disagreement (kept),
+    # two annotations that contradict each other a curator's error (refused).
+    conferences = merge_conferences([c for _, result in curated + recorded for c in result.conferences], problems)
     conferences.sort(key=lambda c: (reference.region(c["region"])["position"], c["year"], c["session_number"] or 0))
     check_numbered_slugs(conferences, problems)
     check_handover(conferences, problems, {p.slug: p.successor for p in reference.provinces if p.successor})
     figures = [(str(annotation.path), facts) for annotation, result in curated for facts in result.figures]
     check_shares_and_parts(figures, problems)
+    for record, result in recorded:  # each page against itself: two pages may disagree (the quality page)
+        own = [(str(record.path), facts) for facts in result.figures]
+        check_shares_and_parts(own, problems)
+        figures += own
     if problems:
         raise CurationError(problems)
     objects = conferences_fixture(
         reference,
-        sources=[result.source for _, result in curated],
+        sources=[result.source for _, result in curated + recorded],
         conferences=conferences,
-        mentions=[m for _, result in curated for m in result.mentions],
+        mentions=[m for _, result in curated + recorded for m in result.mentions],
         officials=[o for _, result in curated for o in result.officials],
         figures=[facts.fields for _, facts in figures],
     )
@@ -76,6 +85,17 @@ def _pairs(fixtures_dir: Path, problems: list[Problem]):
             problems.extend(exc.problems)
             continue
         yield Article.read(sources[stem]), annotation
+
+
+def _records(fixtures_dir: Path, reference, problems: list[Problem]):
+    """Each record with what it gives; a record that cannot be read is a problem, and is left out."""
+    for path in sorted((fixtures_dir / "records").glob("*.toml")):
+        try:
+            record = read_record(path)
+        except CurationError as exc:
+            problems.extend(exc.problems)
+            continue
+        yield record, RecordCurator(record, reference, problems).curate()
 
 
 def _check_unique(curated, problems: list[Problem]):

@@ -16,6 +16,9 @@ ADDITIVE_UNITS = {"VND", "USD", "ha", "km2", "m3", "tonne", "kWh", "person", "co
 # and in 2025 a designated host could be merged into a new province before its session.
 SUPERSEDED_BY_REPORT = ("host", "host_basis")
 
+# How a page prints a fact it states; two pages printing the same day differently agree.
+SPELLINGS = ("date_as_written",)
+
 MERGED_FIELDS = (
     "region", "session_number", "year", "date", "date_as_written", "host", "host_basis",
     "venue", "organisers", "chairs", "theme", "next_host",
@@ -24,22 +27,34 @@ MERGED_FIELDS = (
 
 def merge_conferences(entries: list[dict], problems: list[Problem]) -> list[dict]:
     """One record per slug. Stated facts must agree, except that a report of the session outranks
-    its announcement on where it was held; the result does not depend on which file is read first."""
+    its announcement on where it was held; the result does not depend on which file is read first.
+
+    Two annotations that contradict each other are a curator's error. A record (a page whose text we
+    do not keep, ``curation.records``) that contradicts another source is a disagreement between
+    pages: neither value is picked, the field stays empty (unknown) and is listed in ``_disputed``;
+    each source's statement stays on its mention, for the quality and conference pages to show.
+    """
     merged: dict[str, dict] = {}
     for entry in entries:
         record = merged.get(entry["slug"])
         if record is None:
-            merged[entry["slug"]] = dict(entry)
+            merged[entry["slug"]] = {**entry, "_disputed": set()}
             continue
         report_supersedes = record["status"] != entry["status"]
         for name in MERGED_FIELDS:
+            if name in record["_disputed"]:
+                continue
             ours, theirs = record[name], entry[name]
+            if name in SPELLINGS and entry.get("_record") and ours not in (None, ""):
+                continue  # the day is compared; each page's way of printing it stays on its mention
             if ours in (None, "") or theirs in (None, ""):
                 record[name] = ours if ours not in (None, "") else theirs
             elif ours != theirs and name in SUPERSEDED_BY_REPORT and report_supersedes:
                 record[name] = theirs if entry["status"] == "held" else ours
             elif name == "host_basis" and {ours, theirs} == {"stated", "venue"} and record["host"] == entry["host"]:
                 record[name] = "stated"  # one source names the host, another only where it met: no conflict
+            elif ours != theirs and entry.get("_record"):  # records are merged after every annotation
+                _dispute(record, name)
             elif ours != theirs:
                 problems.append(
                     Problem(
@@ -52,6 +67,17 @@ def merge_conferences(entries: list[dict], problems: list[Problem]) -> list[dict
         if entry["status"] == "held":
             record["status"] = "held"
     return list(merged.values())
+
+
+# A disputed field empties the fields that only make sense with it.
+_DISPUTED_TOGETHER = {"host": ("host", "host_basis"), "date": ("date", "date_as_written")}
+
+
+def _dispute(record: dict, name: str):
+    together = _DISPUTED_TOGETHER.get(name.removesuffix("_basis").removesuffix("_as_written"), (name,))
+    for field in together:
+        record[field] = None if field in ("host", "date", "next_host", "session_number") else ""
+        record["_disputed"].add(field)
 
 
 def check_numbered_slugs(conferences: list[dict], problems: list[Problem]):

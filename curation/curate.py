@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
 
 from curation.annotations import Annotation, ConferenceEntry, FigureEntry, OfficialEntry
 from curation.articles import Article
@@ -99,6 +100,8 @@ class ArticleCurator:
                 self._verbatim(entry.line, f"source {label}", value)
                 self.result.covered.append(("", value))
         published_on = self._iso_date(entry.line, "published_on", entry.published_on)
+        if entry.url and not is_web_address(entry.url):
+            self._problem(entry.line, f"url {entry.url!r} is not an http(s) address")
         if entry.published_as_written:
             try:
                 if parse_full_date(entry.published_as_written) != published_on:
@@ -111,8 +114,11 @@ class ArticleCurator:
             self._problem(entry.line, "published_on needs published_as_written, the date as the page prints it")
         self.result.source = {
             "slug": entry.slug,
+            "text_kept": True,
             "file_name": self.article.name,
             "text_sha256": self.article.sha256,
+            "url": entry.url,
+            "accessed_on": self._iso_date(entry.line, "accessed_on", entry.accessed_on),
             "publication": entry.publication,
             "publication_note": entry.publication_note,
             "title": entry.title,
@@ -218,6 +224,17 @@ class ArticleCurator:
                     "kind": entry.kind,
                     "quote": quote,
                     "quote_line": quote_line,
+                    "locator": "",
+                    "session_number": session_number,
+                    "session_as_written": entry.session,
+                    "date": conference_date,
+                    "date_as_written": entry.date_as_written,
+                    "host": host,
+                    "host_as_written": "",
+                    "venue": entry.venue,
+                    "chairs": entry.chairs,
+                    "next_host": next_host,
+                    "next_host_as_written": "",
                 }
             )
         return True
@@ -344,8 +361,14 @@ class ArticleCurator:
                     "share_of": entry.share_of,
                     "plan_share_pct": plan_share,
                     "qualifier": entry.qualifier,
+                    "qualifier_as_written": "",
+                    "growth_as_written": entry.growth_as_written,
+                    "share_as_written": entry.share_as_written,
+                    "plan_share_as_written": entry.plan_share_as_written,
+                    "period_context_as_written": "",
                     "quote": entry.quote,
                     "quote_line": quote_line,
+                    "locator": "",
                     "note_vi": entry.note_vi,
                     "note_en": entry.note_en,
                     "position": position,
@@ -353,7 +376,7 @@ class ArticleCurator:
                 conference=entry.conference,
                 line=line,
                 half_unit=half_unit,
-                share_half_unit=_half_unit_of_percent(entry.share_as_written) if share is not None else None,
+                share_half_unit=half_unit_of_percent(entry.share_as_written) if share is not None else None,
                 signed=bool(quantity.sign_as_written),
             )
         )
@@ -374,7 +397,7 @@ class ArticleCurator:
         except ParseError as exc:
             say(f"value_as_written: {exc}")
             return None, Decimal(0)
-        annotated = _decimal(entry.value)
+        annotated = decimal_or_none(entry.value)
         if annotated is None:
             say(f"value {entry.value!r} is not a number")
         elif annotated == -quantity.value != 0:
@@ -402,18 +425,9 @@ class ArticleCurator:
         return quantity, quantity_half_unit(quantity)
 
     def _sign(self, entry: FigureEntry, quantity, say):
-        """A trade balance states its direction ("xuất siêu"/"nhập siêu"), and only a balance does;
-        a rise or a decline ("tăng"/"giảm") is the value of a percentage indicator, a growth rate."""
-        word = " ".join(quantity.sign_as_written.lower().split())
-        if entry.indicator == TRADE_BALANCE and word not in BALANCE_WORDS:
-            say(
-                f"a trade balance's value_as_written starts with 'xuất siêu' (surplus) or 'nhập siêu' (deficit), "
-                f"not {entry.value_as_written!r}"
-            )
-        elif word in BALANCE_WORDS and entry.indicator != TRADE_BALANCE:
-            say(f"{quantity.sign_as_written!r} states a trade balance: the indicator is {TRADE_BALANCE}")
-        elif word and word not in BALANCE_WORDS and quantity.unit != "percent":
-            say(f"{quantity.sign_as_written!r} before a value is a growth rate's sign; only a percentage takes it")
+        problem = sign_problem(entry.indicator, entry.value_as_written, quantity)
+        if problem:
+            say(problem)
 
     def _phrase(self, entry: FigureEntry, clause: str, say, name: str, parse):
         written = getattr(entry, f"{name}_as_written")
@@ -431,7 +445,7 @@ class ArticleCurator:
         except ParseError as exc:
             say(f"{name}_as_written: {exc}")
             return None
-        if _decimal(annotated) != parsed:
+        if decimal_or_none(annotated) != parsed:
             say(f"the quote says {written!r} = {parsed}%, the annotation says {annotated}")
         return parsed
 
@@ -450,7 +464,7 @@ class ArticleCurator:
         except ParseError as exc:
             say(f"threshold_as_written: {exc}")
             return "", None
-        if (comparator, threshold) != (entry.threshold_comparator, _decimal(entry.threshold_pct)):
+        if (comparator, threshold) != (entry.threshold_comparator, decimal_or_none(entry.threshold_pct)):
             say(
                 f"the quote says {entry.threshold_as_written!r} = {comparator} {threshold}%, the annotation says "
                 f"{entry.threshold_comparator} {entry.threshold_pct}%"
@@ -492,7 +506,7 @@ class ArticleCurator:
             say(f"period {entry.period!r} / as_of {entry.as_of!r} are not ISO dates (YYYY-MM-DD/YYYY-MM-DD)")
             return _NO_PERIOD
         if annotated != parsed:
-            stated, curated = _period_text(parsed), _period_text(annotated)
+            stated, curated = period_text(parsed), period_text(annotated)
             when = " (the session's date)" if said_on else ""
             say(f"the quote's period {entry.period_label!r} is {stated}{when}, the annotation says {curated}")
         return parsed
@@ -604,26 +618,48 @@ class ArticleCurator:
 
 _NO_PERIOD = None
 
+
+def is_web_address(url: str) -> bool:
+    address = urlsplit(url)
+    return address.scheme in ("http", "https") and bool(address.netloc) and " " not in url
+
+
+def sign_problem(indicator: str, value_as_written: str, quantity) -> str | None:
+    """A trade balance states its direction ("xuất siêu"/"nhập siêu"), and only a balance does;
+    a rise or a decline ("tăng"/"giảm") is the value of a percentage indicator, a growth rate."""
+    word = " ".join(quantity.sign_as_written.lower().split())
+    if indicator == TRADE_BALANCE and word not in BALANCE_WORDS:
+        return (
+            f"a trade balance's value_as_written starts with 'xuất siêu' (surplus) or 'nhập siêu' (deficit), "
+            f"not {value_as_written!r}"
+        )
+    if word in BALANCE_WORDS and indicator != TRADE_BALANCE:
+        return f"{quantity.sign_as_written!r} states a trade balance: the indicator is {TRADE_BALANCE}"
+    if word and word not in BALANCE_WORDS and quantity.unit != "percent":
+        return f"{quantity.sign_as_written!r} before a value is a growth rate's sign; only a percentage takes it"
+    return None
+
+
 # A number right after "giảm" or "nhập siêu" is negative: annotated without its sign word it would read
 # as a rise or a surplus. ("tăng"/"xuất siêu" before an unsigned value read the same either way.)
 _NEGATIVE_WORD_BEFORE = re.compile(r"(?<!\w)(?P<word>giảm|nhập\s+siêu)\s+\Z", re.IGNORECASE)
 
 
-def _decimal(text: str) -> Decimal | None:
+def decimal_or_none(text: str) -> Decimal | None:
     try:
         return Decimal(text)
     except (InvalidOperation, TypeError):
         return None
 
 
-def _half_unit_of_percent(written: str) -> Decimal:
+def half_unit_of_percent(written: str) -> Decimal:
     """Half the last digit of a percentage as written: "13,3%" allows ±0.05."""
     digits = written.rstrip("%").split()[-1]
     decimals = len(digits.split(",")[1]) if "," in digits else 0
     return Decimal("0.5") * Decimal(10) ** -decimals
 
 
-def _period_text(period) -> str:
+def period_text(period) -> str:
     if period is None:
         return "nothing"
     if period.is_stock:

@@ -49,7 +49,9 @@ def conferences_fixture(reference: Reference, sources, conferences, mentions, of
             fields[name] = _key(fields[name])
         objects.append(_object("conferences.conference", fields))
     for mention in mentions:
-        objects.append(_object("conferences.conferencemention", _with_keys(mention, "conference", "source")))
+        objects.append(
+            _object("conferences.conferencemention", _with_keys(mention, "conference", "source", "host", "next_host"))
+        )
     for official in officials:
         objects.append(_object("conferences.conferenceofficial", _with_keys(official, "conference", "source")))
     for figure in figures:

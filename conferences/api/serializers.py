@@ -190,10 +190,11 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 
 class SourceSerializer(PortalSerializer):
-    """An article's metadata and fingerprint; the article's text is never published."""
+    """A page's metadata, and for a kept text its fingerprint; the page's text is never published."""
 
     page_view_name = "conferences:source_detail"
     url = identity("source")
+    page_url = serializers.CharField(source="url", read_only=True, help_text="The page's address; empty when unknown.")
     conferences = serializers.SerializerMethodField(help_text="The sessions the article names (slugs).")
     figure_count = serializers.IntegerField(read_only=True, help_text="Figures taken from the article.")
 
@@ -207,7 +208,10 @@ class SourceSerializer(PortalSerializer):
             "author",
             "published_on",
             "published_as_written",
+            "page_url",
+            "accessed_on",
             "reproduction_notice",
+            "text_kept",
             "file_name",
             "text_sha256",
             "conferences",
@@ -308,6 +312,12 @@ class FigureSerializer(PortalSerializer):
             "quote",
             "quote_line",
             "period_quote",
+            "locator",
+            "growth_as_written",
+            "share_as_written",
+            "plan_share_as_written",
+            "qualifier_as_written",
+            "period_context_as_written",
             "note_vi",
             "note_en",
             "source",

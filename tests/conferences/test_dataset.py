@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from conferences.models import ConferenceMention, ConferenceOfficial, IndicatorReport
+from conferences.models import ConferenceMention, ConferenceOfficial, IndicatorReport, Source
 from vietnamese.numbers import parse_quantity
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def test_every_quote_occurs_verbatim_in_its_article(article_texts):
     quoted = [
-        *IndicatorReport.objects.select_related("source"),
-        *ConferenceMention.objects.select_related("source"),
+        *IndicatorReport.objects.filter(source__text_kept=True).select_related("source"),
+        *ConferenceMention.objects.filter(source__text_kept=True).select_related("source"),
         *ConferenceOfficial.objects.select_related("source"),
     ]
     assert quoted
@@ -25,6 +25,18 @@ def test_every_quote_occurs_verbatim_in_its_article(article_texts):
         assert item.quote in text, item
         line = text.count("\n", 0, text.index(item.quote)) + 1
         assert item.quote_line == line, item
+
+
+def test_a_source_whose_text_is_not_kept_has_no_quote_and_says_where_each_fact_stands():
+    """Records (docs/data.md, "Records"): facts, printed fragments and locators, never page text."""
+    for item in [
+        *IndicatorReport.objects.filter(source__text_kept=False),
+        *ConferenceMention.objects.filter(source__text_kept=False),
+    ]:
+        assert item.quote == "" and item.quote_line is None and item.locator, item
+    assert not ConferenceOfficial.objects.filter(source__text_kept=False).exists()
+    for source in Source.objects.filter(text_kept=False):
+        assert source.url.startswith(("https://", "http://")) and source.accessed_on, source
 
 
 def test_every_period_quote_occurs_and_states_the_period(article_texts):
@@ -51,7 +63,10 @@ def test_every_figure_carries_unit_period_qualifier_and_source():
         assert report.period_label and report.period_end
         assert report.is_stock == (report.period_start is None)
         assert report.qualifier in IndicatorReport.Qualifier.values
-        assert report.source.text_sha256 and len(report.quote) <= 400
+        if report.source.text_kept:
+            assert report.source.text_sha256 and report.quote and len(report.quote) <= 400
+        else:
+            assert report.locator and not report.quote
 
 
 def test_values_survive_the_database_exactly(fixture_objects):

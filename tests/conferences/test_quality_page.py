@@ -56,6 +56,7 @@ def test_the_page_runs_two_queries(client, django_assert_num_queries, url):
         "shares",
         "provincial-sums",
         "sessions",
+        "session-statements",
         "repeated-figures",
     ]
 
@@ -74,11 +75,11 @@ def test_the_page_is_in_english_under_en_and_summarises_each_check(client):
     page = html.unescape(response.content.decode())
     assert '<html lang="en">' in page
     assert "<h1>Data quality</h1>" in page
-    assert "4 checks" in page
-    for anchor in ("shares", "provincial-sums", "sessions", "repeated-figures"):
+    assert "5 checks" in page
+    for anchor in ("shares", "provincial-sums", "sessions", "session-statements", "repeated-figures"):
         assert f'href="#{anchor}"' in page and f'id="{anchor}"' in page
     summary = page[page.index('id="summary-heading"') : page.index("</table>")]
-    assert summary.count("No problem found") == 4
+    assert summary.count("No problem found") == 5
     assert 'aria-current="page">Data quality</a>' in page
     assert '<table class="stack quality-findings">' in page and 'data-label="Result"' in page
 
@@ -170,6 +171,18 @@ def test_an_announced_session_still_ahead_is_not_noted():
     assert ["north-28-xi-2025"] not in notes and ["south-20-xi-2025"] not in notes
 
 
+def test_the_real_record_writes_session_ix_s_venue_otherwise_than_the_article_and_both_stay():
+    statements = checks()["session-statements"]
+    assert statements.inconsistent == 0
+    (note,) = findings(statements, quality.NOTE)
+    assert conference_slugs(note) == ["north-28-ix-2023"]
+    assert note.sentence == (
+        'The sources write the venue differently: <span lang="vi">Quảng Ninh</span> '
+        '(<span lang="vi">Báo Hànộimới</span>); <span lang="vi">thành phố Hạ Long (tỉnh Quảng Ninh)</span> '
+        '(<span lang="vi">Hợp tác phát triển ngành công thương các tỉnh, thành phố phía Bắc</span>).'
+    )
+
+
 def test_no_real_figure_is_reported_twice():
     repeated = checks()["repeated-figures"]
     assert repeated.findings == [] and repeated.compared == 0
@@ -177,7 +190,7 @@ def test_no_real_figure_is_reported_twice():
 
 def test_the_page_shows_notes_apart_from_inconsistencies(client):
     page = html.unescape(client.get("/en/quality/").content.decode())
-    notes = findings(checks()["sessions"], quality.NOTE)
+    notes = [note for check in checks().values() for note in findings(check, quality.NOTE)]
     assert page.count('<span class="quality-status quality-note">note</span>') == len(notes) >= 3
     assert "quality-inconsistent" not in page
     assert 'href="/en/conferences/north-central-6-xi-2023/"' in page

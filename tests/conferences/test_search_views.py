@@ -35,8 +35,7 @@ def test_search_page_groups_and_ranks_in_fixed_queries(client, django_assert_num
     assert sorted(found["conferences"]) == thanh_hoa.hosted
     assert set(found["provinces"]) == {"thanh-hoa", "thanh-hoa-2025"}
     assert found["people"] == ["Mai Xuân Liêm"]
-    # grouped by kind, in a fixed order; no figure holds the phrase, so figures holding both words match
-    assert list(found) == ["conferences", "provinces", "people", "figures", "sources"]
+    assert list(found) == ["conferences", "provinces", "people", "sources"]  # grouped by kind, in a fixed order
 
 
 def test_the_search_query_count_does_not_depend_on_the_data(client, django_assert_num_queries):

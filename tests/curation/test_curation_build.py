@@ -30,7 +30,7 @@ A004 = "004_10f2ab8ffc80e8f9"
 @pytest.fixture
 def fixtures(tmp_path):
     """A private copy of the inputs of the build, to break."""
-    for folder in ("sources", "annotations", "reference"):
+    for folder in ("sources", "annotations", "reference", "records"):
         shutil.copytree(FIXTURES / folder, tmp_path / folder)
     return tmp_path
 
