@@ -604,13 +604,7 @@ class ArticleCurator:
         return False
 
     def _iso_date(self, line: int, label: str, value: str) -> date | None:
-        if not value:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self._problem(line, f"{label} {value!r} is not an ISO date (YYYY-MM-DD)")
-            return None
+        return iso_date(value, label, lambda message: self._problem(line, message))
 
     def _problem(self, line: int | None, message: str):
         self.problems.append(Problem(str(self.annotation.path), line, message))
@@ -643,6 +637,17 @@ def sign_problem(indicator: str, value_as_written: str, quantity) -> str | None:
 # A number right after "giảm" or "nhập siêu" is negative: annotated without its sign word it would read
 # as a rise or a surplus. ("tăng"/"xuất siêu" before an unsigned value read the same either way.)
 _NEGATIVE_WORD_BEFORE = re.compile(r"(?<!\w)(?P<word>giảm|nhập\s+siêu)\s+\Z", re.IGNORECASE)
+
+
+def iso_date(value: str, label: str, say) -> date | None:
+    """``value`` as a date: none when empty, and a problem ``say``-d when it is not YYYY-MM-DD."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        say(f"{label} {value!r} is not an ISO date (YYYY-MM-DD)")
+        return None
 
 
 def decimal_or_none(text: str) -> Decimal | None:

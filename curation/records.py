@@ -29,6 +29,7 @@ from curation.curate import (
     decimal_or_none,
     half_unit_of_percent,
     is_web_address,
+    iso_date,
     period_text,
     sign_problem,
 )
@@ -572,13 +573,7 @@ class RecordCurator:
             say(f"{name} is {len(value)} characters: a printed fragment stays under {MAX_FRAGMENT}, never a sentence")
 
     def _iso_date(self, line: int, label: str, value: str) -> date | None:
-        if not value:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self._problem(line, f"{label} {value!r} is not an ISO date (YYYY-MM-DD)")
-            return None
+        return iso_date(value, label, lambda message: self._problem(line, message))
 
     def _problem(self, line: int | None, message: str):
         self.problems.append(Problem(str(self.record.path), line, message))
