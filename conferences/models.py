@@ -13,6 +13,7 @@ from django.db import connections, models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import SearchableModel
@@ -198,6 +199,11 @@ class Conference(SearchableModel):
         if self.status != self.Status.ANNOUNCED:
             return False
         return self.date < today if self.date else self.year < today.year
+
+    @property
+    def overdue_today(self) -> bool:
+        """``is_overdue`` as of today, for templates; a view that shows it is ``@changes_daily``."""
+        return self.is_overdue(timezone.localdate())
 
     @property
     def host_merged_into(self):

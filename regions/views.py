@@ -97,6 +97,7 @@ class ProvinceListView(FilteredListView):
         return context
 
 
+@changes_daily  # a designated host's session shows when its time has passed
 @require_safe
 def province_detail_view(request, slug):
     province = province_detail(slug=slug)

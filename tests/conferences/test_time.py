@@ -56,3 +56,10 @@ def test_a_past_announced_sessions_page_says_its_time_has_passed(client):
 def test_every_page_says_as_of_when_its_data_holds(client, url, expected):
     Dataset.objects.update(loaded_at="2026-12-06T03:00:00Z")
     assert expected in client.get(url).content.decode()
+
+
+def test_a_province_designated_for_a_past_session_says_its_time_has_passed(client):
+    page = client.get("/en/provinces/long-an/").content.decode()
+    assert "its time has passed, and no source on record reports it" in page
+    listing = client.get("/en/provinces/", {"q": "long an"}).content.decode()
+    assert "Announced, no report on record" in listing
