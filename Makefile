@@ -9,13 +9,14 @@ MANAGE := $(PY) manage.py
 .PHONY: run test check test-sqlite test-grown test-postgres test-faults proofs data fixtures messages clean
 
 ## run: set up, load the data into the embedded SQLite database, serve on 127.0.0.1:$(PORT) with gunicorn
-## (the production server, with two workers here; Ctrl-C stops it)
+## (the production server, with two workers here; Ctrl-C stops it, waiting at most 3 s for open connections)
 run: $(VENV)/.installed-run
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_data
 	$(MANAGE) collectstatic --no-input -v0
 	@echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn. Press Ctrl-C to stop."
-	BIND=127.0.0.1:$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} GUNICORN_LOG_LEVEL=warning exec $(VENV)/bin/gunicorn
+	BIND=127.0.0.1:$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} GUNICORN_LOG_LEVEL=warning GUNICORN_GRACEFUL_TIMEOUT=$${GUNICORN_GRACEFUL_TIMEOUT:-3} \
+	  exec $(VENV)/bin/gunicorn
 
 ## test: lint and consistency checks, the whole suite on SQLite, again on grown fixtures, on PostgreSQL, then the
 ## short fault proofs (browser tests drive Debian's /usr/bin/chromium through Playwright; screenshots in artifacts/)

@@ -44,15 +44,15 @@ def test_make_run_serves_with_gunicorn_on_loopback_and_stops_on_ctrl_c(tmp_path)
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
     )
     try:
-        response = wait_for(f"http://127.0.0.1:{port}/", seconds=90)
-        assert response.status == 200
-        assert response.headers["Server"].startswith("gunicorn")
+        with wait_for(f"http://127.0.0.1:{port}/", seconds=90) as response:
+            assert response.status == 200
+            assert response.headers["Server"].startswith("gunicorn")
         own_address = socket.gethostbyname(socket.gethostname())
         if not own_address.startswith("127."):  # the machine's other interface: nothing listens there
             with socket.socket() as other_interface:
                 assert other_interface.connect_ex((own_address, port)) != 0
         os.killpg(server.pid, signal.SIGINT)
-        output = server.communicate(timeout=15)[0].decode()
+        output = server.communicate(timeout=20)[0].decode()  # make run waits at most 3 s for open connections
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
