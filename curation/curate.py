@@ -430,24 +430,7 @@ class ArticleCurator:
             say(problem)
 
     def _phrase(self, entry: FigureEntry, clause: str, say, name: str, parse):
-        written = getattr(entry, f"{name}_as_written")
-        annotated = getattr(entry, f"{name}_pct")
-        if bool(written) != bool(annotated):
-            say(f"{name}_as_written and {name}_pct go together")
-            return None
-        if not written:
-            return None
-        if written not in clause:
-            say(f"{name}_as_written {written!r} is not in the quote")
-            return None
-        try:
-            parsed = parse(written)
-        except ParseError as exc:
-            say(f"{name}_as_written: {exc}")
-            return None
-        if decimal_or_none(annotated) != parsed:
-            say(f"the quote says {written!r} = {parsed}%, the annotation says {annotated}")
-        return parsed
+        return checked_phrase(entry, name, parse, say, clause=clause, curated_in="annotation")
 
     def _threshold(self, entry: FigureEntry, clause: str, say):
         parts = (entry.threshold_as_written, entry.threshold_comparator, entry.threshold_pct)
@@ -637,6 +620,33 @@ def sign_problem(indicator: str, value_as_written: str, quantity) -> str | None:
 # A number right after "giảm" or "nhập siêu" is negative: annotated without its sign word it would read
 # as a rise or a surplus. ("tăng"/"xuất siêu" before an unsigned value read the same either way.)
 _NEGATIVE_WORD_BEFORE = re.compile(r"(?<!\w)(?P<word>giảm|nhập\s+siêu)\s+\Z", re.IGNORECASE)
+
+
+def checked_phrase(entry, name: str, parse, say, *, clause: str | None, curated_in: str) -> Decimal | None:
+    """A figure's ``<name>_as_written`` phrase parsed, and checked against its curated ``<name>_pct``.
+
+    With a ``clause`` (an annotation's quote), the phrase must stand in it; a record keeps no text to
+    look in. Each problem is ``say``-d; the parsed percentage is returned when there is one.
+    """
+    written = getattr(entry, f"{name}_as_written")
+    annotated = getattr(entry, f"{name}_pct")
+    if bool(written) != bool(annotated):
+        say(f"{name}_as_written and {name}_pct go together")
+        return None
+    if not written:
+        return None
+    if clause is not None and written not in clause:
+        say(f"{name}_as_written {written!r} is not in the quote")
+        return None
+    try:
+        parsed = parse(written)
+    except ParseError as exc:
+        say(f"{name}_as_written: {exc}")
+        return None
+    if decimal_or_none(annotated) != parsed:
+        quoted = "the quote says " if clause is not None else ""
+        say(f"{quoted}{written!r} = {parsed}%, the {curated_in} says {annotated}")
+    return parsed
 
 
 def iso_date(value: str, label: str, say) -> date | None:

@@ -26,6 +26,7 @@ from curation.curate import (
     STATUSES,
     CuratedArticle,
     FigureFacts,
+    checked_phrase,
     decimal_or_none,
     half_unit_of_percent,
     is_web_address,
@@ -494,21 +495,7 @@ class RecordCurator:
         return quantity
 
     def _phrase(self, entry: RecordFigure, say, name: str, parse):
-        written = getattr(entry, f"{name}_as_written")
-        annotated = getattr(entry, f"{name}_pct")
-        if bool(written) != bool(annotated):
-            say(f"{name}_as_written and {name}_pct go together")
-            return None
-        if not written:
-            return None
-        try:
-            parsed = parse(written)
-        except ParseError as exc:
-            say(f"{name}_as_written: {exc}")
-            return None
-        if decimal_or_none(annotated) != parsed:
-            say(f"{written!r} = {parsed}%, the record says {annotated}")
-        return parsed
+        return checked_phrase(entry, name, parse, say, clause=None, curated_in="record")
 
     def _period(self, entry: RecordFigure, say):
         """The period's words as printed, or (when they lack the year) the words that carry it."""
