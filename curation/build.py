@@ -14,6 +14,7 @@ from curation.articles import Article
 from curation.consistency import (
     check_handover,
     check_numbered_slugs,
+    check_one_session_a_year,
     check_shares_and_parts,
     merge_conferences,
 )
@@ -51,6 +52,7 @@ def build(fixtures_dir: Path) -> dict[str, str]:
     conferences = merge_conferences([c for _, result in curated + recorded for c in result.conferences], problems)
     conferences.sort(key=lambda c: (reference.region(c["region"])["position"], c["year"], c["session_number"] or 0))
     check_numbered_slugs(conferences, problems)
+    check_one_session_a_year(conferences, problems)
     check_handover(conferences, problems, {p.slug: p.successor for p in reference.provinces if p.successor})
     figures = [(str(annotation.path), facts) for annotation, result in curated for facts in result.figures]
     check_shares_and_parts(figures, problems)

@@ -91,6 +91,27 @@ def check_numbered_slugs(conferences: list[dict], problems: list[Problem]):
             )  # fmt: skip
 
 
+def check_one_session_a_year(conferences: list[dict], problems: list[Problem]):
+    """A group meets once a year: two slugs for one group's year are one session named twice.
+
+    Pages that print no number, or different numbers, still report the same session; its slug is then
+    "<group>-<year>" (``curation.records``), and each page's own number stays on its mention.
+    """
+    seen: dict[tuple[str, int], dict] = {}
+    for conference in conferences:
+        key = (conference["region"], conference["year"])
+        first = seen.setdefault(key, conference)
+        if first is not conference:
+            problems.append(
+                Problem(
+                    conference["_path"],
+                    conference["_line"],
+                    f"{conference['slug']} and {first['slug']} (in {first['_path']}) are both the "
+                    f"{conference['year']} session of {conference['region']}: use one slug",
+                )
+            )
+
+
 def check_handover(conferences: list[dict], problems: list[Problem], successors: dict[str, str] | None = None):
     """The next host named at a flag handover is the host of the group's next session, where both are known.
 

@@ -339,7 +339,13 @@ class RecordCurator:
         )
 
     def _slug_session(self, entry: RecordConference, session_number: int | None) -> int | None:
-        """The slug names the session the page states: "<group>-<roman>-<year>", or "<group>-<year>"."""
+        """The slug names the session: "<group>-<roman>-<year>", or "<group>-<year>".
+
+        A group meets once a year, so "<group>-<year>" always fits; it is the slug of a session whose
+        pages print no number, or numbers that disagree (the page's own number stays on its mention).
+        """
+        if entry.slug == f"{entry.region}-{entry.year}":
+            return None
         if session_number:
             expected = f"{entry.region}-{to_roman(session_number).lower()}-{entry.year}"
             if entry.slug != expected:
@@ -348,8 +354,6 @@ class RecordCurator:
                     f"slug should be {expected!r}, the number of {entry.session_as_written!r}, not {entry.slug!r}",
                 )
             return session_number
-        if entry.slug == f"{entry.region}-{entry.year}":
-            return None
         prefix, suffix = f"{entry.region}-", f"-{entry.year}"
         if entry.slug.startswith(prefix) and entry.slug.endswith(suffix):
             try:

@@ -322,3 +322,44 @@ def test_a_translated_page_s_figures_and_dates_are_refused_not_guessed(fixtures)
     problems = problems_of(fixtures)
     assert f"{path}:{line_of(path, '[[figure]]')}: figure 'electricity': a page in 'en' cannot be checked" in problems
     assert f"{path}:{line_of(path, '[[conference]]')}: a page in 'en' cannot be checked" in problems
+
+
+def test_pages_that_number_a_session_differently_share_the_slug_without_a_number(fixtures):
+    new_session = {
+        "slug": ('slug = "north-28-x-2024"', 'slug = "north-28-2019"'),
+        "year": ("year = 2024", "year = 2019"),
+        "date": ('date = "2024-05-17"', 'date = ""'),
+        "day": ('date_as_written = "Sáng 17/5"', 'date_as_written = ""'),
+    }
+    write_record(
+        fixtures,
+        RECORD.split("[[figure]]")[0],
+        **new_session,
+        number=('"lần thứ X"', '"lần thứ VI"'),
+    )
+    other = RECORD.split("[[figure]]")[0].replace("fictional-north-28-x-2024", "fictional-other-north-28-2019")
+    write_record(
+        fixtures,
+        other,
+        name="002-fictional.toml",
+        **new_session,
+        number=('"lần thứ X"', '"lần thứ VII"'),
+    )
+    built = build(fixtures)
+    assert conference(built, "north-28-2019")["session_number"] is None  # disputed: neither number is picked
+    numbers = {
+        m["source"][0]: m["session_number"]
+        for m in objects(built, "conferencemention")
+        if m["conference"] == ["north-28-2019"]
+    }
+    assert numbers == {"fictional-north-28-x-2024": 6, "fictional-other-north-28-2019": 7}
+
+
+def test_one_group_s_year_under_two_slugs_is_refused(fixtures):
+    write_record(
+        fixtures,
+        slug=('slug = "north-28-x-2024"', 'slug = "north-28-2024"'),
+        session=('session_as_written = "lần thứ X"', 'session_as_written = ""'),
+        figure=('conference = "north-28-x-2024"', 'conference = "north-28-2024"'),
+    )
+    assert "are both the 2024 session of north-28: use one slug" in problems_of(fixtures)
