@@ -278,6 +278,34 @@ class ConferenceMention(models.Model):
         return f"{self.source} → {self.conference}"
 
 
+class MembershipStatement(models.Model):
+    """A source that states a province's membership of a group, and where it does.
+
+    A membership whose basis is "stated" has at least one (``build_fixtures`` checks it); an inferred
+    one has none. It lives here, beside the sources' other statements, so that the models of ``regions``
+    need none of ``conferences``.
+    """
+
+    membership = models.ForeignKey(
+        RegionMembership, verbose_name=_("group membership"), on_delete=models.CASCADE, related_name="statements"
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="membership_statements"
+    )
+    locator = models.CharField(_("where in the source"), max_length=200)
+
+    class Meta:
+        ordering = ["membership", "source"]
+        verbose_name = _("membership statement")
+        verbose_name_plural = _("membership statements")
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "source"], name="membership_statement_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} → {self.membership}"
+
+
 class ConferenceOfficial(SearchableModel):
     """A person the source names at a session, with the title the source gives them there."""
 
@@ -632,6 +660,7 @@ PUBLISHED_MODELS = (
     Source,
     Conference,
     ConferenceMention,
+    MembershipStatement,
     ConferenceOfficial,
     Indicator,
     IndicatorReport,

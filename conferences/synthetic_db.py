@@ -66,8 +66,9 @@ def ensure_reference_data() -> None:
 
 
 def clear() -> None:
-    """Every conference, source and figure (the reference data stays)."""
-    for model in (IndicatorReport, ConferenceOfficial, ConferenceMention, Conference, Source):
+    """Every conference, source and figure, and what sources state of memberships (the reference data
+    stays)."""
+    for model in (MembershipStatement, IndicatorReport, ConferenceOfficial, ConferenceMention, Conference, Source):
         model.objects.all().delete()
 
 

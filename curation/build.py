@@ -60,11 +60,13 @@ def build(fixtures_dir: Path) -> dict[str, str]:
         own = [(str(record.path), facts) for facts in result.figures]
         check_shares_and_parts(own, problems)
         figures += own
+    sources = [result.source for _, result in curated + recorded]
+    check_membership_sources(reference.memberships, {source["slug"] for source in sources}, problems)
     if problems:
         raise CurationError(problems)
     objects = conferences_fixture(
         reference,
-        sources=[result.source for _, result in curated + recorded],
+        sources=sources,
         conferences=conferences,
         mentions=[m for _, result in curated + recorded for m in result.mentions],
         officials=[o for _, result in curated for o in result.officials],
@@ -98,6 +100,15 @@ def _records(fixtures_dir: Path, reference, problems: list[Problem]):
             problems.extend(exc.problems)
             continue
         yield record, RecordCurator(record, reference, problems).curate()
+
+
+def check_membership_sources(memberships: list[dict], source_slugs: set[str], problems: list[Problem]):
+    """A stated membership's source is one the build publishes (an article or a record)."""
+    for membership in memberships:
+        if membership["_source"] and membership["_source"] not in source_slugs:
+            problems.append(
+                Problem(membership["_path"], membership["_line"], f"unknown source {membership['_source']!r}")
+            )
 
 
 def _check_unique(curated, problems: list[Problem]):

@@ -31,10 +31,11 @@ def regions_fixture(reference: Reference) -> list[dict]:
             )
         )
     for membership in reference.memberships:
+        fields = {name: value for name, value in membership.items() if not name.startswith("_")}
         objects.append(
             _object(
                 "regions.regionmembership",
-                {**membership, "region": _key(membership["region"]), "province": _key(membership["province"])},
+                {**fields, "region": _key(fields["region"]), "province": _key(fields["province"])},
             )
         )
     return objects
@@ -52,6 +53,18 @@ def conferences_fixture(reference: Reference, sources, conferences, mentions, of
         objects.append(
             _object("conferences.conferencemention", _with_keys(mention, "conference", "source", "host", "next_host"))
         )
+    for membership in reference.memberships:
+        if membership["_source"]:
+            objects.append(
+                _object(
+                    "conferences.membershipstatement",
+                    {
+                        "membership": [membership["region"], membership["province"]],
+                        "source": _key(membership["_source"]),
+                        "locator": membership["_locator"],
+                    },
+                )
+            )
     for official in officials:
         objects.append(_object("conferences.conferenceofficial", _with_keys(official, "conference", "source")))
     for figure in figures:

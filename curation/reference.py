@@ -169,19 +169,36 @@ def _read_note_translations(path: Path) -> dict[str, str]:
     return {row["note_en"]: row["note_vi"] for _, row in _rows(path)}
 
 
+MAPS = (MAP_BEFORE_2025, MAP_2025)
+
+
 def _read_memberships(path: Path, regions, provinces, notes_vi: dict[str, str], problems: list[Problem]) -> list[dict]:
+    """Each row: a province (a name on the row's map) in a group, stated by a source or inferred.
+
+    A stated row names its ``source`` (a source slug, checked against the built sources by
+    ``curation.build``) and where in it (``locator``); an inferred row names none, and its note says
+    from what. Only the members before 2025 are counted against the group's declared size: the groups
+    were declared on that map.
+    """
     region_slugs = {region["slug"]: region for region in regions}
-    before_2025 = {p.name: p for p in provinces if p.administrative_map == MAP_BEFORE_2025}
+    by_map = {name: {p.name: p for p in provinces if p.administrative_map == name} for name in MAPS}
     memberships = []
     member_lines: dict[str, list[int]] = {slug: [] for slug in region_slugs}
     for line, row in _rows(path):
-        province = before_2025.get(row["province"])
+        units = by_map.get(row["map"])
+        province = units.get(row["province"]) if units else None
         if row["group"] not in region_slugs:
             problems.append(Problem(str(path), line, f"unknown group {row['group']!r}"))
-        if province is None:
-            problems.append(Problem(str(path), line, f"unknown province {row['province']!r}"))
+        if units is None:
+            problems.append(Problem(str(path), line, f"map must be one of {list(MAPS)}, not {row['map']!r}"))
+        elif province is None:
+            problems.append(Problem(str(path), line, f"{row['province']!r} is not a unit of the {row['map']} map"))
         if row["basis"] not in ("stated", "inferred"):
             problems.append(Problem(str(path), line, f"basis must be stated or inferred, not {row['basis']!r}"))
+        if row["basis"] == "stated" and not (row["source"] and row["locator"]):
+            problems.append(Problem(str(path), line, "a stated membership names its source and where in it"))
+        if row["basis"] == "inferred" and (row["source"] or row["locator"]):
+            problems.append(Problem(str(path), line, "an inferred membership names no source: is it stated?"))
         if row["note"] and row["note"] not in notes_vi:
             problems.append(
                 Problem(
@@ -190,7 +207,8 @@ def _read_memberships(path: Path, regions, provinces, notes_vi: dict[str, str], 
             )
         if row["group"] not in region_slugs or province is None:
             continue
-        member_lines[row["group"]].append(line)
+        if row["map"] == MAP_BEFORE_2025:
+            member_lines[row["group"]].append(line)
         memberships.append(
             {
                 "region": row["group"],
@@ -198,8 +216,12 @@ def _read_memberships(path: Path, regions, provinces, notes_vi: dict[str, str], 
                 "basis": row["basis"],
                 "note_vi": notes_vi.get(row["note"], ""),
                 "note_en": row["note"],
-                "valid_from": None,
+                "valid_from": province.valid_from,
                 "valid_until": province.valid_until,
+                "_source": row["source"],
+                "_locator": row["locator"],
+                "_line": line,
+                "_path": str(path),
             }
         )
     for slug, region in region_slugs.items():

@@ -94,7 +94,7 @@ def members_now(memberships, units: dict[int, MergedUnit]) -> list[MergedUnit]:
 def region_units_now(region) -> MembersNow:
     """For a group's page in the "now" form: its members as 2025 units (and its hosts' successors set),
     in one query."""
-    memberships = list(region.memberships.all())
+    memberships = region.members_then
     hosts = [p for conference in region.sessions for p in (conference.host, conference.next_host) if p]
     units = load_successors([membership.province for membership in memberships] + hosts)
     return MembersNow(members_now(memberships, units))

@@ -154,6 +154,10 @@ class RegionMembershipQuerySet(models.QuerySet):
     def get_by_natural_key(self, region_slug, province_slug):
         return self.get(region__slug=region_slug, province__slug=province_slug)
 
+    def before_2025(self):
+        """The memberships the groups were declared with: of units on the map before 2025."""
+        return self.filter(province__administrative_map=Province.Map.BEFORE_2025)
+
 
 class RegionMembership(models.Model):
     """A province's membership of a conference group, with its basis and the dates it holds for."""
@@ -189,5 +193,9 @@ class RegionMembership(models.Model):
     @property
     def note(self):
         return translated(self, "note")
+
+    @property
+    def on_2025_map(self) -> bool:
+        return self.province.administrative_map == Province.Map.FROM_2025
 
     natural_key.dependencies = ["regions.region", "regions.province"]

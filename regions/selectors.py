@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.shortcuts import get_object_or_404
 
 from conferences.figure_selectors import ComparableGroup, comparable_groups
-from conferences.models import Conference, Indicator, IndicatorReport
+from conferences.models import Conference, Indicator, IndicatorReport, MembershipStatement
 from conferences.selectors import DETAIL_FIGURES, Capped, capped
 from regions.models import Basis, Province, Region, RegionMembership
 
@@ -57,9 +57,9 @@ def region_list(*, today: date) -> list[Region]:
     """
     regions = list(
         Region.objects.annotate(
-            members_listed=_count(RegionMembership.objects.filter(region=OuterRef("pk")), "region"),
+            members_listed=_count(RegionMembership.objects.before_2025().filter(region=OuterRef("pk")), "region"),
             members_inferred=_count(
-                RegionMembership.objects.filter(region=OuterRef("pk"), basis=Basis.INFERRED), "region"
+                RegionMembership.objects.before_2025().filter(region=OuterRef("pk"), basis=Basis.INFERRED), "region"
             ),
             sessions_on_record=_count(Conference.objects.filter(region=OuterRef("pk")), "region"),
         ).prefetch_related(
@@ -83,14 +83,18 @@ def _attach_latest_and_upcoming(region: Region, conferences: list[Conference], *
 
 
 def region_detail(*, slug: str, today: date) -> Region:
-    """One group with its memberships (by province name) and its sessions (oldest first, as ``sessions``).
+    """One group with its sessions (oldest first, as ``sessions``) and its memberships by province name,
+    each with the sources that state it: ``members_then`` (the units it was declared with, before 2025)
+    and ``members_2025`` (units of the 2025 map that a source lists as members).
 
-    Like ``region_list``, it carries the member counts, ``latest`` and ``upcoming``.
+    Like ``region_list``, it carries the member counts (of ``members_then``), ``latest`` and ``upcoming``.
     """
     queryset = Region.objects.prefetch_related(
         Prefetch(
             "memberships",
-            queryset=RegionMembership.objects.select_related("province").order_by("province__name_folded"),
+            queryset=RegionMembership.objects.select_related("province")
+            .prefetch_related(Prefetch("statements", queryset=MembershipStatement.objects.select_related("source")))
+            .order_by("province__name_folded"),
         ),
         Prefetch(
             "conferences",
@@ -101,11 +105,13 @@ def region_detail(*, slug: str, today: date) -> Region:
     )
     region = get_object_or_404(queryset, slug=slug)
     region.sessions = sorted(region.conferences.all(), key=_session_key)
-    memberships = list(region.memberships.all())
+    region.members_then = [m for m in region.memberships.all() if not m.on_2025_map]
+    region.members_2025 = [m for m in region.memberships.all() if m.on_2025_map]
+    memberships = region.members_then
     region.members_listed = len(memberships)
     region.members_inferred = sum(1 for m in memberships if m.basis == Basis.INFERRED)
     region.members_missing = max(region.declared_size - region.members_listed, 0)
-    region.shared_notes = _shared_notes(memberships)
+    region.shared_notes = _shared_notes(list(region.memberships.all()))
     _attach_latest_and_upcoming(region, region.sessions, today=today)
     return region
 

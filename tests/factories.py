@@ -20,6 +20,7 @@ from conferences.models import (
     ConferenceOfficial,
     Indicator,
     IndicatorReport,
+    MembershipStatement,
     Source,
 )
 from portal.search import SearchableModel
@@ -73,6 +74,12 @@ def province(*, name: str = "", slug: str = "", kind: str = Province.Kind.PROVIN
 
 def membership(*, region: Region, province: Province, basis: str = Basis.INFERRED, **fields) -> RegionMembership:
     return _saved(RegionMembership(region=region, province=province, basis=basis, **fields))
+
+
+def membership_statement(
+    *, membership: RegionMembership, source: Source, locator: str = "đoạn 1"
+) -> MembershipStatement:
+    return _saved(MembershipStatement(membership=membership, source=source, locator=locator))
 
 
 def source(*, slug: str = "", publication: str = "Báo Thử", title: str = "", **fields) -> Source:

@@ -31,9 +31,15 @@ def generate(figures=FIGURES, seed=7, **options):
     call_command("generate_synthetic", figures=figures, seed=seed, replace=True, verbosity=0, **options)
 
 
+def reference_counts() -> tuple[int, int, int]:
+    return Region.objects.count(), Province.objects.count(), RegionMembership.objects.count()
+
+
 @pytest.fixture
 def generated():
+    before = reference_counts()
     generate()
+    return before
 
 
 def test_it_refuses_the_real_data_without_replace():
@@ -58,7 +64,7 @@ def test_a_dry_run_changes_nothing():
 def test_it_replaces_sessions_sources_and_figures_and_keeps_the_reference_data(generated):
     assert IndicatorReport.objects.count() == FIGURES
     assert not Source.objects.exclude(slug__startswith=synthetic.PREFIX).exists()
-    assert (Region.objects.count(), Province.objects.count(), RegionMembership.objects.count()) == (3, 97, 53)
+    assert reference_counts() == generated
     version = Dataset.objects.current().version
     assert version.startswith(synthetic.PREFIX) and len(version) == 64
     # A second run needs no --replace: the data is synthetic already.

@@ -363,3 +363,34 @@ def test_one_group_s_year_under_two_slugs_is_refused(fixtures):
         figure=('conference = "north-28-x-2024"', 'conference = "north-28-2024"'),
     )
     assert "are both the 2024 session of north-28: use one slug" in problems_of(fixtures)
+
+
+# Memberships a source states ------------------------------------------------------------------------
+
+
+def test_a_stated_membership_becomes_a_statement_of_its_source(fixtures):
+    write_record(fixtures)
+    groups = fixtures / "reference" / "conference-groups.csv"
+    text = groups.read_text(encoding="utf-8")
+    groups.write_text(
+        text.replace(
+            "north-28,Hà Giang,before-2025,stated,qdnd-north-28-2022,",
+            "north-28,Hà Giang,before-2025,stated,fictional-north-28-x-2024,",
+        ),
+        encoding="utf-8",
+    )
+    statements = objects(build(fixtures), "membershipstatement")
+    assert {
+        "membership": ["north-28", "ha-giang"],
+        "source": ["fictional-north-28-x-2024"],
+        "locator": "đoạn 1, câu 1 (paragraph 1, sentence 1)",
+    } in statements
+
+
+def test_a_membership_stated_by_an_unknown_source_is_refused(fixtures):
+    groups = fixtures / "reference" / "conference-groups.csv"
+    text = groups.read_text(encoding="utf-8")
+    groups.write_text(
+        text.replace(",stated,baothanhhoa-north-central-6-x-2022,", ",stated,no-such-page,", 1), encoding="utf-8"
+    )
+    assert "unknown source 'no-such-page'" in problems_of(fixtures)

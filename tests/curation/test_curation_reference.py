@@ -89,24 +89,33 @@ def test_successors_come_first_and_every_unit_before_2025_has_one(reference):
 
 
 def test_memberships(reference):
-    assert len(reference.memberships) == 53
-    by_region = {}
+    """Deliberate checks of the curated groups: their sizes on the map they were declared with, a
+    province in two groups, and a group listed again on the 2025 map."""
+    before = {}
     for membership in reference.memberships:
-        by_region.setdefault(membership["region"], []).append(membership["province"])
-    assert {region: len(members) for region, members in by_region.items()} == {
-        "north-28": 28,
-        "north-central-6": 6,
-        "south-20": 19,
+        if not membership["province"].endswith("-2025"):
+            before.setdefault(membership["region"], []).append(membership["province"])
+    assert (len(before["north-28"]), len(before["north-central-6"])) == (28, 6)
+    assert all(
+        len(before[region["slug"]]) <= region["declared_size"]
+        for region in reference.regions
+        if region["slug"] in before
+    )
+    assert {"north-28", "north-central-6"} <= {
+        m["region"] for m in reference.memberships if m["province"] == "thanh-hoa"
     }
-    assert sorted(m["region"] for m in reference.memberships if m["province"] == "thanh-hoa") == [
-        "north-28",
-        "north-central-6",
-    ]
     assert all(m["valid_until"] == date(2025, 6, 30) for m in reference.memberships if m["province"] == "thanh-hoa")
+    on_2025_map = [m for m in reference.memberships if m["province"].endswith("-2025")]
+    assert on_2025_map and all(m["valid_from"] == date(2025, 7, 1) and m["valid_until"] is None for m in on_2025_map)
+
+
+def test_every_stated_membership_names_its_source_and_no_inferred_one_does(reference):
+    for membership in reference.memberships:
+        assert bool(membership["_source"] and membership["_locator"]) == (membership["basis"] == "stated"), membership
 
 
 def test_regions_and_indicators(reference):
-    assert [region["slug"] for region in reference.regions] == ["north-28", "south-20", "north-central-6"]
+    assert [region["slug"] for region in reference.regions][:3] == ["north-28", "south-20", "north-central-6"]
     assert reference.region("south-20")["declared_size"] == 20
     assert reference.region("north-27") is None
     assert reference.indicator("export_turnover")["unit"] == "USD"
@@ -238,11 +247,16 @@ def test_an_unknown_kind(folder, file_name, old, new):
 
 
 NOTE = "named in the article on the 2022 session of the six provinces"
+SOURCE = "baothanhhoa-north-central-6-x-2022,dòng 11 (line 11)"
+
+
+def row(group="north-central-6", province="Quảng Trị", map_="before-2025", basis="stated", source=SOURCE):
+    return f"{group},{province},{map_},{basis},{source},{NOTE}"
 
 
 def test_an_unknown_group(folder):
     path = folder / "conference-groups.csv"
-    line = edit_csv(path, f"north-central-6,Quảng Trị,stated,{NOTE}", f"north-central-7,Quảng Trị,stated,{NOTE}")
+    line = edit_csv(path, row(), row(group="north-central-7"))
     error = read_error(folder)
     reported(error, path, line, "unknown group 'north-central-7'")
     assert len(error.problems) == 1, str(error)
@@ -250,26 +264,43 @@ def test_an_unknown_group(folder):
 
 def test_an_unknown_province_in_a_group(folder):
     path = folder / "conference-groups.csv"
-    line = edit_csv(path, f"north-central-6,Quảng Trị,stated,{NOTE}", f"north-central-6,Quang Tri,stated,{NOTE}")
-    reported(read_error(folder), path, line, "unknown province 'Quang Tri'")
+    line = edit_csv(path, row(), row(province="Quang Tri"))
+    reported(read_error(folder), path, line, "'Quang Tri' is not a unit of the before-2025 map")
 
 
-def test_a_group_naming_a_2025_unit_is_refused(folder):
-    """Groups list the units before 2025; Huế exists only from 2025."""
+def test_a_unit_is_read_on_the_row_s_map(folder):
+    """Huế exists only from 2025: a row of the map before 2025 cannot name it, a 2025 row can."""
     path = folder / "conference-groups.csv"
-    line = edit_csv(path, f"north-central-6,Thừa Thiên Huế,stated,{NOTE}", f"north-central-6,Huế,stated,{NOTE}")
-    reported(read_error(folder), path, line, "unknown province 'Huế'")
+    line = edit_csv(path, row(province="Thừa Thiên Huế"), row(province="Huế"))
+    reported(read_error(folder), path, line, "'Huế' is not a unit of the before-2025 map")
+    edit_csv(path, row(province="Huế"), row(province="Huế", map_="2025"))
+    assert read_reference(folder)
+
+
+def test_a_map_that_is_neither(folder):
+    path = folder / "conference-groups.csv"
+    line = edit_csv(path, row(), row(map_="2024"))
+    reported(read_error(folder), path, line, "map must be one of ['before-2025', '2025'], not '2024'")
 
 
 def test_a_basis_that_is_neither_stated_nor_inferred(folder):
     path = folder / "conference-groups.csv"
-    line = edit_csv(path, f"north-central-6,Quảng Trị,stated,{NOTE}", f"north-central-6,Quảng Trị,guessed,{NOTE}")
+    line = edit_csv(path, row(), row(basis="guessed"))
     reported(read_error(folder), path, line, "basis must be stated or inferred, not 'guessed'")
+
+
+def test_a_stated_membership_without_its_source_and_an_inferred_one_with_one(folder):
+    path = folder / "conference-groups.csv"
+    stated = edit_csv(path, row(), row(source=","))
+    inferred = edit_csv(path, row(province="Nghệ An"), row(province="Nghệ An", basis="inferred"))
+    error = read_error(folder)
+    reported(error, path, stated, "a stated membership names its source and where in it")
+    reported(error, path, inferred, "an inferred membership names no source")
 
 
 def test_more_members_than_the_declared_size(folder):
     path = folder / "conference-groups.csv"
-    path.write_text(path.read_text("utf-8") + f"north-central-6,Quảng Nam,stated,{NOTE}\n", encoding="utf-8")
+    path.write_text(path.read_text("utf-8") + row(province="Quảng Nam") + "\n", encoding="utf-8")
     error = read_error(folder)
     assert len(error.problems) == 1, str(error)
     assert str(path) in str(error)
@@ -279,8 +310,18 @@ def test_more_members_than_the_declared_size(folder):
 def test_more_members_than_the_declared_size_names_the_line_of_the_first_extra_member(folder):
     path = folder / "conference-groups.csv"
     lines = path.read_text("utf-8").rstrip("\n").split("\n")
-    path.write_text("\n".join([*lines, f"north-central-6,Quảng Nam,stated,{NOTE}"]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([*lines, row(province="Quảng Nam")]) + "\n", encoding="utf-8")
     reported(read_error(folder), path, len(lines) + 1, "north-central-6 lists 7 members")
+
+
+def test_members_on_the_2025_map_are_not_counted_against_the_declared_size(folder):
+    path = folder / "conference-groups.csv"
+    extra = [
+        row(province=name, map_="2025")
+        for name in ("Huế", "Quảng Trị", "Hà Tĩnh", "Nghệ An", "Thanh Hóa", "Đà Nẵng", "Quảng Ngãi")
+    ]
+    path.write_text(path.read_text("utf-8") + "\n".join(extra) + "\n", encoding="utf-8")
+    assert read_reference(folder)
 
 
 def test_a_declared_size_that_is_not_a_count(folder):
@@ -311,11 +352,7 @@ def test_several_problems_in_several_tables_are_all_reported(folder):
         "Long An,province,Mekong River Delta,Tây Ninh",
         "Long An,prefecture,Mekong River Delta,Tây Ninh",
     )
-    group_line = edit_csv(
-        folder / "conference-groups.csv",
-        f"north-central-6,Quảng Trị,stated,{NOTE}",
-        f"north-central-7,Quảng Trị,stated,{NOTE}",
-    )
+    group_line = edit_csv(folder / "conference-groups.csv", row(), row(group="north-central-7"))
     error = read_error(folder)
     reported(error, folder / "provinces-2024.csv", kind_line, "unknown kind 'prefecture'")
     reported(error, folder / "conference-groups.csv", group_line, "unknown group 'north-central-7'")

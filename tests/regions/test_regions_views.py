@@ -86,10 +86,47 @@ def test_region_list_in_english_says_the_counts_plainly(client):
 
 @pytest.mark.parametrize("slug", ["north-28", "south-20", "north-central-6"])
 def test_region_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, slug):
-    # the data version; group; memberships; sessions; figures; provincial shares (charts)
-    with django_assert_num_queries(6):
+    # the data version; group; memberships; their sources; sessions; figures; provincial shares (charts)
+    with django_assert_num_queries(7):
         response = client.get(reverse("regions:region_detail", kwargs={"slug": slug}))
     assert response.status_code == 200
+
+
+def test_a_stated_membership_names_its_source_and_the_2025_list_stands_beside_the_old_one(client, empty_database):
+    group = factories.region(slug="test-group", declared_size=2)
+    old_unit = factories.province(name="Tỉnh Cũ", valid_until=date(2025, 6, 30))
+    guessed = factories.province(name="Tỉnh Đoán", valid_until=date(2025, 6, 30))
+    new_unit = factories.province(
+        name="Tỉnh Mới", administrative_map=Province.Map.FROM_2025, valid_from=date(2025, 7, 1)
+    )
+    page_source = factories.source(slug="page-2022", publication="Báo Ghi Danh")
+    list_source = factories.source(slug="page-2025", publication="Báo Sau Sắp Xếp")
+    stated = factories.membership(region=group, province=old_unit, basis="stated")
+    factories.membership(region=group, province=guessed)
+    listed_2025 = factories.membership(region=group, province=new_unit, basis="stated")
+    factories.membership_statement(membership=stated, source=page_source, locator="đoạn 3")
+    factories.membership_statement(membership=listed_2025, source=list_source, locator="đoạn 5")
+
+    response = client.get(english("regions:region_detail", slug="test-group"))
+
+    region = response.context["region"]
+    assert [m.province.name for m in region.members_then] == ["Tỉnh Cũ", "Tỉnh Đoán"]
+    assert [m.province.name for m in region.members_2025] == ["Tỉnh Mới"]
+    assert (region.members_listed, region.members_missing) == (2, 0)  # the declared size counts the old map
+    page = response.content.decode()
+    assert 'href="/en/sources/page-2022/">Báo Ghi Danh</a> <span class="locator">(đoạn 3)</span>' in page
+    assert 'href="/en/sources/page-2025/">Báo Sau Sắp Xếp</a>' in page
+    assert "Show the 1 member listed on the 2025 map" in page
+    assert page.index("Tỉnh Đoán") < page.index('id="members-2025"') < page.index("Tỉnh Mới</a>")
+
+
+def test_the_groups_list_counts_the_members_it_was_declared_with(client, empty_database):
+    group = factories.region(slug="test-group", declared_size=2)
+    factories.membership(region=group, province=factories.province(valid_until=date(2025, 6, 30)))
+    new_unit = factories.province(administrative_map=Province.Map.FROM_2025, valid_from=date(2025, 7, 1))
+    factories.membership(region=group, province=new_unit, basis="stated")
+    (listed,) = region_list(today=date(2026, 1, 1))
+    assert (listed.members_listed, listed.members_missing) == (1, 1)
 
 
 def test_south_lists_19_of_20_members_and_marks_the_9_inferred(client):

@@ -20,6 +20,7 @@ from conferences.models import (
     Dataset,
     Indicator,
     IndicatorReport,
+    MembershipStatement,
     Source,
 )
 from portal.search import refresh_search_columns
@@ -28,6 +29,7 @@ from regions.models import Province, Region, RegionMembership
 FIXTURES = ("regions.json", "conferences.json")
 # Children before parents, so that protected foreign keys never block the replacement.
 REPLACED_MODELS = (
+    MembershipStatement,
     IndicatorReport,
     ConferenceOfficial,
     ConferenceMention,
