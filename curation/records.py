@@ -50,7 +50,9 @@ MAX_LOCATOR = 120
 MAX_TITLE = 300
 # Keys under which page text would be kept: a record never has them.
 TEXT_KEYS = {"quote", "quotes", "clause", "period_quote", "text", "excerpt", "sentence"}
-LANGUAGES = {"vi", "en", "fr"}
+# ISO 639-1 codes of the languages pages about the sessions were found in (news sites publish machine
+# translations of Vietnamese reports); only "vi" pages give figures, numbers and dates (see below).
+LANGUAGES = {"vi", "en", "fr", "de", "pl", "pt", "id", "fa", "uk", "ru", "ar", "ja", "th", "zh", "ko", "es"}
 _SESSION_WORDS = re.compile(r"lần\s+thứ\s+[0-9IVXLC]+\b", re.IGNORECASE)
 
 
