@@ -27,6 +27,7 @@ from conferences.models import (
     FigureCount,
     Indicator,
     IndicatorReport,
+    MembershipStatement,
     Source,
 )
 from portal.search import refresh_search_columns

@@ -374,7 +374,7 @@ def test_a_stated_membership_becomes_a_statement_of_its_source(fixtures):
     text = groups.read_text(encoding="utf-8")
     groups.write_text(
         text.replace(
-            "north-28,Hà Giang,before-2025,stated,qdnd-north-28-2022,",
+            "north-28,Hà Giang,before-2025,stated,qdnd-north-28-viii-2022,",
             "north-28,Hà Giang,before-2025,stated,fictional-north-28-x-2024,",
         ),
         encoding="utf-8",
