@@ -46,7 +46,7 @@ def key_problems(article: Path, reference: Path) -> list[str]:
     """Every problem the build finds in the article with its answer key alone, as "file:line: message"."""
     with staged([article], reference) as root:
         try:
-            build(root)
+            build(root, every_source=False)
         except CurationError as exc:
             return [_located(problem) for problem in exc.problems]
     return []

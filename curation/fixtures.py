@@ -53,8 +53,9 @@ def conferences_fixture(reference: Reference, sources, conferences, mentions, of
         objects.append(
             _object("conferences.conferencemention", _with_keys(mention, "conference", "source", "host", "next_host"))
         )
+    published = {source["slug"] for source in sources}
     for membership in reference.memberships:
-        if membership["_source"]:
+        if membership["_source"] in published:
             objects.append(
                 _object(
                     "conferences.membershipstatement",

@@ -175,7 +175,7 @@ def annotation_text(figures: dict[str, str] = FIGURES) -> str:
 
 @pytest.fixture
 def fixtures(tmp_path) -> Path:
-    for folder in ("sources", "annotations", "reference"):
+    for folder in ("sources", "annotations", "reference", "records"):
         shutil.copytree(Path(settings.FIXTURE_DIRS[0]) / folder, tmp_path / folder)
     (tmp_path / "sources" / "900_test.txt").write_text(ARTICLE, encoding="utf-8")
     return tmp_path
