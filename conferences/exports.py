@@ -2,7 +2,7 @@
 
 The rows are the API's: each list's serializer (``conferences.api.lists``) gives the JSON objects, the
 CSV columns (its field names, in order) and the cells. A CSV cell is the JSON value written flat:
-null → empty, true/false, a list of slugs joined with ";", a list of objects as compact JSON.
+null → empty, true/false, a list of slugs (or names) joined with ";", a list of objects as compact JSON.
 Decimals are strings already ("120700000000"), so nothing passes through a float.
 
 Filters are checked before the first byte is sent: invalid ones give a 400 with a plain message and
