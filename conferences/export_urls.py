@@ -1,7 +1,8 @@
-"""The downloads: ``/<list>.csv`` and ``/<list>.json``, outside the language prefix (they hold data only).
+"""The downloads: ``/<list>.csv`` and ``/<list>.json``, in each language like the pages (``/en/figures.csv``).
 
 Each is named after its page's URL name (``exports:figure_list.csv`` for ``conferences:figure_list``),
-so ``templates/includes/downloads.html`` finds a page's downloads from the page itself.
+so ``templates/includes/downloads.html`` finds a page's downloads from the page itself, in the page's
+language: an English page links the English file, whose labels are English.
 """
 
 from django.urls import path

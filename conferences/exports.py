@@ -2,7 +2,7 @@
 
 The rows are the API's: each list's serializer (``conferences.api.lists``) gives the JSON objects, the
 CSV columns (its field names, in order) and the cells. A CSV cell is the JSON value written flat:
-null → empty, true/false, a list of slugs joined with ";", a list of objects as compact JSON.
+null → empty, true/false, a list of slugs (or names) joined with ";", a list of objects as compact JSON.
 Decimals are strings already ("120700000000"), so nothing passes through a float.
 
 Filters are checked before the first byte is sent: invalid ones give a 400 with a plain message and
@@ -13,6 +13,11 @@ prefetches, once per chunk).
 The figures (a million rows and more) skip the serializer: a ``RowPlan`` reads the same values with
 ``values_list`` and writes them exactly as ``FigureSerializer`` does, several times faster
 (docs/performance.md); the tests check that both give the same rows.
+
+A download is in the language of its address, like the page that links it: ``/figures.csv`` in
+Vietnamese, ``/en/figures.csv`` in English (the API's ``?format=csv`` in English). Only the labels
+beside the slugs (``region_name``, ``conference_label``…) depend on it. The file is written after the
+view has returned, so each piece is written with the view's language active again (``written_in``).
 """
 
 import csv
@@ -32,6 +37,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -42,7 +48,9 @@ from conferences.api.serializers import FigureSerializer, page_url, reverse_page
 from conferences.csv_safety import FORMULA_STARTS, inert
 from conferences.facets import FigureCube
 from conferences.figure_periods import period_kind
-from regions.models import Province
+from conferences.models import session_title
+from portal.translated import in_language
+from regions.models import Province, group_label
 
 CHUNK_SIZE = 500  # rows read from the database at a time
 ROWS_PER_WRITE = 100  # rows handed to the server at a time
@@ -113,7 +121,28 @@ def json_chunks(rows: Iterable[dict]) -> Iterator[bytes]:
     yield b"]"
 
 
+def written_in(language: str, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """``chunks``, each written with ``language`` active.
+
+    A streamed file is written after its view has returned, when the thread's language may be another
+    request's (or none); the labels are translated as the rows are written. Activated for each piece
+    only, so that nothing else runs in this language meanwhile.
+    """
+    pieces = iter(chunks)
+    try:
+        while True:
+            with translation.override(language):
+                chunk = next(pieces, None)
+            if chunk is None:
+                return
+            yield chunk
+    finally:
+        if close := getattr(pieces, "close", None):
+            close()  # an abandoned download ends its transaction now (serialized_rows, planned_rows)
+
+
 def _download(chunks: Iterator[bytes], *, content_type: str, filename: str) -> StreamingHttpResponse:
+    chunks = written_in(translation.get_language(), chunks)
     response = StreamingHttpResponse(chunks, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response
@@ -132,12 +161,13 @@ _SLUG = "slug-placeholder"
 class RowPlan:
     """``fields`` to read with ``values_list``, and ``row`` turning one into the serializer's values, in
     its field order. ``flat`` are the columns whose CSV cell is not the value as is (booleans);
-    ``free_text`` the columns holding words from a source or a curator, which may begin like a
-    formula (``csv_safety``). The others are the portal's own slugs, codes, dates, numbers and links."""
+    ``free_text`` the columns holding words from a source or a curator (names and titles too), which
+    may begin like a formula (``csv_safety``). The others are the portal's own slugs, codes, dates,
+    numbers and links."""
 
     fields: tuple[str, ...]
     row: Callable[[tuple], list]
-    flat: tuple[int, ...] = ()
+    flat: tuple[str, ...] = ()
     free_text: tuple[str, ...] = ()
     annotations: dict = field(default_factory=dict)  # added to the queryset before ``values_list``
 
@@ -204,8 +234,28 @@ FIGURE_FIELDS = (
 )
 
 
+# What the labels beside the slugs are made of, read in the same query, after FIGURE_FIELDS: the tables
+# are joined already, for the slugs. The labels are made once per session, group and indicator.
+FIGURE_LABEL_FIELDS = (
+    "conference__session_number",
+    "conference__year",
+    "conference__region__name_vi",
+    "conference__region__name_en",
+    "province__name",
+    "indicator__name_vi",
+    "indicator__name_en",
+    "source__title",
+    "source__publication",
+    "source__url",
+)
+LABELS_AT = len(FIGURE_FIELDS)
+
 DECIMALS = ("value", "threshold_pct", "growth_pct", "share_pct", "plan_share_pct")
 FIGURE_FREE_TEXT = (
+    "conference_label",
+    "region_name",
+    "province_name",
+    "indicator_name",
     "indicator_as_written",
     "period_label",
     "unit_as_written",
@@ -220,6 +270,9 @@ FIGURE_FREE_TEXT = (
     "period_context_as_written",
     "note_vi",
     "note_en",
+    "source_title",
+    "source_publication",
+    "source_url",
 )
 
 
@@ -227,7 +280,8 @@ def figure_plan(request, vendor: str = "") -> RowPlan:
     """``FigureSerializer``'s fields, from one ``values_list`` row.
 
     On PostgreSQL the five decimals are read as text (``_exact_text``): building a ``Decimal`` for each
-    took a fifth of the export's time.
+    took a fifth of the export's time. The labels are made in the language active when the rows are
+    written (``written_in``), as the serializer's are.
     """
     api_before, api_after = _around(request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})))
     page_before, page_after = _around(page_url(request, reverse_page("conferences:figure_detail", _SLUG)))
@@ -236,18 +290,32 @@ def figure_plan(request, vendor: str = "") -> RowPlan:
         annotations = {f"{name}_text": Cast(name, TextField()) for name in DECIMALS}
         fields = tuple(f"{name}_text" if name in DECIMALS else name for name in FIGURE_FIELDS)
         exact = _exact_text
+    sessions, groups, indicators = {}, {}, {}  # labels by slug (code), made once each
 
     def row(values: tuple) -> list:
         (slug, conference, region, province, scope, indicator, as_written, start, end, is_stock, label, value) = values[
             :12
         ]
+        (number, year, group_vi, group_en, province_name, indicator_vi, indicator_en, *source_labels) = values[
+            LABELS_AT:
+        ]
+        if (session_label := sessions.get(conference)) is None:
+            session_label = sessions[conference] = session_title(in_language(group_vi, group_en), number, year)
+        if (group_name := groups.get(region)) is None:
+            group_name = groups[region] = group_label(in_language(group_vi, group_en))
+        if (indicator_name := indicators.get(indicator)) is None:
+            indicator_name = indicators[indicator] = in_language(indicator_vi, indicator_en)
         return [
             slug,
             conference,
+            session_label,
             region,
+            group_name,
             province,
+            province_name,
             scope,
             indicator,
+            indicator_name,
             as_written,
             start.isoformat() if start else None,
             end.isoformat() if end else None,
@@ -261,12 +329,16 @@ def figure_plan(request, vendor: str = "") -> RowPlan:
             exact(values[19]),
             values[20],  # share_of
             exact(values[21]),  # plan_share_pct
-            *values[22:],  # qualifier, quote, quote_line, period_quote, a record's locator and fragments, notes, source
+            *values[22:LABELS_AT],  # qualifier, quote, quote_line, period_quote, a record's locator and fragments,
+            # notes, source
+            *source_labels,  # title, publication, address
             f"{api_before}{slug}{api_after}",
             f"{page_before}{slug}{page_after}",
         ]
 
-    return RowPlan(fields, row, flat=(9,), free_text=FIGURE_FREE_TEXT, annotations=annotations)
+    return RowPlan(
+        fields + FIGURE_LABEL_FIELDS, row, flat=("is_stock",), free_text=FIGURE_FREE_TEXT, annotations=annotations
+    )
 
 
 ROW_PLANS = {FigureSerializer: figure_plan}
@@ -410,9 +482,10 @@ def planned_csv_chunks(rows: Iterable[list], header: list[str], plan: RowPlan) -
     writer.writerow(header)
     yield (BOM + buffer.getvalue()).encode("utf-8")
     text = [header.index(name) for name in plan.free_text]
+    flat = [header.index(name) for name in plan.flat]
     for batch in batched(rows, ROWS_PER_WRITE):
         for row in batch:
-            for index in plan.flat:
+            for index in flat:
                 row[index] = csv_cell(row[index])
             for index in text:
                 if (cell := row[index]) and cell[0] in FORMULA_STARTS:

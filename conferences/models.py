@@ -218,13 +218,23 @@ class Conference(SearchableModel):
 
     @property
     def title(self):
-        if self.session_number:
-            return _("%(group)s, session %(session)s (%(year)s)") % {
-                "group": self.region.name,
-                "session": self.session_roman,
-                "year": self.year,
-            }
-        return _("%(group)s (%(year)s)") % {"group": self.region.name, "year": self.year}
+        return session_title(self.region.name, self.session_number, self.year)
+
+
+def session_title(group: str, session_number: int | None, year: int) -> str:
+    """How the pages name a session, in the active language: "Hội nghị ngành Công Thương <group> lần thứ
+    IX (2023)", "<group>, session IX (2023)"; without a known number, the group and the year.
+
+    ``group`` is the group's name in that language (``Region.name``). ``Conference.title``, and the
+    figures download, which reads the parts in its one query (``conferences.exports.figure_plan``).
+    """
+    if session_number:
+        return _("%(group)s, session %(session)s (%(year)s)") % {
+            "group": group,
+            "session": to_roman(session_number),
+            "year": year,
+        }
+    return _("%(group)s (%(year)s)") % {"group": group, "year": year}
 
 
 class ConferenceMention(models.Model):

@@ -2,7 +2,8 @@
 
 Vietnamese pages live at the root and English ones under ``/en/`` (``portal.urls``); the JSON API
 speaks English, like its field names and its schema, so its error messages do too. The CSV/JSON
-downloads and ``/healthz`` take the default language. Since ``Accept-Language`` and the language cookie
+downloads are addressed like the pages (``/figures.csv``, ``/en/figures.csv``) and take their language
+the same way; ``/healthz`` takes the default language. Since ``Accept-Language`` and the language cookie
 never change a response, no response says ``Vary: Accept-Language``: a shared cache keeps one copy
 per address. This replaces Django's ``LocaleMiddleware``, which reads them for addresses outside
 ``i18n_patterns`` and adds that ``Vary`` to every page at the root.

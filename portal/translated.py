@@ -5,6 +5,10 @@ from django.utils.translation import get_language
 
 def translated(obj, field: str) -> str:
     """The active language's version of ``field``, falling back to Vietnamese when English is blank."""
+    return in_language(getattr(obj, f"{field}_vi"), getattr(obj, f"{field}_en"))
+
+
+def in_language(vietnamese: str, english: str) -> str:
+    """``translated`` for two values read without their object (a download's ``values_list`` row)."""
     language = (get_language() or "vi").split("-")[0]
-    value = getattr(obj, f"{field}_en") if language == "en" else ""
-    return value or getattr(obj, f"{field}_vi")
+    return (english if language == "en" else "") or vietnamese

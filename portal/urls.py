@@ -1,7 +1,8 @@
 """Vietnamese pages live at the root, English ones under /en/: a link keeps its language when shared.
 
-The JSON API, the CSV/JSON exports and ``/healthz`` hold data, not interface text, so they have one URL
-each. Nothing here accepts writes, and there is no admin: the portal is read-only
+The CSV/JSON downloads go with their pages: ``/figures.csv`` names its slugs in Vietnamese,
+``/en/figures.csv`` in English (``conferences.exports``). The JSON API (English) and ``/healthz`` have
+one URL each. Nothing here accepts writes, and there is no admin: the portal is read-only
 (``portal.middleware.ReadOnlyMiddleware``, ``tests/portal/test_read_only_surface.py``).
 """
 
@@ -13,8 +14,8 @@ from portal.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/", include("conferences.api.urls")),
-    path("", include("conferences.export_urls")),
     *i18n_patterns(
+        path("", include("conferences.export_urls")),
         path("", include("conferences.urls")),
         path("", include("regions.urls")),
         prefix_default_language=False,

@@ -20,6 +20,11 @@ class Basis(models.TextChoices):
     INFERRED = "inferred", _("inferred")
 
 
+def group_label(name: str) -> str:
+    """A group's name (``Region.name``, lower case as it reads inside a sentence) read on its own."""
+    return capfirst(name)
+
+
 class RegionQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -51,13 +56,18 @@ class Region(SearchableModel):
         verbose_name_plural = _("conference groups")
 
     def __str__(self):
-        return capfirst(self.name)
+        return self.label
 
     def natural_key(self):
         return (self.slug,)
 
     def search_names(self):
         return [self.name_vi, self.name_en]
+
+    @property
+    def label(self):
+        """The name read on its own, as a heading or a download's ``region_name``: "Các tỉnh, … phía Nam"."""
+        return group_label(self.name)
 
     @property
     def declared_size_note(self):

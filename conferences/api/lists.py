@@ -37,9 +37,11 @@ def figure_rows() -> QuerySet:
 
 
 def province_rows() -> QuerySet:
-    """The provinces page's rows, with the units each 2025 unit was formed from."""
+    """The provinces page's rows, with the units each 2025 unit was formed from (their slugs and names)."""
     return province_list().prefetch_related(
-        Prefetch("predecessors", queryset=Province.objects.order_by("name_folded", "slug").only("slug", "successor"))
+        Prefetch(
+            "predecessors", queryset=Province.objects.order_by("name_folded", "slug").only("slug", "name", "successor")
+        )
     )
 
 
@@ -59,7 +61,7 @@ def source_rows() -> QuerySet:
         .prefetch_related(
             Prefetch(
                 "mentions",
-                queryset=ConferenceMention.objects.select_related("conference").order_by(
+                queryset=ConferenceMention.objects.select_related("conference__region").order_by(
                     "conference__year", "conference__region__position", "conference__session_number", "quote_line"
                 ),
             )

@@ -1,8 +1,12 @@
 """What the API, the JSON export and the CSV export say about each object: one definition for all three.
 
-Related objects are named by their slug (an indicator by its code), never by a database id. Every
-object carries ``url`` (itself in the API) and ``html_url`` (its page). Decimals are strings written
-exactly as stored, without float rounding or padding zeros ("120700000000", "18.3").
+Related objects are named by their slug (an indicator by its code), never by a database id, and beside
+each slug stands its label: a name (``region_name``, ``province_name``, ``indicator_name``…), a
+session's title (``conference_label``), a source's title, publication and address. Labels are in the
+active language: the address's for a download (``/en/figures.csv`` in English), English in the API.
+Names of provinces and titles of sources are the same in both. Every object carries ``url`` (itself in
+the API) and ``html_url`` (its page). Decimals are strings written exactly as stored, without float
+rounding or padding zeros ("120700000000", "18.3").
 """
 
 from django.conf import settings
@@ -40,12 +44,28 @@ def reverse_page(view_name: str, slug: str) -> str:
         return reverse(view_name, kwargs={"slug": slug})
 
 
-def slugs_in_order(objects, attribute: str = "slug") -> list[str]:
-    """Each related object's slug once, in the order first seen."""
-    return list(dict.fromkeys(getattr(obj, attribute) for obj in objects))
+def objects_in_order(objects) -> list:
+    """Each related object once (by slug), in the order first seen."""
+    first = {}
+    for obj in objects:
+        first.setdefault(obj.slug, obj)
+    return list(first.values())
+
+
+def slugs_in_order(objects) -> list[str]:
+    """The slugs of ``objects_in_order``: a list of labels built from those objects lines up with them."""
+    return [obj.slug for obj in objects_in_order(objects)]
 
 
 SLUG_LIST = serializers.ListField(child=serializers.SlugField())
+LABEL_LIST = serializers.ListField(child=serializers.CharField())
+
+IN_LANGUAGE = "in the language of the download's address (English in the API)"
+
+
+def label_of(source: str, help_text: str, *, nullable: bool = False) -> serializers.CharField:
+    """A related object's label, read through ``source`` ("province.name"); null when the object is."""
+    return serializers.CharField(source=source, read_only=True, allow_null=nullable, help_text=help_text)
 
 
 class PortalSerializer(serializers.ModelSerializer):
@@ -101,10 +121,11 @@ class MembershipSerializer(serializers.ModelSerializer):
     """A province listed in a group: ``stated`` by a source or ``inferred``, with the reference note."""
 
     province = slug_of(help_text="The member province or city (slug).")
+    province_name = label_of("province.name", "Its name.")
 
     class Meta:
         model = RegionMembership
-        fields = ["province", "basis", "valid_from", "valid_until", "note_vi", "note_en"]
+        fields = ["province", "province_name", "basis", "valid_from", "valid_until", "note_vi", "note_en"]
         read_only_fields = fields
 
 
@@ -139,8 +160,11 @@ class ProvinceSerializer(PortalSerializer):
     page_view_name = "regions:province_detail"
     url = identity("province")
     successor = slug_of(nullable=True, help_text="The 2025 unit a pre-2025 unit became part of (slug).")
+    successor_name = label_of("successor.name", "The name of that 2025 unit.", nullable=True)
     predecessors = serializers.SerializerMethodField(help_text="For a 2025 unit, the units it was formed from.")
+    predecessor_names = serializers.SerializerMethodField(help_text="Their names, in the same order.")
     regions = serializers.SerializerMethodField(help_text="The conference groups it is listed in (slugs).")
+    region_names = serializers.SerializerMethodField(help_text=f"Their names, in the same order, {IN_LANGUAGE}.")
     sessions_hosted = serializers.IntegerField(read_only=True, help_text="Held sessions it hosted.")
 
     class Meta:
@@ -154,8 +178,11 @@ class ProvinceSerializer(PortalSerializer):
             "valid_from",
             "valid_until",
             "successor",
+            "successor_name",
             "predecessors",
+            "predecessor_names",
             "regions",
+            "region_names",
             "sessions_hosted",
             "url",
             "html_url",
@@ -166,9 +193,17 @@ class ProvinceSerializer(PortalSerializer):
     def get_predecessors(self, obj) -> list[str]:
         return slugs_in_order(obj.predecessors.all())
 
+    @extend_schema_field(LABEL_LIST)
+    def get_predecessor_names(self, obj) -> list[str]:
+        return [unit.name for unit in objects_in_order(obj.predecessors.all())]
+
     @extend_schema_field(SLUG_LIST)
     def get_regions(self, obj) -> list[str]:
         return slugs_in_order(membership.region for membership in obj.memberships.all())
+
+    @extend_schema_field(LABEL_LIST)
+    def get_region_names(self, obj) -> list[str]:
+        return [region.label for region in objects_in_order(membership.region for membership in obj.memberships.all())]
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -196,6 +231,9 @@ class SourceSerializer(PortalSerializer):
     url = identity("source")
     page_url = serializers.CharField(source="url", read_only=True, help_text="The page's address; empty when unknown.")
     conferences = serializers.SerializerMethodField(help_text="The sessions the article names (slugs).")
+    conference_labels = serializers.SerializerMethodField(
+        help_text=f"Those sessions as the pages name them, in the same order, {IN_LANGUAGE}."
+    )
     figure_count = serializers.IntegerField(read_only=True, help_text="Figures taken from the article.")
 
     class Meta:
@@ -215,6 +253,7 @@ class SourceSerializer(PortalSerializer):
             "file_name",
             "text_sha256",
             "conferences",
+            "conference_labels",
             "figure_count",
             "url",
             "html_url",
@@ -225,6 +264,12 @@ class SourceSerializer(PortalSerializer):
     def get_conferences(self, obj) -> list[str]:
         return slugs_in_order(mention.conference for mention in obj.mentions.all())
 
+    @extend_schema_field(LABEL_LIST)
+    def get_conference_labels(self, obj) -> list[str]:
+        return [
+            conference.title for conference in objects_in_order(mention.conference for mention in obj.mentions.all())
+        ]
+
 
 class ConferenceSerializer(PortalSerializer):
     """A session of a conference group, held or announced; what no source states is null or empty."""
@@ -232,11 +277,14 @@ class ConferenceSerializer(PortalSerializer):
     page_view_name = "conferences:detail"
     url = identity("conference")
     region = slug_of(help_text="The conference group (slug).")
+    region_name = label_of("region.label", f"Its name, {IN_LANGUAGE}.")
     session_roman = serializers.CharField(
         read_only=True, help_text="The session number as the sources write it (X, XI); empty when unknown."
     )
     host_province = slug_of("host", nullable=True, help_text="The host province (slug); null when not stated.")
+    host_province_name = label_of("host.name", "Its name; null when not stated.", nullable=True)
     next_host = slug_of(nullable=True, help_text="The next host named at the flag handover (slug).")
+    next_host_name = label_of("next_host.name", "Its name; null when not stated.", nullable=True)
     sources = serializers.SerializerMethodField(help_text="The articles that report or mention it (slugs).")
 
     class Meta:
@@ -244,12 +292,14 @@ class ConferenceSerializer(PortalSerializer):
         fields = [
             "slug",
             "region",
+            "region_name",
             "session_number",
             "session_roman",
             "year",
             "date",
             "date_as_written",
             "host_province",
+            "host_province_name",
             "host_basis",
             "venue",
             "organisers",
@@ -257,6 +307,7 @@ class ConferenceSerializer(PortalSerializer):
             "theme",
             "status",
             "next_host",
+            "next_host_name",
             "sources",
             "url",
             "html_url",
@@ -274,23 +325,36 @@ class FigureSerializer(PortalSerializer):
     page_view_name = "conferences:figure_detail"
     url = identity("figure")
     conference = slug_of(help_text="The session that reported it (slug).")
+    conference_label = label_of(
+        "conference.title", f'That session as the pages name it ("…, session IX (2023)"), {IN_LANGUAGE}.'
+    )
     region = slug_of("conference.region", help_text="The conference group of that session (slug).")
+    region_name = label_of("conference.region.label", f"Its name, {IN_LANGUAGE}.")
     province = slug_of(nullable=True, help_text="The province (slug) when the scope is province, otherwise null.")
+    province_name = label_of("province.name", "Its name; null when the scope is not a province.", nullable=True)
     indicator = slug_of(slug_field="code", help_text="The indicator's code.")
+    indicator_name = label_of("indicator.name", f"Its name, {IN_LANGUAGE}.")
     period_kind = serializers.SerializerMethodField(
         help_text="The kind of period, as the `period` filter takes it (first-6-months, quarter-1, stock…)."
     )
     source = slug_of(help_text="The article it was taken from (slug).")
+    source_title = label_of("source.title", "Its title as printed; empty when it has none.")
+    source_publication = label_of("source.publication", "Its publication; empty when not named.")
+    source_url = label_of("source.url", "The page's address; empty when unknown.")
 
     class Meta:
         model = IndicatorReport
         fields = [
             "slug",
             "conference",
+            "conference_label",
             "region",
+            "region_name",
             "province",
+            "province_name",
             "scope",
             "indicator",
+            "indicator_name",
             "indicator_as_written",
             "period_start",
             "period_end",
@@ -321,6 +385,9 @@ class FigureSerializer(PortalSerializer):
             "note_vi",
             "note_en",
             "source",
+            "source_title",
+            "source_publication",
+            "source_url",
             "url",
             "html_url",
         ]

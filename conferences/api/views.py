@@ -123,7 +123,7 @@ def documented(public_list: lists.PublicList, noun: str, *, example: str, lookup
                 (200, "text/csv"): OpenApiResponse(
                     OpenApiTypes.STR,
                     description="`format=csv`: UTF-8 with a BOM, a header row of the field names, one row "
-                    'per object; lists of slugs joined with ";".',
+                    'per object; lists of slugs or names joined with ";".',
                 ),
                 (400, "application/json"): OpenApiResponse(FILTER_ERRORS, description="Invalid filter values."),
                 (404, "application/json"): OpenApiResponse(ErrorSerializer, description="No such page."),

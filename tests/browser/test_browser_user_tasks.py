@@ -89,6 +89,10 @@ def test_a_figures_quote_and_citation_and_the_csv(site, page, words, screenshot)
         page.get_by_role("link", name="CSV", exact=True).click()
     table = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
     assert table and {row["indicator"] for row in table} == {"export_turnover"}
+    # the file of the page's language: its labels are in that language
+    english = words["language"] == "en"
+    assert download.value.url.startswith(site + ("/en/figures.csv?" if english else "/figures.csv?"))
+    assert {row["indicator_name"] for row in table} == {"Export turnover" if english else "Kim ngạch xuất khẩu"}
     slug = "hanoimoi-north-28-x-2024-exports"
     assert slug in {row["slug"] for row in table}
     page.goto(site + words["prefix"] + f"/figures/{slug}/")

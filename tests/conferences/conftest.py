@@ -3,7 +3,9 @@
 import pytest
 
 # Each public list's fields, in order: the API's keys and the downloads' CSV columns. Pinned here, once,
-# on purpose: scripts that read the API or the files depend on them.
+# on purpose: scripts that read the API or the files depend on them. Beside a slug of another object
+# stands its label (``*_name``, ``*_label``, a source's title, publication and address), in the language of
+# the download's address (English in the API); the members of a group carry ``province_name`` too.
 PUBLIC_FIELDS = {
     "regions": [
         "slug",
@@ -25,8 +27,11 @@ PUBLIC_FIELDS = {
         "valid_from",
         "valid_until",
         "successor",
+        "successor_name",
         "predecessors",
+        "predecessor_names",
         "regions",
+        "region_names",
         "sessions_hosted",
         "url",
         "html_url",
@@ -34,12 +39,14 @@ PUBLIC_FIELDS = {
     "conferences": [
         "slug",
         "region",
+        "region_name",
         "session_number",
         "session_roman",
         "year",
         "date",
         "date_as_written",
         "host_province",
+        "host_province_name",
         "host_basis",
         "venue",
         "organisers",
@@ -47,6 +54,7 @@ PUBLIC_FIELDS = {
         "theme",
         "status",
         "next_host",
+        "next_host_name",
         "sources",
         "url",
         "html_url",
@@ -54,10 +62,14 @@ PUBLIC_FIELDS = {
     "figures": [
         "slug",
         "conference",
+        "conference_label",
         "region",
+        "region_name",
         "province",
+        "province_name",
         "scope",
         "indicator",
+        "indicator_name",
         "indicator_as_written",
         "period_start",
         "period_end",
@@ -88,6 +100,9 @@ PUBLIC_FIELDS = {
         "note_vi",
         "note_en",
         "source",
+        "source_title",
+        "source_publication",
+        "source_url",
         "url",
         "html_url",
     ],
@@ -106,6 +121,7 @@ PUBLIC_FIELDS = {
         "file_name",
         "text_sha256",
         "conferences",
+        "conference_labels",
         "figure_count",
         "url",
         "html_url",

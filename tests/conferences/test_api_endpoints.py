@@ -11,7 +11,7 @@ from regions.models import Province, Region, RegionMembership
 
 pytestmark = pytest.mark.django_db
 
-MEMBER_FIELDS = ["province", "basis", "valid_from", "valid_until", "note_vi", "note_en"]
+MEMBER_FIELDS = ["province", "province_name", "basis", "valid_from", "valid_until", "note_vi", "note_en"]
 
 # (endpoint, model, queries for a list page, queries for one object, an object's identifier, its page)
 ENDPOINTS = [
@@ -114,6 +114,19 @@ def test_the_journalists_task(client):
         "hanoimoi-north-28-x-2024",
     )
     assert figure["html_url"] == BASE + "/figures/hanoimoi-north-28-x-2024-exports/"
+    # beside the slugs, their labels: in English, like the rest of the API
+    assert (figure["conference_label"], figure["region_name"], figure["indicator_name"]) == (
+        "28 northern provinces and cities, session X (2024)",
+        "28 northern provinces and cities",
+        "Export turnover",
+    )
+    source = Source.objects.get(slug="hanoimoi-north-28-x-2024")
+    assert (figure["source_title"], figure["source_publication"], figure["source_url"]) == (
+        source.title,
+        source.publication,
+        source.url,
+    )
+    assert figure["province_name"] is None
 
 
 def test_browse_the_northern_sessions_of_2022_to_2024(client, empty_database):

@@ -6,7 +6,7 @@ import io
 import pytest
 
 from conferences.csv_safety import inert
-from conferences.models import Conference, IndicatorReport, Source
+from conferences.models import Conference, Indicator, IndicatorReport, Source
 
 FORMULAS = ['=HYPERLINK("http://example.com","x")', "+1+1", "-2+3", "@SUM(A1:A2)", "\tTab", "\rReturn"]
 
@@ -50,3 +50,18 @@ def test_every_other_download_neutralises_its_text_too(client):
     (article,) = [row for row in rows(client, "/sources.csv") if row["slug"] == source.slug]
     assert session["venue"] == "'" + FORMULAS[2]
     assert article["title"] == "'" + FORMULAS[5]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_labels_beside_the_slugs_are_neutralised_too(client, prefix):
+    """A source's title and publication are printed words; names come from curators: all may start badly."""
+    figure = IndicatorReport.objects.select_related("indicator").order_by("slug").first()
+    Source.objects.filter(pk=figure.source_id).update(title=FORMULAS[0], publication=FORMULAS[3])
+    Indicator.objects.filter(pk=figure.indicator_id).update(name_vi=FORMULAS[1], name_en=FORMULAS[2])
+    (row,) = [row for row in rows(client, f"{prefix}/figures.csv") if row["slug"] == figure.slug]
+    assert row["source_title"] == "'" + FORMULAS[0]
+    assert row["source_publication"] == "'" + FORMULAS[3]
+    assert row["indicator_name"] == "'" + (FORMULAS[2] if prefix else FORMULAS[1])
+    (article,) = [row for row in rows(client, f"{prefix}/sources.csv") if row["slug"] == figure.source.slug]
+    assert article["title"] == "'" + FORMULAS[0]

@@ -15,26 +15,6 @@ from regions.models import Province
 pytestmark = pytest.mark.django_db
 
 BOM = b"\xef\xbb\xbf"
-CONFERENCE_COLUMNS = [
-    "slug",
-    "region",
-    "session_number",
-    "session_roman",
-    "year",
-    "date",
-    "date_as_written",
-    "host_province",
-    "host_basis",
-    "venue",
-    "organisers",
-    "chairs",
-    "theme",
-    "status",
-    "next_host",
-    "sources",
-    "url",
-    "html_url",
-]
 
 
 def download(client, url, params=None):
@@ -96,11 +76,11 @@ def test_figures_csv_round_trips_every_figure_exactly(client, public_fields):
     )
 
 
-def test_conferences_csv_round_trips_every_session_exactly(client):
+def test_conferences_csv_round_trips_every_session_exactly(client, public_fields):
     response, raw = download(client, "/conferences.csv")
     assert response["Content-Disposition"] == 'attachment; filename="conferences.csv"'
     header, rows = read_csv(raw)
-    assert header == CONFERENCE_COLUMNS
+    assert header == public_fields["conferences"]
     by_slug = {row["slug"]: row for row in rows}
     conferences = Conference.objects.select_related("region", "host", "next_host").prefetch_related("sources")
     assert rows and len(rows) == conferences.count()
@@ -122,7 +102,7 @@ def test_conferences_csv_round_trips_every_session_exactly(client):
 
 @pytest.mark.parametrize("endpoint", ["conferences", "figures", "provinces", "regions", "sources"])
 def test_every_csv_row_is_the_api_object_written_flat(client, endpoint):
-    _, raw = download(client, f"/{endpoint}.csv")
+    _, raw = download(client, f"/en/{endpoint}.csv")  # the API is English, like the English download
     header, rows = read_csv(raw)
     objects = api_objects(client, endpoint)
     assert header == list(objects[0])
@@ -150,12 +130,12 @@ def test_the_file_is_rfc_4180_with_crlf_line_ends(client):
     assert b',"USD",' not in raw
 
 
-def test_the_api_gives_the_same_csv(client):
+def test_the_api_gives_the_same_csv_as_the_english_page(client):
     params = {"region": "north-28", "year": "2022-2024"}
     response, from_api = download(client, "/api/conferences/", {**params, "format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="conferences.csv"'
-    _, from_page = download(client, "/conferences.csv", params)
+    _, from_page = download(client, "/en/conferences.csv", params)
     assert from_api == from_page
     _, rows = read_csv(from_api)
     years = [int(row["year"]) for row in rows]
@@ -164,7 +144,7 @@ def test_the_api_gives_the_same_csv(client):
     # by content negotiation too
     response = client.get("/api/figures/", {"indicator": "export_turnover"}, headers={"Accept": "text/csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    _, figures = download(client, "/figures.csv", {"indicator": "export_turnover"})
+    _, figures = download(client, "/en/figures.csv", {"indicator": "export_turnover"})
     assert b"".join(response.streaming_content) == figures
 
 
@@ -178,6 +158,8 @@ def test_the_api_gives_the_same_csv(client):
         ("/conferences.csv", {"status": "announced", "sort": "year"}),
         ("/provinces.csv", {"map": "2025", "sort": "name"}),
         ("/provinces.csv", {"region": "north-central-6"}),
+        ("/en/figures.csv", {"region": "north-28", "indicator": "export_turnover"}),
+        ("/en/conferences.csv", {"status": "announced", "sort": "year"}),
     ],
 )
 def test_downloads_take_the_pages_filters_and_sort(client, url, params):
@@ -202,6 +184,7 @@ def test_an_empty_result_is_a_header_only(client, public_fields, empty_database)
         ("/conferences.csv", {"session": "IIII"}, "session"),
         ("/provinces.csv", {"map": "1900"}, "map"),
         ("/figures.json", {"period": "fortnight"}, "period"),
+        ("/en/figures.csv", {"year": "2024-2020"}, "year"),
     ],
 )
 def test_bad_filters_give_a_400_and_no_file(client, url, params, parameter):
@@ -222,6 +205,11 @@ def test_bad_filters_give_a_400_and_no_file(client, url, params, parameter):
         ("/figures.csv", IndicatorReport, 0),
         ("/provinces.csv", Province, 2),
         ("/sources.json", Source, 1),
+        ("/en/figures.csv", IndicatorReport, 0),
+        ("/en/figures.json", IndicatorReport, 0),
+        ("/en/conferences.csv", Conference, 1),
+        ("/en/provinces.json", Province, 2),
+        ("/en/sources.csv", Source, 1),
     ],
 )
 def test_rows_are_read_a_chunk_at_a_time_in_fixed_queries(
@@ -235,7 +223,7 @@ def test_rows_are_read_a_chunk_at_a_time_in_fixed_queries(
     """
     rows = model.objects.count()
     assert rows > 4 and IndicatorReport.objects.count() < exports.BATCH_SIZE
-    first = 3 if url == "/figures.csv" else 1
+    first = 3 if "/figures." in url else 1
     for chunk_size in (exports.CHUNK_SIZE, 4):
         monkeypatch.setattr(exports, "CHUNK_SIZE", chunk_size)
         chunks = -(-rows // chunk_size)
@@ -264,16 +252,37 @@ def test_the_file_is_streamed_in_pieces(client, monkeypatch):
             "/figures.csv?region=north-28&amp;sort=-value",
             "/figures.json?region=north-28&amp;sort=-value",
         ),
-        ("/en/conferences/?year=2022-2024", "/conferences.csv?year=2022-2024", "/conferences.json?year=2022-2024"),
-        ("/provinces/?map=2025", "/provinces.csv?map=2025", "/provinces.json?map=2025"),
-        ("/regions/", '/regions.csv"', '/regions.json"'),
-        ("/en/sources/", '/sources.csv"', '/sources.json"'),
+        (
+            "/en/conferences/?year=2022-2024",
+            '"/en/conferences.csv?year=2022-2024"',
+            '"/en/conferences.json?year=2022-2024"',
+        ),
+        ("/provinces/?map=2025", '"/provinces.csv?map=2025"', '"/provinces.json?map=2025"'),
+        ("/regions/", '"/regions.csv"', '"/regions.json"'),
+        ("/en/sources/", '"/en/sources.csv"', '"/en/sources.json"'),
+        ("/en/figures/?indicator=export_turnover", '"/en/figures.csv?indicator', '"/en/figures.json?indicator'),
+        ("/en/provinces/", '"/en/provinces.csv"', '"/en/provinces.json"'),
+        ("/en/regions/", '"/en/regions.csv"', '"/en/regions.json"'),
     ],
 )
-def test_each_list_page_links_its_downloads_with_its_filters(client, page, csv_link, json_link):
+def test_each_list_page_links_its_downloads_in_its_language_with_its_filters(client, page, csv_link, json_link):
+    """An English page links the English files (``/en/figures.csv``), a Vietnamese one the Vietnamese."""
     html = client.get(page).content.decode()
     assert csv_link in html and json_link in html
     assert 'class="downloads"' in html
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_each_link_gives_its_file(client, prefix):
+    html = client.get(f"{prefix}/figures/", {"region": "north-28"}).content.decode()
+    link = html.split('class="downloads"')[1].split('href="')[1].split('"')[0].replace("&amp;", "&")
+    assert link == f"{prefix}/figures.csv?region=north-28"
+    response, raw = download(client, link)
+    assert response["Content-Language"] == ("en" if prefix else "vi")
+    _, rows = read_csv(raw)
+    assert rows and {row["region_name"] for row in rows} == {
+        "28 northern provinces and cities" if prefix else "28 tỉnh, thành phố khu vực phía Bắc"
+    }
 
 
 def test_a_page_with_bad_filters_offers_no_download(client):

@@ -28,8 +28,8 @@ def download(client, url, params=None):
 
 
 @pytest.mark.parametrize("endpoint", LISTS)
-def test_the_json_export_is_the_apis_objects(client, endpoint):
-    response, raw = download(client, f"/{endpoint}.json")
+def test_the_english_json_export_is_the_apis_objects(client, endpoint):
+    response, raw = download(client, f"/en/{endpoint}.json")  # the API is English
     assert response["Content-Type"] == "application/json"
     assert response["Content-Disposition"] == f'attachment; filename="{endpoint}.json"'
     assert json.loads(raw.decode("utf-8")) == api_objects(client, endpoint)
@@ -46,7 +46,7 @@ def test_the_json_export_is_the_apis_objects(client, endpoint):
     ],
 )
 def test_the_json_export_takes_the_same_filters(client, endpoint, params):
-    _, raw = download(client, f"/{endpoint}.json", params)
+    _, raw = download(client, f"/en/{endpoint}.json", params)
     assert json.loads(raw) == api_objects(client, endpoint, params)
 
 

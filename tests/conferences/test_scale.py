@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.http import QueryDict
 from django.test import RequestFactory
+from django.utils import translation
 from loaded_dataset import load_dataset
 
 from conferences import exports
@@ -116,17 +117,22 @@ def download(client, url, params):
     return b"".join(response.streaming_content)
 
 
+@pytest.mark.parametrize("language", ["vi", "en"])
 @pytest.mark.parametrize(
     "params", [{}, {"sort": "-period"}, {"region": "south-20", "sort": "region"}, {"sort": "value"}]
 )
-def test_the_export_in_batches_is_the_serializers(client, monkeypatch, synthetic_data, params):
+def test_the_export_in_batches_is_the_serializers(client, monkeypatch, synthetic_data, params, language):
+    """Labels included: the row plan names each slug in the download's language, as the serializer does."""
     monkeypatch.setattr(exports, "BATCH_SIZE", 37)  # many batches: on PostgreSQL, read ahead in a thread
     request = RequestFactory().get("/figures.csv", params)
     rows = IndicatorReportFilter(request.GET, queryset=figure_list()).qs
-    expected = list(exports.serialized_rows(rows, FigureSerializer, request))
+    with translation.override(language):
+        expected = list(exports.serialized_rows(rows, FigureSerializer, request))
+    assert {row["conference_label"] for row in expected} and all(row["indicator_name"] for row in expected)
     header = exports.columns(FigureSerializer)
-    assert download(client, "/figures.csv", params) == b"".join(exports.csv_chunks(expected, header))
-    assert json.loads(download(client, "/figures.json", params)) == json.loads(json.dumps(expected))
+    prefix = "/en" if language == "en" else ""
+    assert download(client, f"{prefix}/figures.csv", params) == b"".join(exports.csv_chunks(expected, header))
+    assert json.loads(download(client, f"{prefix}/figures.json", params)) == json.loads(json.dumps(expected))
 
 
 @pytest.mark.parametrize("query", ["", "region=north-28&source=x&period=stock&scope=region", "conference=nope"])

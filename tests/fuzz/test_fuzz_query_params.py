@@ -38,7 +38,16 @@ API = [
     "/api/indicators/",
     "/api/schema/",
 ]
-DOWNLOADS = ["/conferences.csv", "/figures.csv", "/provinces.json", "/regions.json", "/sources.csv", "/figures.json"]
+DOWNLOADS = [
+    "/conferences.csv",
+    "/figures.csv",
+    "/provinces.json",
+    "/regions.json",
+    "/sources.csv",
+    "/figures.json",
+    "/en/figures.csv",
+    "/en/sources.json",
+]
 
 PARAMETERS = [
     "region", "year", "session", "host", "status", "q", "sort", "page", "page_size", "province", "indicator",

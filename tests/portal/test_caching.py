@@ -21,6 +21,7 @@ PAGES = [
     "/people/",
     "/quality/",
     "/figures.csv",
+    "/en/figures.csv",
     "/conferences.json",
     "/api/figures/",
     "/api/schema/",
