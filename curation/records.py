@@ -14,6 +14,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from curation.annotations import error_line, header_line, read_entry
@@ -40,7 +41,7 @@ from vietnamese.dates import parse_day_month, parse_full_date
 from vietnamese.errors import ParseError
 from vietnamese.numbers import parse_written_value
 from vietnamese.periods import is_to_date, parse_period
-from vietnamese.phrases import detect_qualifiers, parse_growth, parse_plan_share, parse_share
+from vietnamese.phrases import detect_qualifiers, parse_growth, parse_plan_share, parse_share, parse_threshold
 from vietnamese.roman import from_roman, parse_session, to_roman
 from vietnamese.rounding import quantity_half_unit
 
@@ -52,6 +53,8 @@ MAX_TITLE = 300
 TEXT_KEYS = {"quote", "quotes", "clause", "period_quote", "text", "excerpt", "sentence"}
 # ISO 639-1 codes of the languages pages about the sessions were found in (news sites publish machine
 # translations of Vietnamese reports); only "vi" pages give figures, numbers and dates (see below).
+# Counts of provinces whose growth passes a threshold (indicators.csv): meaningless without it.
+THRESHOLD_INDICATORS = {"provinces_iip_growth", "provinces_industrial_growth", "provinces_export_growth"}
 LANGUAGES = {"vi", "en", "fr", "de", "pl", "pt", "id", "fa", "uk", "ru", "ar", "ja", "th", "zh", "ko", "es"}
 _SESSION_WORDS = re.compile(r"lần\s+thứ\s+[0-9IVXLC]+\b", re.IGNORECASE)
 
@@ -114,6 +117,9 @@ class RecordFigure:
     share_of: str = ""
     plan_share_as_written: str = ""
     plan_share_pct: str = ""
+    threshold_as_written: str = ""
+    threshold_comparator: str = ""
+    threshold_pct: str = ""
     qualifier_as_written: str = ""
     period: str = ""
     as_of: str = ""
@@ -397,6 +403,7 @@ class RecordCurator:
             "growth_as_written",
             "share_as_written",
             "plan_share_as_written",
+            "threshold_as_written",
             "qualifier_as_written",
             "period_label",
             "period_context_as_written",
@@ -427,6 +434,7 @@ class RecordCurator:
             problem = sign_problem(entry.indicator, entry.value_as_written, quantity)
             if problem:
                 say(problem)
+        comparator, threshold = self._threshold(entry, say)
         growth = self._phrase(entry, say, "growth", parse_growth)
         share = self._phrase(entry, say, "share", parse_share)
         plan_share = self._phrase(entry, say, "plan_share", parse_plan_share)
@@ -459,8 +467,8 @@ class RecordCurator:
                     "unit_as_written": quantity.unit_as_written,
                     "value_as_written": entry.value_as_written,
                     "denominator": quantity.denominator,
-                    "threshold_comparator": "",
-                    "threshold_pct": None,
+                    "threshold_comparator": comparator,
+                    "threshold_pct": threshold,
                     "growth_pct": growth,
                     "growth_as_written": entry.growth_as_written,
                     "share_pct": share,
@@ -499,6 +507,25 @@ class RecordCurator:
         if entry.unit != quantity.unit:
             say(f"{entry.value_as_written!r} is in {quantity.unit}, the record says {entry.unit}")
         return quantity
+
+    def _threshold(self, entry: RecordFigure, say) -> tuple[str, Decimal | None]:
+        """A count of provinces counts those above a growth threshold: without it, "12/15" says nothing
+        a reader could check, so a record must print it ("trên 10%", "cao hơn … (tăng 7,4%)")."""
+        if entry.indicator in THRESHOLD_INDICATORS and not entry.threshold_as_written:
+            say(f"a count of provinces ({entry.indicator}) needs threshold_as_written, the growth it counts above")
+        if not (entry.threshold_as_written or entry.threshold_comparator or entry.threshold_pct):
+            return "", None
+        try:
+            comparator, threshold = parse_threshold(entry.threshold_as_written)
+        except ParseError as exc:
+            say(f"threshold_as_written: {exc}")
+            return "", None
+        if (comparator, threshold) != (entry.threshold_comparator, decimal_or_none(entry.threshold_pct)):
+            say(
+                f"{entry.threshold_as_written!r} = {comparator} {threshold}%, the record says "
+                f"{entry.threshold_comparator} {entry.threshold_pct}%"
+            )
+        return comparator, threshold
 
     def _phrase(self, entry: RecordFigure, say, name: str, parse):
         return checked_phrase(entry, name, parse, say, clause=None, curated_in="record")

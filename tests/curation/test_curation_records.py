@@ -393,3 +393,46 @@ def test_a_membership_stated_by_an_unknown_source_is_refused(fixtures):
         text.replace(",stated,baothanhhoa-north-central-6-x-2022,", ",stated,no-such-page,", 1), encoding="utf-8"
     )
     assert "unknown source 'no-such-page'" in problems_of(fixtures)
+
+
+# Counts of provinces ---------------------------------------------------------------------------------
+
+PROVINCE_COUNT = """
+[[figure]]
+id = "provinces-above"
+conference = "north-28-x-2024"
+indicator = "provinces_iip_growth"
+indicator_as_written = "chỉ số sản xuất công nghiệp"
+scope = "region"
+value_as_written = "11/28 địa phương"
+value = "11"
+unit = "count"
+THRESHOLD
+qualifier = "actual"
+period_label = "6 tháng đầu năm 2024"
+period = "2024-01-01/2024-06-30"
+locator = "đoạn 5 (paragraph 5)"
+"""
+
+
+def test_a_count_of_provinces_carries_the_threshold_it_counts_above(fixtures):
+    threshold = 'threshold_as_written = "từ 10% trở lên"\nthreshold_comparator = "≥"\nthreshold_pct = "10"'
+    write_record(fixtures, RECORD + PROVINCE_COUNT.replace("THRESHOLD", threshold))
+    (figure,) = [f for f in objects(build(fixtures), "indicatorreport") if f["slug"].endswith("-provinces-above")]
+    assert (figure["value"], figure["denominator"], figure["threshold_comparator"], figure["threshold_pct"]) == (
+        "11",
+        28,
+        "≥",
+        "10",
+    )
+
+
+def test_a_count_of_provinces_without_its_threshold_is_refused(fixtures):
+    write_record(fixtures, RECORD + PROVINCE_COUNT.replace("THRESHOLD", ""))
+    assert "needs threshold_as_written, the growth it counts above" in problems_of(fixtures)
+
+
+def test_a_threshold_that_disagrees_with_its_words_is_refused(fixtures):
+    threshold = 'threshold_as_written = "trên 10%"\nthreshold_comparator = "≥"\nthreshold_pct = "10"'
+    write_record(fixtures, RECORD + PROVINCE_COUNT.replace("THRESHOLD", threshold))
+    assert "'trên 10%' = > 10%, the record says ≥ 10%" in problems_of(fixtures)
