@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from conferences.figure_display import citation_date
+from conferences.models import ConferenceMention
 from vietnamese.roman import to_roman
 
 # The session facts sources are compared on, with how a page names each.
@@ -69,7 +70,7 @@ def session_disagreements(mentions) -> list[Disagreement]:
     found = []
     for fact, label in SESSION_FACTS.items():
         statements: dict[object, Statement] = {}
-        for mention in mentions:
+        for mention in _stating(mentions, fact):
             value = _value(mention, fact)
             if value in (None, ""):
                 continue
@@ -80,6 +81,17 @@ def session_disagreements(mentions) -> list[Disagreement]:
             ordered = [statements[value] for value in sorted(statements, key=lambda v: _order(fact, statements[v], v))]
             found.append(Disagreement(fact, str(label), ordered))
     return found
+
+
+def _stating(mentions, fact: str) -> list:
+    """The mentions whose word on ``fact`` counts. Where a source reports where the session was held,
+    the host named when it was announced is not a rival statement: hosts change, and in 2025 a
+    designated host could be merged into another province before its session (the build lets the
+    report supersede the announcement the same way, ``curation.consistency``)."""
+    if fact != "host":
+        return list(mentions)
+    reported = [m for m in mentions if m.kind != ConferenceMention.Kind.ANNOUNCEMENT and _value(m, fact)]
+    return reported or list(mentions)
 
 
 def _order(fact: str, statement: Statement, value):
@@ -107,6 +119,7 @@ def _shown(mention, fact: str) -> str:
 # one string per session, a JSON object per mention.
 _RECORD = "\x1e"
 _COLUMNS = (
+    "kind",
     "source__slug",
     "source__title",
     "source__publication",
@@ -150,6 +163,7 @@ def statements_of(aggregated: str | None) -> list[SimpleNamespace]:
                 source=SourceRef(
                     row["source__slug"], row["source__title"] or row["source__publication"] or row["source__slug"]
                 ),
+                kind=row["kind"],
                 session_number=row["session_number"],
                 session_as_written=row["session_as_written"],
                 date=date.fromisoformat(row["date"][:10]) if row["date"] else None,
