@@ -35,8 +35,7 @@ def test_groups_declare_their_size_and_list_members_with_a_basis():
     # Deliberate checks of the curated groups (fixtures/reference/regions.csv, conference-groups.csv): the
     # members each was declared with, on the map before 2025; only these count against the declared size.
     sizes = {
-        region.slug: (region.declared_size, region.memberships.before_2025().count())
-        for region in Region.objects.all()
+        region.slug: (region.declared_size, region.memberships.before_2025().count()) for region in Region.objects.all()
     }
     assert sizes == {
         "north-28": (28, 28),
