@@ -23,6 +23,9 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent
 PROJECT_FIXTURES = TESTS.parent / "fixtures"
 ADDED_SLUGS = ("grown-figure-no-test-names", "grown-figure-no-test-names-either")
+# A trade balance's printed value must state its direction ("xuất siêu", "nhập siêu"; docs/data.md), which
+# a copied figure's does not: the build would refuse it, so it is no honest figure to add.
+NEEDS_DIRECTION_WORDS = frozenset({"trade_balance"})
 
 
 def figures_no_test_names(objects: list[dict]) -> list[dict]:
@@ -43,7 +46,11 @@ def grow(objects: list[dict]) -> tuple[list[dict], list[str], str]:
     removed = candidates[-1]
     grown = [obj for obj in objects if obj is not removed]
     used = {obj["fields"]["indicator"][0] for obj in objects if obj["model"] == "conferences.indicatorreport"}
-    indicators = [obj["fields"] for obj in objects if obj["model"] == "conferences.indicator"]
+    indicators = [
+        obj["fields"]
+        for obj in objects
+        if obj["model"] == "conferences.indicator" and obj["fields"]["code"] not in NEEDS_DIRECTION_WORDS
+    ]
     models = []
     for kept_text in (True, False):  # an article's figure (with its quote), then a record's (a locator)
         for model in candidates[:-1]:
