@@ -7,10 +7,12 @@ The suite builds the data it asserts on, and checks the curated dataset only in 
     PORTAL_TEST_FIXTURES_DIR=/tmp/grown-fixtures DATABASE_URL=sqlite:///:memory: python -m pytest
 
 The figure removed is the last one whose identifier no test file contains. Two figures are added (so
-that totals change too, not only which figures there are): copies of the first two such figures under
-new identifiers, each reported for an indicator no figure uses yet (of the same unit, so that its
-printed value still reads as that unit): new indicators and facet values, more figures for their
-sessions and sources.
+that totals change too, not only which figures there are): copies of two such figures under new
+identifiers, each reported for an indicator no figure uses yet (of the same unit, so that its printed
+value still reads as that unit): new indicators and facet values, more figures for their sessions and
+sources. One copies the first such figure of an article (with its quote), the other the first of a
+record (no quote, a locator and printed words), each the first of its kind whose unit has an indicator
+left to use; so both kinds of figure are shown to come and go.
 """
 
 import json
@@ -21,6 +23,9 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent
 PROJECT_FIXTURES = TESTS.parent / "fixtures"
 ADDED_SLUGS = ("grown-figure-no-test-names", "grown-figure-no-test-names-either")
+# A trade balance's printed value must state its direction ("xuất siêu", "nhập siêu"; docs/data.md), which
+# a copied figure's does not: the build would refuse it, so it is no honest figure to add.
+NEEDS_DIRECTION_WORDS = frozenset({"trade_balance"})
 
 
 def figures_no_test_names(objects: list[dict]) -> list[dict]:
@@ -41,19 +46,30 @@ def grow(objects: list[dict]) -> tuple[list[dict], list[str], str]:
     removed = candidates[-1]
     grown = [obj for obj in objects if obj is not removed]
     used = {obj["fields"]["indicator"][0] for obj in objects if obj["model"] == "conferences.indicatorreport"}
-    indicators = [obj["fields"] for obj in objects if obj["model"] == "conferences.indicator"]
-    for slug, model in zip(ADDED_SLUGS, candidates, strict=False):
-        unit = model["fields"]["unit"]
-        unused = [fields["code"] for fields in indicators if fields["unit"] == unit and fields["code"] not in used]
-        if not unused:
-            raise SystemExit(f"No unused indicator of unit {unit!r} to report the added figure under.")
-        used.add(unused[0])
+    indicators = [
+        obj["fields"]
+        for obj in objects
+        if obj["model"] == "conferences.indicator" and obj["fields"]["code"] not in NEEDS_DIRECTION_WORDS
+    ]
+    models = []
+    for kept_text in (True, False):  # an article's figure (with its quote), then a record's (a locator)
+        for model in candidates[:-1]:
+            unit = model["fields"]["unit"]
+            unused = [fields["code"] for fields in indicators if fields["unit"] == unit and fields["code"] not in used]
+            if bool(model["fields"]["quote"]) == kept_text and unused:
+                used.add(unused[0])
+                models.append((model, unused[0]))
+                break
+        else:
+            kind = "an article" if kept_text else "a record"
+            raise SystemExit(f"No figure of {kind} that no test names has an unused indicator of its unit.")
+    for slug, (model, indicator) in zip(ADDED_SLUGS, models, strict=True):
         positions = [
             obj["fields"]["position"]
             for obj in grown
             if obj["model"] == "conferences.indicatorreport" and obj["fields"]["source"] == model["fields"]["source"]
         ]
-        added = {"slug": slug, "indicator": [unused[0]], "position": max(positions) + 1}
+        added = {"slug": slug, "indicator": [indicator], "position": max(positions) + 1}
         grown.insert(grown.index(model) + 1, {**model, "fields": {**model["fields"], **added}})
     return grown, list(ADDED_SLUGS), removed["fields"]["slug"]
 

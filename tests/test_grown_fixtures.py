@@ -29,5 +29,8 @@ def test_the_copy_gains_two_figures_and_loses_one_that_no_test_names(tmp_path, s
 def test_the_copy_loads(tmp_path):
     added, removed = write_grown_copy(tmp_path)
     call_command("load_data", fixtures_dir=tmp_path, force=True, verbosity=0)
-    assert IndicatorReport.objects.filter(slug__in=added).count() == 2
+    copies = IndicatorReport.objects.filter(slug__in=added)
+    assert copies.count() == 2
+    assert {(bool(copy.quote), bool(copy.locator)) for copy in copies} == {(True, False), (False, True)}  # both kinds
+    assert not copies.filter(indicator__code="trade_balance").exists()  # its value would need a direction word
     assert not IndicatorReport.objects.filter(slug=removed).exists()

@@ -1,7 +1,9 @@
 """The 2025 map switch (regions.map2025, ``?units=now``) and search by the names of the 2025 units."""
 
+from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
+import factories
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -30,7 +32,9 @@ def switch_links(page, label):
 
 
 def test_south_members_now_are_the_2025_units_they_became_with_their_former_names():
-    memberships = list(RegionMembership.objects.filter(region__slug="south-20").select_related("province"))
+    # The members the group was declared with (as its page lists them), not the 2025 units a source lists.
+    south = RegionMembership.objects.before_2025().filter(region__slug="south-20")
+    memberships = list(south.select_related("province"))
     units = members_now(memberships, load_successors([m.province for m in memberships]))
     now = {merged.unit.slug: sorted(m.province.slug for m in merged.members) for merged in units}
     assert now == {
@@ -48,10 +52,12 @@ def test_south_members_now_are_the_2025_units_they_became_with_their_former_name
 
 
 def test_south_page_as_it_is_now_groups_units_that_merged(client, django_assert_num_queries):
-    with django_assert_num_queries(7):  # the data version; the page's 5, and the 2025 units with their predecessors
+    # the data version; the page's 6 (test_region_detail_runs_a_fixed_number_of_queries), and the 2025 units with
+    # their predecessors
+    with django_assert_num_queries(8):
         response = client.get(english("regions:region_detail", slug="south-20"), {"units": "now"})
     page = response.content.decode()
-    members = page[page.index('id="members"') : page.index('id="figures"')]
+    members = page[page.index('id="members"') : page.index('id="members-2025"')]  # not the 2025 list beside them
     assert "The 19 members listed became 8 units of the 2025 map" in members
     assert (
         '<a href="/en/provinces/tay-ninh-2025/">Tây Ninh <span class="map-tag">(2025)</span></a> '
@@ -69,9 +75,10 @@ def test_south_page_as_it_is_now_groups_units_that_merged(client, django_assert_
 
 
 def test_as_it_was_then_is_the_default_and_unchanged(client, django_assert_num_queries):
-    with django_assert_num_queries(6):  # the data version, then the view's 5
+    with django_assert_num_queries(7):  # the data version, then the view's 6
         page = client.get(english("regions:region_detail", slug="south-20")).content.decode()
-    assert page.count('<tr class="inferred-row">') == 9
+    inferred = RegionMembership.objects.before_2025().filter(region__slug="south-20", basis="inferred")
+    assert page.count('<tr class="inferred-row">') == inferred.count() > 0
     assert "formerly" not in page and "then-now" not in page
     then = client.get(english("regions:region_detail", slug="south-20"), {"units": "then"}).content.decode()
     assert "then-now" not in then  # anything but "now" is the default
@@ -80,7 +87,8 @@ def test_as_it_was_then_is_the_default_and_unchanged(client, django_assert_num_q
 def test_a_member_whose_2025_unit_also_absorbed_non_members_says_so(client):
     # No group's 2025 unit absorbed a non-member in the real data; remove Tây Ninh from the south to see it.
     RegionMembership.objects.filter(region__slug="south-20", province__slug="tay-ninh").delete()
-    memberships = list(RegionMembership.objects.filter(region__slug="south-20").select_related("province"))
+    south = RegionMembership.objects.before_2025().filter(region__slug="south-20")
+    memberships = list(south.select_related("province"))
     units = {
         merged.unit.slug: merged
         for merged in members_now(memberships, load_successors([m.province for m in memberships]))
@@ -143,7 +151,7 @@ def test_as_it_is_now_every_row_is_a_2025_unit_counting_its_predecessors_session
 def test_as_it_is_now_a_group_filter_finds_the_units_formed_from_its_members(client):
     response = client.get("/en/provinces/", {"units": "now", "region": "south-20"})
     slugs = {row.slug for row in response.context["object_list"]}
-    members = RegionMembership.objects.filter(region__slug="south-20")
+    members = RegionMembership.objects.before_2025().filter(region__slug="south-20")
     assert slugs == set(members.values_list("province__successor__slug", flat=True))
     facet = {value.value: value.count for value in response.context["facets"]["region"]}
     assert facet["south-20"] == len(slugs)
@@ -232,7 +240,40 @@ def test_search_columns_carry_the_successor_names():
 # A unit's page
 
 
-def test_a_2025_unit_whose_predecessors_hosted_never_says_no_session_was_hosted(client):
+def test_a_2025_unit_whose_predecessors_hosted_never_says_no_session_was_hosted(client, empty_database):
+    group = factories.region()
+    unit, host_itself = (
+        factories.province(name=name, administrative_map=Province.Map.FROM_2025, valid_from=date(2025, 7, 1))
+        for name in ("Tỉnh Mới", "Tỉnh Mới Khác")
+    )
+    old, old_too = (
+        factories.province(name=name, successor=successor, valid_until=date(2025, 6, 30))
+        for name, successor in (("Tỉnh Cũ", unit), ("Tỉnh Cũ Khác", host_itself))
+    )
+    earlier = [
+        factories.conference(region=group, year=year, host=host) for year, host in ((2022, old), (2023, old_too))
+    ]
+    own = factories.conference(region=group, year=2025, host=host_itself)
+
+    # Its predecessor hosted, it did not (yet): the hosting section points to the predecessors' sessions.
+    response = client.get(english("regions:province_detail", slug=unit.slug))
+    page = response.content.decode()
+    assert response.context["hosting"].count == 1
+    assert "No session on record was hosted here." not in page
+    assert '<a href="#predecessor-sessions">' in page
+    assert [c for _, c, _ in response.context["sessions"].by_predecessors] == [earlier[0]]
+
+    # It hosted a session itself: its own table, and the predecessor's session still counted and listed below.
+    response = client.get(english("regions:province_detail", slug=host_itself.slug))
+    page = response.content.decode()
+    assert response.context["hosting"].count == 2
+    assert response.context["sessions"].hosted == [own]
+    assert "No session on record was hosted here." not in page
+    assert [c for _, c, _ in response.context["sessions"].by_predecessors] == [earlier[1]]
+    assert f'href="/en/conferences/{earlier[1].slug}/"' in page[page.index('id="predecessor-sessions"') :]
+
+
+def test_no_2025_unit_of_the_data_whose_predecessors_hosted_says_no_session_was_hosted(client):
     hosts = (
         Province.objects.from_2025().filter(predecessors__hosted_conferences__status=Conference.Status.HELD).distinct()
     )
@@ -242,7 +283,8 @@ def test_a_2025_unit_whose_predecessors_hosted_never_says_no_session_was_hosted(
         page = response.content.decode()
         assert response.context["hosting"].count > 0
         assert "No session on record was hosted here." not in page, unit.slug
-        assert '<a href="#predecessor-sessions">' in page
+        # Its own sessions in a table, or, with none, a pointer to its predecessors'.
+        assert response.context["sessions"].hosted or '<a href="#predecessor-sessions">' in page, unit.slug
 
 
 def test_existed_until_is_said_of_the_old_unit_not_of_the_new(client):
