@@ -294,3 +294,14 @@ def test_existed_until_is_said_of_the_old_unit_not_of_the_new(client):
         "An Giang (2025)</a>."
     ) in page
     assert "(this unit existed until" not in page
+
+
+def test_as_it_is_now_a_unit_shows_the_groups_a_source_lists_it_in_beside_its_predecessors(client, empty_database):
+    group = factories.region(slug="test-group", name_en="Test group")
+    unit = factories.province(name="Tỉnh Mới", administrative_map=Province.Map.FROM_2025, valid_from=date(2025, 7, 1))
+    factories.province(name="Tỉnh Cũ", successor=unit, valid_until=date(2025, 6, 30))
+    factories.membership(region=group, province=unit, basis="stated")
+    page = client.get("/en/provinces/", {"units": "now"}).content.decode()
+    row = page[page.index("Tỉnh Mới") :]
+    assert 'Test group</a></li></ul><span class="basis">(listed on the 2025 map)</span>' in row[: row.index("</tr>")]
+    assert "none recorded" not in row[: row.index("</tr>")]
