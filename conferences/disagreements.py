@@ -40,6 +40,7 @@ class Statement:
 
     shown: str
     sources: list  # Source, in the order first met
+    written: bool = False  # ``shown`` is the source's own words ("lần thứ VIII năm 2022")
 
 
 @dataclass
@@ -49,13 +50,14 @@ class Disagreement:
     statements: list[Statement]
 
     def summary(self) -> str:
-        """Each value with its sources, as HTML. Source names, and values written as text (a venue, the
-        chairs), are the sources' Vietnamese words: they are marked so for an English page."""
-        value = '<span lang="vi">{}</span> ({})' if self.fact in TEXT_FACTS else "{} ({})"
+        """Each value with its sources, as HTML. Source names, values written as text (a venue, the
+        chairs) and a number as printed ("lần thứ VIII") are the sources' Vietnamese words: they are
+        marked so for an English page."""
+        written = '<span lang="vi">{}</span> ({})'
         return mark_safe(
             "; ".join(
                 format_html(
-                    value,
+                    written if self.fact in TEXT_FACTS or statement.written else "{} ({})",
                     statement.shown,
                     format_html_join(", ", '<span lang="vi">{}</span>', ((str(s),) for s in statement.sources)),
                 )
@@ -74,7 +76,12 @@ def session_disagreements(mentions) -> list[Disagreement]:
             value = _value(mention, fact)
             if value in (None, ""):
                 continue
-            statement = statements.setdefault(value, Statement(_shown(mention, fact), []))
+            statement = statements.setdefault(
+                value,
+                Statement(
+                    _shown(mention, fact), [], written=fact == "session_number" and bool(mention.session_as_written)
+                ),
+            )
             if mention.source not in statement.sources:
                 statement.sources.append(mention.source)
         if len(statements) > 1:

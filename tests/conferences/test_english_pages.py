@@ -2,8 +2,10 @@
 and every Vietnamese fragment marked ``lang="vi"`` for screen readers."""
 
 import re
+from datetime import date
 from html.parser import HTMLParser
 
+import factories
 import pytest
 
 from conferences.models import ConferenceOfficial, IndicatorReport, Source
@@ -97,10 +99,71 @@ def test_the_scan_finds_an_unmarked_fragment():
     assert unmarked_vietnamese(page, ["Hà Nội"]) == ["6 tháng đầu năm"]
 
 
-def test_periods_are_in_english_from_their_dates_with_the_words_as_written_beside(client):
+def test_periods_are_in_english_from_their_dates_with_the_words_as_written_beside(client, empty_database):
+    factories.figure(period_label="6 tháng đầu năm 2024", period_start=date(2024, 1, 1), period_end=date(2024, 6, 30))
     page = client.get("/en/").content.decode()
     assert 'first 6 months of 2024 <span class="as-written" lang="vi">(6 tháng đầu năm 2024)</span>' in page
     assert "first 6 months" not in client.get("/").content.decode()
+
+
+def test_what_records_print_is_marked_on_english_pages(client, empty_database):
+    """A record's words (a session number as printed, a count's noun, its publication date, where on the page
+    a membership is stated) and its sources' names, on the pages that show them."""
+    group = factories.region(slug="fictional-group")
+    records = [
+        factories.source(
+            text_kept=False,
+            file_name="",
+            text_sha256="",
+            publication=f"Báo Hư Cấu {number}",
+            title=f"Hội nghị hư cấu {number}",
+            published_as_written=f"Thứ hai - 2{number}/08/2022 07:48",
+            url=f"https://example.org/fictional/{number}",
+            accessed_on=date(2026, 12, 6),
+        )
+        for number in (1, 2)
+    ]
+    session = factories.conference(region=group, year=2022, slug="fictional-group-2022")
+    for record, number, written in zip(
+        records, (8, 13), ("lần thứ VIII năm 2022", "lần thứ XIII năm 2022"), strict=True
+    ):
+        factories.mention(
+            conference=session,
+            source=record,
+            quote="",
+            quote_line=None,
+            locator="đoạn 1 (paragraph 1)",
+            session_number=number,
+            session_as_written=written,
+        )
+    markets = factories.indicator(code="markets", unit="count", name_vi="Số chợ", name_en="Markets")
+    factories.figure(
+        conference=session,
+        source=records[0],
+        indicator=markets,
+        value="2303",
+        value_as_written="2.303 chợ",
+        unit_as_written="chợ",
+        quote="",
+        quote_line=None,
+        locator="đoạn 5 (paragraph 5)",
+    )
+    member = factories.membership(region=group, province=factories.province(), basis="stated")
+    factories.membership_statement(membership=member, source=records[1], locator="đoạn 5 (paragraph 5)")
+    names = sorted(Province.objects.values_list("name", flat=True), key=len, reverse=True)
+    paths = [
+        "/en/quality/",
+        f"/en/conferences/{session.slug}/",
+        f"/en/regions/{group.slug}/",
+        "/en/sources/",
+        f"/en/sources/{records[0].slug}/",
+        "/en/figures/",
+    ]
+    found = {path: unmarked_vietnamese(client.get(path).content.decode(), names) for path in paths}
+    assert {path: fragments for path, fragments in found.items() if fragments} == {}
+    quality = client.get("/en/quality/").content.decode()
+    assert '<span lang="vi">lần thứ VIII năm 2022</span>' in quality
+    assert "2,303 markets" in client.get(f"/en/figures/?region={group.slug}").content.decode()
 
 
 def test_titles_and_organisers_go_through_the_glossary_and_keep_the_original(client):

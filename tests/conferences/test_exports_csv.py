@@ -3,8 +3,10 @@
 import csv
 import io
 import json
+from datetime import date
 from decimal import Decimal
 
+import factories
 import pytest
 from django.http import StreamingHttpResponse
 
@@ -39,6 +41,16 @@ def text(value) -> str:
     return "" if value is None else str(value)
 
 
+RECORD_FIELDS = (
+    "locator",
+    "growth_as_written",
+    "share_as_written",
+    "plan_share_as_written",
+    "qualifier_as_written",
+    "period_context_as_written",
+)
+
+
 def test_figures_csv_round_trips_every_figure_exactly(client, public_fields):
     response, raw = download(client, "/figures.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -62,10 +74,12 @@ def test_figures_csv_round_trips_every_figure_exactly(client, public_fields):
         assert row["period_end"] == report.period_end.isoformat()
         assert row["is_stock"] == ("true" if report.is_stock else "false")
         assert row["denominator"] == text(report.denominator)
-        assert row["quote_line"] == str(report.quote_line)
+        assert row["quote_line"] == text(report.quote_line)  # none for a record, which keeps no quote
         for name in ("scope", "unit", "unit_as_written", "value_as_written", "qualifier", "share_of"):
             assert row[name] == getattr(report, name)
         for name in ("indicator_as_written", "period_label", "quote", "period_quote", "note_vi", "note_en"):
+            assert row[name] == getattr(report, name)
+        for name in RECORD_FIELDS:  # where a record's figure stands on its page, and the words printed for it
             assert row[name] == getattr(report, name)
         assert row["html_url"] == f"http://testserver/figures/{report.slug}/"
     exports_row = by_slug["hanoimoi-north-28-x-2024-exports"]
@@ -74,6 +88,40 @@ def test_figures_csv_round_trips_every_figure_exactly(client, public_fields):
     assert exports_row["quote"] == (
         "Tổng kim ngạch xuất khẩu của khu vực ước đạt 120,7 tỷ USD, tăng 18,3% so với cùng kỳ."
     )
+
+
+def test_a_records_figure_round_trips_with_no_quote_and_its_printed_words(client, empty_database):
+    record = factories.source(
+        text_kept=False,
+        file_name="",
+        text_sha256="",
+        url="https://example.org/fictional/record",
+        accessed_on=date(2026, 12, 6),
+    )
+    factories.figure(
+        source=record,
+        slug="a-records-decline",
+        value="-3.7",
+        unit="percent",
+        value_as_written="giảm 3,7%",
+        unit_as_written="%",
+        indicator=factories.indicator(code="iip_growth", unit="percent"),
+        quote="",
+        quote_line=None,
+        locator="đoạn 4, câu 2 (paragraph 4, sentence 2)",
+        qualifier="estimate",
+        qualifier_as_written="ước",
+        period_label="6 tháng đầu năm",
+        period_context_as_written="năm 2024",
+    )
+    _, raw = download(client, "/figures.csv")
+    [row] = read_csv(raw)[1]
+    assert (row["slug"], row["value"], row["value_as_written"]) == ("a-records-decline", "-3.7", "giảm 3,7%")
+    assert (row["quote"], row["quote_line"], row["period_quote"]) == ("", "", "")
+    assert row["locator"] == "đoạn 4, câu 2 (paragraph 4, sentence 2)"
+    assert (row["qualifier"], row["qualifier_as_written"]) == ("estimate", "ước")
+    assert (row["period_label"], row["period_context_as_written"]) == ("6 tháng đầu năm", "năm 2024")
+    assert row["source"] == record.slug
 
 
 def test_conferences_csv_round_trips_every_session_exactly(client, public_fields):

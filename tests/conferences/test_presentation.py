@@ -4,7 +4,14 @@ import pytest
 from django.utils import translation
 
 from conferences.models import IndicatorReport
-from conferences.presentation import figure_value, percent, signed_percent
+from conferences.presentation import (
+    ENGLISH_COUNT_NOUNS,
+    figure_value,
+    percent,
+    signed_percent,
+    written_quantity,
+)
+from vietnamese.numbers import BALANCE_WORDS, COUNT_NOUNS, is_bare_number
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +39,46 @@ def test_figures_read_as_a_statistician_writes_them(slug, vietnamese, english):
         assert figure_value(report) == english
 
 
+def as_shown(report) -> str:
+    """The source's words for a value as the portal shows them: a change's sign word ("tăng", "giảm") becomes
+    the sign of its number (a decline is "−3,7%"), a trade balance keeps its word ("xuất siêu 2,5 tỷ USD"),
+    and a table cell's bare number takes its header's unit."""
+    written = report.value_as_written.strip()
+    word = written_quantity(report).sign_as_written
+    if word and " ".join(word.lower().split()) not in BALANCE_WORDS:
+        written = ("−" if report.value < 0 else "") + written[len(word) :].strip()
+    if is_bare_number(written.lstrip("−")):
+        written = f"{written} {report.unit_as_written}"
+    return written
+
+
 def test_every_vietnamese_value_matches_what_the_source_wrote():
     """Rendering the stored Decimal in Vietnamese gives back the source's own words."""
     with translation.override("vi"):
         for report in IndicatorReport.objects.exclude(qualifier__in=["lower_bound", "approximate"]):
-            assert figure_value(report) == report.value_as_written, report.slug
+            assert figure_value(report) == as_shown(report), report.slug
+
+
+@pytest.mark.parametrize(
+    ("value", "value_as_written", "shown"),
+    [("18.5", "tăng 18,5%", "18,5%"), ("-3.7", "giảm 3,7%", "−3,7%"), ("2.5e9", "xuất siêu 2,5 tỷ USD", None)],
+)
+def test_a_signed_value_shows_its_sign_word_as_a_sign_except_a_balances(value, value_as_written, shown):
+    unit = "USD" if "USD" in value_as_written else "percent"
+    report = IndicatorReport(
+        value=Decimal(value),
+        value_as_written=value_as_written,
+        unit=unit,
+        unit_as_written="tỷ USD" if unit == "USD" else "%",
+        qualifier="actual",
+    )
+    with translation.override("vi"):
+        assert figure_value(report) == as_shown(report) == (shown or value_as_written)
+
+
+def test_every_count_noun_the_parsers_accept_has_an_english_name():
+    """An English page never shows a count's Vietnamese noun in an English phrase ("2,303 chợ")."""
+    assert set(COUNT_NOUNS) <= set(ENGLISH_COUNT_NOUNS)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""The data-quality page: the real data passes every check, and each check fires on broken copies of it."""
+"""The data-quality page: what it finds in the real data (the disagreements between its sources, and nothing
+else), and each check firing on broken copies of it or on data a test builds."""
 
 import html
 from datetime import date, datetime
@@ -79,7 +80,14 @@ def test_the_page_is_in_english_under_en_and_summarises_each_check(client):
     for anchor in ("shares", "provincial-sums", "sessions", "session-statements", "repeated-figures"):
         assert f'href="#{anchor}"' in page and f'id="{anchor}"' in page
     summary = page[page.index('id="summary-heading"') : page.index("</table>")]
-    assert summary.count("No problem found") == 5
+    rows = summary.split("</tr>")[1:-1]  # after the header row
+    assert len(rows) == 5
+    for check, row in zip(response.context["checks"], rows, strict=True):
+        assert f'href="#{check.slug}"' in row
+        if check.inconsistent:
+            assert f"{check.inconsistent} inconsistenc" in row and "No problem found" not in row
+        else:
+            assert "No problem found" in row
     assert 'aria-current="page">Data quality</a>' in page
     assert '<table class="stack quality-findings">' in page and 'data-label="Result"' in page
 
@@ -110,9 +118,34 @@ def test_today_comes_from_django_s_clock(client, monkeypatch):
 # The real data ---------------------------------------------------------------------------------------
 
 
-def test_the_real_data_has_no_inconsistency():
-    for check in checks().values():
-        assert check.inconsistent == 0, [finding.sentence for finding in check.findings]
+# Where the real data's sources disagree (docs/data.md, "Disagreements now in the data"): each disagreement
+# is kept and listed, so these are the real data's inconsistencies, and the only ones.
+KNOWN_INCONSISTENCIES = {
+    # the 2022 Miền Trung – Tây Nguyên session is VIII on two pages and XIII on a third
+    ("session-statements", "central-highlands-15-2022"),
+    # the 2024 article designated Long An; the reports of the 2025 session name Tây Ninh, the 2025 unit Long An
+    # became part of (the build keeps the reports' host; the sources' statements still differ)
+    ("session-statements", "south-20-xi-2025"),
+    # PLVN's "hơn 2.442 nghìn tỷ đồng" and "ước đạt 108,4 tỷ USD" against a record's unqualified exact values
+    ("repeated-figures", "congthuong-south-20-x-2024-region-retail plvn-south-20-x-2024-retail-sales"),
+    ("repeated-figures", "congthuong-south-20-x-2024-region-exports plvn-south-20-x-2024-exports"),
+    # counts of provinces above two thresholds (the national rate; double digits) that records cannot state, so
+    # they look like one figure: see the figures' notes
+    (
+        "repeated-figures",
+        "baodaknong-central-highlands-15-2023-provinces-iip-2022 "
+        "baodaknong-central-highlands-15-2023-provinces-iip-2digit-2022",
+    ),
+}
+
+
+def test_the_real_data_s_only_inconsistencies_are_its_sources_known_disagreements():
+    found = {
+        (check.slug, " ".join(sorted(figure_slugs(finding))) or " ".join(conference_slugs(finding)))
+        for check in checks().values()
+        for finding in findings(check, quality.INCONSISTENT)
+    }
+    assert found == KNOWN_INCONSISTENCIES
 
 
 def test_every_real_share_with_a_total_is_consistent_and_the_plan_share_is_not_checked():
@@ -144,7 +177,12 @@ def test_every_real_share_with_a_total_is_consistent_and_the_plan_share_is_not_c
 
 def test_every_real_provincial_sum_is_within_its_total():
     sums = checks()["provincial-sums"]
-    assert sums.compared >= 3 and sums.not_checked == 0
+    assert sums.compared >= 3 and sums.inconsistent == 0
+    unchecked = findings(sums, quality.NOT_CHECKED)
+    assert {f.sentence for f in unchecked} == {"The data holds no regional total for these provincial figures."}
+    assert {"plo-south-20-xi-2025-tayninh-industrial-clusters", "plo-south-20-xi-2025-tayninh-industrial-parks"} <= (
+        set().union(*(figure_slugs(f) for f in unchecked))
+    )
     sentences = [finding.sentence for finding in findings(sums, quality.CONSISTENT)]
     assert "The 3 provincial figures add up to USD 50.3 billion, within the regional total of USD 120.7 billion." in (
         sentences
@@ -154,46 +192,73 @@ def test_every_real_provincial_sum_is_within_its_total():
     )
 
 
-def test_the_real_sessions_are_in_order_and_three_announced_ones_have_no_report():
+def test_the_real_sessions_are_in_order_and_the_announced_one_has_no_report():
     sessions = checks()["sessions"]
+    assert sessions.inconsistent == 0
     notes = {conference_slugs(note)[0]: note.sentence for note in findings(sessions, quality.NOTE)}
-    assert notes.keys() >= {"north-28-xi-2025", "north-central-6-xi-2023", "south-20-xi-2025"}
-    assert notes["north-28-xi-2025"] == "Announced for 2025; no report of the session in the sources."
+    assert notes == {"north-central-6-xi-2023": "Announced for 2023; no report of the session in the sources."}
     assert ["north-28-2016"] in [conference_slugs(f) for f in findings(sessions, quality.NOT_CHECKED)]
     handovers = [conference_slugs(f) for f in findings(sessions, quality.CONSISTENT) if "hands the flag" in f.sentence]
-    assert ["south-20-x-2024", "south-20-xi-2025"] in handovers
+    assert ["south-20-x-2024", "south-20-xi-2025"] in handovers  # Long An, since 2025 part of Tây Ninh, which hosts XI
     assert ["north-central-6-x-2022", "north-central-6-xi-2023"] in handovers
+    assert ["north-28-ix-2023", "north-28-x-2024"] in handovers
 
 
-def test_an_announced_session_still_ahead_is_not_noted():
-    notes = [conference_slugs(note) for note in findings(checks(today=date(2025, 6, 1))["sessions"], quality.NOTE)]
-    assert ["north-central-6-xi-2023"] in notes
-    assert ["north-28-xi-2025"] not in notes and ["south-20-xi-2025"] not in notes
+def test_an_announced_session_still_ahead_is_not_noted(empty_database):
+    """Its day, when known, else its year, decides whether its time has passed."""
+    group = factories.region()
+    dated = factories.conference(region=group, year=2025, status="announced", date=date(2025, 10, 20))
+    undated = factories.conference(region=group, year=2026, status="announced")
+    notes = {
+        today: [conference_slugs(note) for note in findings(checks(today)["sessions"], quality.NOTE)]
+        for today in (
+            date(2025, 6, 1),
+            date(2025, 10, 21),
+            date(2027, 1, 1),
+        )
+    }
+    assert notes == {
+        date(2025, 6, 1): [],
+        date(2025, 10, 21): [[dated.slug]],
+        date(2027, 1, 1): [[dated.slug], [undated.slug]],
+    }
 
 
-def test_the_real_record_writes_session_ix_s_venue_otherwise_than_the_article_and_both_stay():
+def test_the_real_records_write_session_ix_s_venue_otherwise_than_the_article_and_all_stay():
     statements = checks()["session-statements"]
-    assert statements.inconsistent == 0
-    (note,) = findings(statements, quality.NOTE)
-    assert conference_slugs(note) == ["north-28-ix-2023"]
+    [note] = [f for f in statements.findings if conference_slugs(f) == ["north-28-ix-2023"]]
+    assert note.status == quality.NOTE
     assert note.sentence == (
-        'The sources write the venue differently: <span lang="vi">Quảng Ninh</span> '
+        'The sources write the venue differently: <span lang="vi">Quang Ninh province</span> '
+        '(<span lang="vi">VietnamPlus (en.vietnamplus.vn)</span>); <span lang="vi">Quảng Ninh</span> '
         '(<span lang="vi">Báo Hànộimới</span>); <span lang="vi">thành phố Hạ Long (tỉnh Quảng Ninh)</span> '
         '(<span lang="vi">Hợp tác phát triển ngành công thương các tỉnh, thành phố phía Bắc</span>).'
     )
 
 
-def test_no_real_figure_is_reported_twice():
+def test_the_real_figures_two_sources_report_alike_are_consistent():
     repeated = checks()["repeated-figures"]
-    assert repeated.findings == [] and repeated.compared == 0
+    consistent = {" ".join(sorted(figure_slugs(f))) for f in findings(repeated, quality.CONSISTENT)}
+    assert {
+        "congthuongninhbinh-north-28-viii-2022-retail-sales-9m2022 tin-tu-cac-don-vi-north-28-viii-2022-retail-sales",
+        "arit-south-20-viii-2022-provinces-above-national tayninh-gov-south-20-viii-2022-provinces-above-national",
+    } <= consistent
+    known = {slugs for slug, slugs in KNOWN_INCONSISTENCIES if slug == "repeated-figures"}
+    assert repeated.compared == len(consistent) + len(known)
 
 
-def test_the_page_shows_notes_apart_from_inconsistencies(client):
+def test_the_page_shows_notes_apart_from_inconsistencies(client, empty_database):
+    group = factories.region()
+    announced = factories.conference(region=group, year=2023, status="announced")
+    held = factories.conference(region=group, year=2022, venue="")
+    for venue in ("Quảng Ninh", "thành phố Hạ Long (tỉnh Quảng Ninh)"):
+        factories.mention(conference=held, source=factories.source(), venue=venue)
     page = html.unescape(client.get("/en/quality/").content.decode())
     notes = [note for check in checks().values() for note in findings(check, quality.NOTE)]
-    assert page.count('<span class="quality-status quality-note">note</span>') == len(notes) >= 3
+    assert len(notes) == 2
+    assert page.count('<span class="quality-status quality-note">note</span>') == len(notes)
     assert "quality-inconsistent" not in page
-    assert 'href="/en/conferences/north-central-6-xi-2023/"' in page
+    assert f'href="/en/conferences/{announced.slug}/"' in page and f'href="/en/conferences/{held.slug}/"' in page
     assert "No figure is reported more than once in the data, so there is nothing to compare." in page
 
 
@@ -343,44 +408,69 @@ def test_an_announced_session_whose_year_has_passed_with_no_report_is_noted(sout
     assert note.sentence == "Announced for 2025; no report of the session in the sources."
 
 
-def copy_of(slug, **changes):
-    report = IndicatorReport.objects.get(slug=slug)
-    report.pk = None
-    report.slug = f"{slug}-copy"
-    report.position = 99
-    for name, value in changes.items():
-        setattr(report, name, value)
-    report.save()
-    return report
+@pytest.fixture
+def exports(empty_database):
+    """A group's exports at one session, as one source reports them ("ước đạt 120,7 tỷ USD")."""
+    return factories.figure(slug="exports", qualifier="estimate")
 
 
-def test_the_same_figure_with_another_value_from_a_second_source_is_an_inconsistency(client):
-    plvn = IndicatorReport.objects.get(slug="plvn-south-20-x-2024-exports").source
-    other = copy_of(NORTH_EXPORTS, source=plvn)
-    IndicatorReport.objects.filter(pk=other.pk).update(value=Decimal("125e9"), value_as_written="125 tỷ USD")
+def again(figure, **changes):
+    """The same figure (indicator, place, period) as another source reports it."""
+    fields = {"value": figure.value, "value_as_written": figure.value_as_written, "qualifier": figure.qualifier}
+    return factories.figure(
+        slug=f"{figure.slug}-again",
+        conference=figure.conference,
+        source=factories.source(publication="Báo Hư Cấu"),
+        **{**fields, **changes},
+    )
+
+
+def test_the_same_figure_with_another_value_from_a_second_source_is_an_inconsistency(client, exports):
+    other = again(exports, value=Decimal("125e9"), value_as_written="125 tỷ USD")
     repeated = checks()["repeated-figures"]
     (finding,) = findings(repeated, quality.INCONSISTENT)
-    assert figure_slugs(finding) == {NORTH_EXPORTS, other.slug}
+    assert figure_slugs(finding) == {exports.slug, other.slug}
     assert finding.sentence == "The values differ beyond rounding: USD 120.7 billion against USD 125 billion."
     page = html.unescape(client.get("/en/quality/").content.decode())
     row = page[page.index("The values differ beyond rounding") :].split("</tr>")[0]
-    assert figure_link(NORTH_EXPORTS) in row and figure_link(other.slug) in row
-    assert f'(<span lang="vi">{plvn}</span>)' in row  # each figure's source is named beside its link, marked Vietnamese
+    assert figure_link(exports.slug) in row and figure_link(other.slug) in row
+    # each figure's source is named beside its link, marked Vietnamese
+    assert f'(<span lang="vi">{other.source}</span>)' in row
 
 
-def test_the_same_figure_with_another_qualifier_is_an_inconsistency():
-    other = copy_of(NORTH_EXPORTS, qualifier="actual")
+def test_the_same_figure_with_another_qualifier_is_an_inconsistency(exports):
+    other = again(exports, qualifier="actual")
     (finding,) = findings(checks()["repeated-figures"], quality.INCONSISTENT)
-    assert figure_slugs(finding) == {NORTH_EXPORTS, other.slug}
+    assert figure_slugs(finding) == {exports.slug, other.slug}
     assert finding.sentence == "The qualifiers differ: estimate against as reported (no qualifier)."
 
 
-def test_the_same_figure_within_rounding_and_with_the_same_qualifier_is_consistent():
-    copy_of(NORTH_EXPORTS, value=Decimal("121e9"), value_as_written="121 tỷ USD")  # 120.5–121.5 meets 120.65–120.75
+def test_the_same_figure_within_rounding_and_with_the_same_qualifier_is_consistent(exports):
+    again(exports, value=Decimal("121e9"), value_as_written="121 tỷ USD")  # 120.5–121.5 meets 120.65–120.75
     repeated = checks()["repeated-figures"]
     assert repeated.inconsistent == 0 and repeated.compared == 1
 
 
-def test_counts_above_different_thresholds_are_not_the_same_figure():
+def test_counts_above_different_thresholds_are_not_the_same_figure(empty_database):
+    provinces = factories.indicator(code="provinces_iip_growth", unit="count")
+    session = factories.conference()
+
+    def count(value, comparator, pct):
+        return factories.figure(
+            conference=session,
+            source=factories.source(),
+            indicator=provinces,
+            value=value,
+            value_as_written=f"{value}/28 địa phương",
+            unit_as_written="địa phương",
+            denominator=28,
+            threshold_comparator=comparator,
+            threshold_pct=Decimal(pct),
+        )
+
+    positive, ten = count("25", ">", "0"), count("11", "≥", "10")
     repeated = checks()["repeated-figures"]
-    assert not any("provinces-iip" in slug for f in repeated.findings for slug in figure_slugs(f))
+    assert repeated.findings == [] and repeated.compared == 0
+    other = count("20", ">", "0")  # the same threshold: the same figure, another value
+    (finding,) = findings(checks()["repeated-figures"], quality.INCONSISTENT)
+    assert figure_slugs(finding) == {positive.slug, other.slug} and ten.slug not in figure_slugs(finding)
