@@ -123,19 +123,9 @@ def test_today_comes_from_django_s_clock(client, monkeypatch):
 KNOWN_INCONSISTENCIES = {
     # the 2022 Miền Trung – Tây Nguyên session is VIII on two pages and XIII on a third
     ("session-statements", "central-highlands-15-2022"),
-    # the 2024 article designated Long An; the reports of the 2025 session name Tây Ninh, the 2025 unit Long An
-    # became part of (the build keeps the reports' host; the sources' statements still differ)
-    ("session-statements", "south-20-xi-2025"),
     # PLVN's "hơn 2.442 nghìn tỷ đồng" and "ước đạt 108,4 tỷ USD" against a record's unqualified exact values
     ("repeated-figures", "congthuong-south-20-x-2024-region-retail plvn-south-20-x-2024-retail-sales"),
     ("repeated-figures", "congthuong-south-20-x-2024-region-exports plvn-south-20-x-2024-exports"),
-    # counts of provinces above two thresholds (the national rate; double digits) that records cannot state, so
-    # they look like one figure: see the figures' notes
-    (
-        "repeated-figures",
-        "baodaknong-central-highlands-15-2023-provinces-iip-2022 "
-        "baodaknong-central-highlands-15-2023-provinces-iip-2digit-2022",
-    ),
 }
 
 
@@ -241,7 +231,6 @@ def test_the_real_figures_two_sources_report_alike_are_consistent():
     consistent = {" ".join(sorted(figure_slugs(f))) for f in findings(repeated, quality.CONSISTENT)}
     assert {
         "congthuongninhbinh-north-28-viii-2022-retail-sales-9m2022 tin-tu-cac-don-vi-north-28-viii-2022-retail-sales",
-        "arit-south-20-viii-2022-provinces-above-national tayninh-gov-south-20-viii-2022-provinces-above-national",
     } <= consistent
     known = {slugs for slug, slugs in KNOWN_INCONSISTENCIES if slug == "repeated-figures"}
     assert repeated.compared == len(consistent) + len(known)
