@@ -204,9 +204,9 @@ def stored_fields(serializer_class) -> tuple[str, ...]:
     for declared in serializer_class().fields.values():
         if isinstance(declared, serializers.SlugRelatedField):
             paths.append(f"{declared.source.replace('.', '__')}__{declared.slug_field}")
-        elif not isinstance(declared, serializers.SerializerMethodField | serializers.HyperlinkedIdentityField) and (
-            "." not in declared.source
-        ):
+        elif isinstance(declared, serializers.SerializerMethodField | serializers.HyperlinkedIdentityField):
+            continue  # computed: the kind of period, the links
+        elif "." not in declared.source:  # else a label, read through a relation
             paths.append(declared.source)
     return tuple(paths)
 
