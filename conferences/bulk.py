@@ -19,6 +19,11 @@ BATCH_SIZE = 20_000
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
+def stored_columns(model) -> tuple[str, ...]:
+    """Every column of ``model``'s table but its primary key, by attribute name, in the model's order."""
+    return tuple(field.attname for field in model._meta.concrete_fields if not field.primary_key)
+
+
 def insert_rows(
     model, columns: tuple[str, ...], rows: Iterable[tuple], *, batch_size: int = BATCH_SIZE, log=None
 ) -> int:

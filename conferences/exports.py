@@ -41,6 +41,7 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
 
 from conferences.api.lists import PublicList
@@ -195,43 +196,24 @@ def _period_kind_code(start, end, is_stock) -> str:
     return period_kind(start, end, is_stock).code
 
 
-FIGURE_FIELDS = (
-    "slug",
-    "conference__slug",
-    "conference__region__slug",
-    "province__slug",
-    "scope",
-    "indicator__code",
-    "indicator_as_written",
-    "period_start",
-    "period_end",
-    "is_stock",
-    "period_label",
-    "value",
-    "unit",
-    "unit_as_written",
-    "value_as_written",
-    "denominator",
-    "threshold_comparator",
-    "threshold_pct",
-    "growth_pct",
-    "share_pct",
-    "share_of",
-    "plan_share_pct",
-    "qualifier",
-    "quote",
-    "quote_line",
-    "period_quote",
-    "locator",
-    "growth_as_written",
-    "share_as_written",
-    "plan_share_as_written",
-    "qualifier_as_written",
-    "period_context_as_written",
-    "note_vi",
-    "note_en",
-    "source__slug",
-)
+def stored_fields(serializer_class) -> tuple[str, ...]:
+    """The ``values_list`` path of each of the serializer's fields that is read as stored, in its order: a
+    model field by name, a related object's slug through its relation ("conference__region__slug"). The
+    rest are made from those: labels (read through a relation, "province.name"), links, computed ones."""
+    paths = []
+    for declared in serializer_class().fields.values():
+        if isinstance(declared, serializers.SlugRelatedField):
+            paths.append(f"{declared.source.replace('.', '__')}__{declared.slug_field}")
+        elif isinstance(declared, serializers.SerializerMethodField | serializers.HyperlinkedIdentityField):
+            continue  # computed: the kind of period, the links
+        elif "." not in declared.source:  # else a label, read through a relation
+            paths.append(declared.source)
+    return tuple(paths)
+
+
+# The figures' columns are ``FigureSerializer``'s fields: these are the stored ones, which ``figure_plan``
+# reads by position.
+FIGURE_FIELDS = stored_fields(FigureSerializer)
 
 
 # What the labels beside the slugs are made of, read in the same query, after FIGURE_FIELDS: the tables

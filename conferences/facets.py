@@ -19,7 +19,7 @@ from django.http import QueryDict
 from django.utils.translation import get_language
 
 from conferences.figure_periods import parse_code
-from conferences.models import FigureCount
+from conferences.models import FigureCount, scope_rank
 from portal.search import normalised_query
 
 
@@ -113,8 +113,6 @@ def without_facet(query: QueryDict, param: str) -> QueryDict:
 
 # The figures list's counts, precomputed (``FigureCount``).
 
-SCOPE_ORDER = {"country": 0, "region": 1}  # any other scope sorts last (2), as ``selectors.SCOPE_ORDER``
-
 
 def _unique(positions: dict) -> dict:
     return positions if len(set(positions.values())) == len(positions) else {}
@@ -168,7 +166,7 @@ def rebuild_figure_counts() -> int:
                 kinds[period] if period else "",
                 region_positions.get(region),
                 indicator_positions.get(indicator),
-                SCOPE_ORDER.get(scope, 2) if scope else None,
+                scope_rank(scope) if scope else None,
                 n,
             )
 

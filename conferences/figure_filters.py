@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from conferences import figure_periods
-from conferences.filters import FastSelect, YearRangeFilter
+from conferences.filters import FastSelect, YearRangeFilter, slug_choice_filter
 from conferences.models import Conference, Indicator, IndicatorReport, Source
 from conferences.sorting import SortFilter
 from portal.search import SearchFilter
@@ -97,63 +97,27 @@ class FigureOrderingFilter(SortFilter):
 # them with a million figures, and is rendered on every page of the list.
 class IndicatorReportFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Search: indicator, province, quote"))
-    region = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
-        label=_("Conference group"),
-        field_name="conference__region",
-        to_field_name="slug",
-        queryset=Region.objects.all(),
-        empty_label=_("All"),
+    region = slug_choice_filter(_("Conference group"), "conference__region", queryset=Region.objects.all())
+    province = slug_choice_filter(
+        _("Province"), "province", queryset=Province.objects.only("slug", "name", "administrative_map")
     )
-    province = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
-        label=_("Province"),
-        field_name="province",
-        to_field_name="slug",
-        queryset=Province.objects.only("slug", "name", "administrative_map"),
-        empty_label=_("All"),
-    )
-    indicator = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
-        label=_("Indicator"),
-        field_name="indicator",
-        to_field_name="code",
-        queryset=Indicator.objects.all(),
-        empty_label=_("All"),
-    )
+    indicator = slug_choice_filter(_("Indicator"), "indicator", queryset=Indicator.objects.all(), to_field_name="code")
     year = YearRangeFilter(label=_("Year of the period's end, or range"), field_name="period_end__year")
     period = PeriodKindFilter(label=_("Kind of period"), field_name="period_end")
-    scope = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Scope"),
-        field_name="scope",
-        lookup_expr="exact",
-        choices=IndicatorReport.Scope.choices,
-    )
-    qualifier = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Qualifier"),
-        field_name="qualifier",
-        lookup_expr="exact",
-        choices=IndicatorReport.Qualifier.choices,
-    )
-    conference = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
-        label=_("Conference"),
-        field_name="conference",
-        to_field_name="slug",
+    scope = slug_choice_filter(_("Scope"), "scope", choices=IndicatorReport.Scope.choices)
+    qualifier = slug_choice_filter(_("Qualifier"), "qualifier", choices=IndicatorReport.Qualifier.choices)
+    conference = slug_choice_filter(
+        _("Conference"),
+        "conference",
         queryset=Conference.objects.select_related("region").only(
             "slug", "session_number", "year", "region__name_vi", "region__name_en"
         ),
-        empty_label=_("All"),
     )
-    source = django_filters.ModelChoiceFilter(
-        widget=FastSelect(option_lang="vi"),
-        label=_("Source"),
-        field_name="source",
-        to_field_name="slug",
+    source = slug_choice_filter(
+        _("Source"),
+        "source",
         queryset=Source.objects.only("slug", "title", "publication"),
-        empty_label=_("All"),
+        option_lang="vi",
     )
     sort = FigureOrderingFilter(
         label=_("Sort by"),

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from conferences.facets import FacetCount, FigureCube, without_facet
 from conferences.figure_periods import PeriodKind, parse_code, period_kind
 from conferences.models import (
+    SCOPE_ORDER,
     Conference,
     ConferenceMention,
     ConferenceOfficial,
@@ -18,7 +19,7 @@ from conferences.models import (
     IndicatorReport,
     Source,
 )
-from conferences.selectors import DETAIL_FIGURES, SCOPE_ORDER, capped
+from conferences.selectors import DETAIL_FIGURES, capped
 
 ROW_RELATIONS = ("indicator", "conference__region", "province", "source")
 

@@ -74,6 +74,29 @@ class FastSelect(forms.Select):
         return mark_safe("".join(html))
 
 
+def slug_choice_filter(
+    label, field_name: str, *, queryset=None, choices=None, to_field_name: str = "slug", option_lang: str = "", **kwargs
+) -> django_filters.Filter:
+    """A filter choosing one value from a list, in the query string by its slug: a row of ``queryset`` by
+    ``to_field_name`` (an indicator by its ``code``), "All" first; else one of ``choices`` (a model's
+    ``TextChoices``). Rendered by ``FastSelect`` (``option_lang``: as there). Every list's select filter
+    is one of these; other keywords (``method``) go to the filter."""
+    widget = FastSelect(option_lang=option_lang) if option_lang else FastSelect
+    if queryset is not None:
+        return django_filters.ModelChoiceFilter(
+            widget=widget,
+            label=label,
+            field_name=field_name,
+            to_field_name=to_field_name,
+            queryset=queryset,
+            empty_label=_("All"),
+            **kwargs,
+        )
+    return django_filters.ChoiceFilter(
+        widget=widget, label=label, field_name=field_name, lookup_expr="exact", choices=choices, **kwargs
+    )
+
+
 class YearRangeFilter(django_filters.Filter):
     field_class = YearRangeField
 
@@ -90,31 +113,13 @@ class SessionFilter(django_filters.Filter):
 
 class ConferenceFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Search: host, group, venue, chairs"))
-    region = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
-        label=_("Conference group"),
-        field_name="region",
-        to_field_name="slug",
-        queryset=Region.objects.all(),
-        empty_label=_("All"),
-    )
+    region = slug_choice_filter(_("Conference group"), "region", queryset=Region.objects.all())
     year = YearRangeFilter(label=_("Year or range"), field_name="year")
     session = SessionFilter(label=_("Session"), field_name="session_number", lookup_expr="exact")
-    host = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
-        label=_("Host province"),
-        field_name="host",
-        to_field_name="slug",
-        queryset=Province.objects.filter(hosted_conferences__isnull=False).distinct(),
-        empty_label=_("All"),
+    host = slug_choice_filter(
+        _("Host province"), "host", queryset=Province.objects.filter(hosted_conferences__isnull=False).distinct()
     )
-    status = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Status"),
-        field_name="status",
-        lookup_expr="exact",
-        choices=Conference.Status.choices,
-    )
+    status = slug_choice_filter(_("Status"), "status", choices=Conference.Status.choices)
     sort = SortFilter(
         label=_("Sort by"),
         fields=(

@@ -221,6 +221,12 @@ class Conference(SearchableModel):
         return session_title(self.region.name, self.session_number, self.year)
 
 
+def session_key(conference: Conference) -> tuple[int, int]:
+    """The order the portal reads a group's sessions in: by year, then number, an unnumbered session
+    first in its year. The neighbouring sessions, a group's latest and next, its timeline and rotation."""
+    return (conference.year, conference.session_number or 0)
+
+
 def session_title(group: str, session_number: int | None, year: int) -> str:
     """How the pages name a session, in the active language: "Hội nghị ngành Công Thương <group> lần thứ
     IX (2023)", "<group>, session IX (2023)"; without a known number, the group and the year.
@@ -567,6 +573,24 @@ class IndicatorReport(SearchableModel):
     @property
     def note(self):
         return translated(self, "note")
+
+
+# The order a session's figures read in, by scope: the whole country, then the group, then its provinces
+# (any other scope with them). One definition for the database (``SCOPE_ORDER``, annotated as
+# ``scope_order`` by the selectors and the figures list) and for Python (``scope_rank``: ``FigureCount``'s
+# copy of that column).
+SCOPE_RANKS = {IndicatorReport.Scope.COUNTRY: 0, IndicatorReport.Scope.REGION: 1}
+OTHER_SCOPES_RANK = 2
+SCOPE_ORDER = models.Case(
+    *(models.When(scope=scope, then=models.Value(rank)) for scope, rank in SCOPE_RANKS.items()),
+    default=models.Value(OTHER_SCOPES_RANK),
+    output_field=models.IntegerField(),
+)
+
+
+def scope_rank(scope: str) -> int:
+    """A scope's place in ``SCOPE_ORDER``."""
+    return SCOPE_RANKS.get(scope, OTHER_SCOPES_RANK)
 
 
 class Load(NamedTuple):

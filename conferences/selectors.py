@@ -2,17 +2,10 @@
 
 from datetime import date
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from conferences.models import Conference, ConferenceMention, IndicatorReport
-
-SCOPE_ORDER = Case(
-    When(scope="country", then=Value(0)),
-    When(scope="region", then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
+from conferences.models import SCOPE_ORDER, Conference, ConferenceMention, IndicatorReport, session_key
 
 
 def conference_list() -> QuerySet[Conference]:
@@ -67,10 +60,10 @@ def conference_detail(*, slug: str) -> Conference:
 def neighbouring_sessions(*, conference: Conference) -> tuple[Conference | None, Conference | None]:
     """The same group's sessions just before and just after, by year then session number."""
     same_group = Conference.objects.filter(region_id=conference.region_id).exclude(pk=conference.pk)
-    key = (conference.year, conference.session_number or 0)
-    ordered = sorted(same_group.select_related("host"), key=lambda c: (c.year, c.session_number or 0))
-    before = [c for c in ordered if (c.year, c.session_number or 0) < key]
-    after = [c for c in ordered if (c.year, c.session_number or 0) > key]
+    key = session_key(conference)
+    ordered = sorted(same_group.select_related("host"), key=session_key)
+    before = [c for c in ordered if session_key(c) < key]
+    after = [c for c in ordered if session_key(c) > key]
     return (before[-1] if before else None), (after[0] if after else None)
 
 
@@ -88,10 +81,7 @@ def home_summary(*, today: date) -> dict:
             continue
         slot = latest if conference.status == Conference.Status.HELD else upcoming
         current = slot.get(conference.region_id)
-        if current is None or (conference.year, conference.session_number or 0) > (
-            current.year,
-            current.session_number or 0,
-        ):
+        if current is None or session_key(conference) > session_key(current):
             slot[conference.region_id] = conference
     headline = list(
         IndicatorReport.objects.filter(scope=IndicatorReport.Scope.REGION, unit__in=["VND", "USD"])

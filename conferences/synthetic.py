@@ -423,47 +423,21 @@ RECORD_ONLY_COLUMNS = (
     "period_context_as_written",
 )
 
-FIGURE_COLUMNS = (
-    "slug",
-    "conference_id",
-    "source_id",
-    "indicator_id",
-    "indicator_as_written",
-    "scope",
-    "province_id",
-    "period_start",
-    "period_end",
-    "is_stock",
-    "period_label",
-    "period_quote",
-    "value",
-    "unit",
-    "unit_as_written",
-    "value_as_written",
-    "denominator",
-    "threshold_comparator",
-    "threshold_pct",
-    "growth_pct",
-    "share_pct",
-    "share_of",
-    "plan_share_pct",
-    "qualifier",
-    "quote",
-    "quote_line",
-    *RECORD_ONLY_COLUMNS,
-    "note_vi",
-    "note_en",
-    "position",
-    "search_name",
-    "search_text",
-)
-
 
 class FigureFactory:
-    """Makes the figures of one source as tuples in ``FIGURE_COLUMNS`` order."""
+    """Makes the figures of one source as tuples in the order of ``columns``: every stored column of a
+    figure (``bulk.stored_columns(IndicatorReport)``, in the model's order), each by its attribute name."""
 
-    def __init__(self, rng: random.Random, indicators: list[RefIndicator], regions: list[RefRegion], search):
+    def __init__(
+        self,
+        rng: random.Random,
+        indicators: list[RefIndicator],
+        regions: list[RefRegion],
+        search,
+        columns: tuple[str, ...],
+    ):
         self.rng = rng
+        self.columns = columns
         self.pools = ValuePools(rng, indicators, regions)
         usable = [indicator for indicator in indicators if indicator.code in INDICATOR_WEIGHTS]
         self.indicators = usable
@@ -614,7 +588,7 @@ class FigureFactory:
             "position": position,
         }
         values["search_name"], values["search_text"] = self.search(values, quote)
-        return tuple(values[column] for column in FIGURE_COLUMNS)
+        return tuple(values[column] for column in self.columns)
 
 
 class SearchColumns:

@@ -17,7 +17,7 @@ from django.db import connection
 from django.utils import timezone
 
 from conferences import synthetic
-from conferences.bulk import indexes_deferred, insert_rows
+from conferences.bulk import indexes_deferred, insert_rows, stored_columns
 from conferences.facets import rebuild_figure_counts
 from conferences.models import (
     Conference,
@@ -118,7 +118,8 @@ def generate(*, figures: int, seed: int, log=None) -> Summary:
     log(f"{len(conferences)} sessions and {len(sources)} sources planned; writing {figures} figures…")
 
     mark = time.monotonic()
-    factory = synthetic.FigureFactory(rng, indicators, regions, _search_columns(conferences))
+    columns = stored_columns(IndicatorReport)
+    factory = synthetic.FigureFactory(rng, indicators, regions, _search_columns(conferences), columns)
     written = _insert_figures(
         (
             row
@@ -126,6 +127,7 @@ def generate(*, figures: int, seed: int, log=None) -> Summary:
             for source in conference.sources
             for row in factory.figures(source, conferences[conference.key].pk, sources[source.key].pk)
         ),
+        columns,
         log=log,
         total=figures,
     )
@@ -277,8 +279,8 @@ def _create_mentions_and_officials(plan, conferences, sources, rng) -> None:
     ConferenceOfficial.objects.bulk_create(officials, batch_size=1000)
 
 
-def _insert_figures(rows, *, log, total: int) -> int:
+def _insert_figures(rows, columns: tuple[str, ...], *, log, total: int) -> int:
     with indexes_deferred(IndicatorReport):
-        written = insert_rows(IndicatorReport, synthetic.FIGURE_COLUMNS, rows, log=log)
+        written = insert_rows(IndicatorReport, columns, rows, log=log)
         log(f"  {written:,} figures written; building their indexes")
     return written

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from conferences.filters import FastSelect
+from conferences.filters import slug_choice_filter
 from conferences.sorting import SortFilter
 from portal.search import SearchFilter
 from regions import map2025
@@ -25,25 +25,11 @@ class StableOrderingFilter(SortFilter):
 
 class ProvinceFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Name, any spelling"))
-    map = django_filters.ChoiceFilter(
-        widget=FastSelect,
-        label=_("Administrative map"),
-        field_name="administrative_map",
-        lookup_expr="exact",
-        choices=Province.Map.choices,
+    map = slug_choice_filter(_("Administrative map"), "administrative_map", choices=Province.Map.choices)
+    region = slug_choice_filter(
+        _("Conference group"), "memberships__region", queryset=Region.objects.all(), method="filter_region"
     )
-    region = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
-        label=_("Conference group"),
-        field_name="memberships__region",
-        to_field_name="slug",
-        queryset=Region.objects.all(),
-        empty_label=_("All"),
-        method="filter_region",
-    )
-    kind = django_filters.ChoiceFilter(
-        widget=FastSelect, label=_("Kind"), field_name="kind", lookup_expr="exact", choices=Province.Kind.choices
-    )
+    kind = slug_choice_filter(_("Kind"), "kind", choices=Province.Kind.choices)
     sort = StableOrderingFilter(
         label=_("Sort by"),
         fields=(

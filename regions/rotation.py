@@ -24,14 +24,9 @@ from itertools import pairwise
 from django.db.models import Q
 from django.utils.translation import gettext
 
-from conferences.models import Conference
+from conferences.models import Conference, session_key
 from regions.models import Province
 from vietnamese.roman import to_roman
-
-
-def session_key(conference: Conference) -> tuple[int, int]:
-    """The order the portal reads sessions in: by year, then number (an unnumbered session first)."""
-    return (conference.year, conference.session_number or 0)
 
 
 @dataclass

@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.shortcuts import get_object_or_404
 
 from conferences.figure_selectors import ComparableGroup, comparable_groups
-from conferences.models import Conference, Indicator, IndicatorReport, MembershipStatement
+from conferences.models import Conference, Indicator, IndicatorReport, MembershipStatement, session_key
 from conferences.selectors import DETAIL_FIGURES, Capped, capped
 from regions.models import Basis, Province, Region, RegionMembership
 
@@ -33,10 +33,6 @@ MAP_ORDER = Case(
     default=Value(1),
     output_field=IntegerField(),
 )
-
-
-def _session_key(conference: Conference) -> tuple[int, int]:
-    return (conference.year, conference.session_number or 0)
 
 
 def _count(queryset: QuerySet, group_field: str) -> Coalesce:
@@ -78,8 +74,8 @@ def _attach_latest_and_upcoming(region: Region, conferences: list[Conference], *
     held = [c for c in conferences if c.status == Conference.Status.HELD]
     region.overdue = [c for c in conferences if c.is_overdue(today)]
     announced = [c for c in conferences if c.status == Conference.Status.ANNOUNCED and c not in region.overdue]
-    region.latest = max(held, key=_session_key, default=None)
-    region.upcoming = min(announced, key=_session_key, default=None)
+    region.latest = max(held, key=session_key, default=None)
+    region.upcoming = min(announced, key=session_key, default=None)
 
 
 def region_detail(*, slug: str, today: date) -> Region:
@@ -104,7 +100,7 @@ def region_detail(*, slug: str, today: date) -> Region:
         ),
     )
     region = get_object_or_404(queryset, slug=slug)
-    region.sessions = sorted(region.conferences.all(), key=_session_key)
+    region.sessions = sorted(region.conferences.all(), key=session_key)
     region.members_then = [m for m in region.memberships.all() if not m.on_2025_map]
     region.members_2025 = [m for m in region.memberships.all() if m.on_2025_map]
     memberships = region.members_then

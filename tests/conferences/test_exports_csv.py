@@ -11,6 +11,8 @@ import pytest
 from django.http import StreamingHttpResponse
 
 from conferences import exports
+from conferences.api.serializers import FigureSerializer
+from conferences.exports import stored_fields
 from conferences.models import Conference, IndicatorReport, Source
 from regions.models import Province
 
@@ -337,3 +339,22 @@ def test_a_page_with_bad_filters_offers_no_download(client):
     response = client.get("/figures/", {"year": "soon"})
     assert response.status_code == 400
     assert "figures.csv" not in response.content.decode()
+
+
+def test_the_figures_plan_reads_the_serializers_stored_fields_in_its_order(public_fields):
+    fields = stored_fields(FigureSerializer)
+    assert fields[:6] == (
+        "slug",
+        "conference__slug",
+        "conference__region__slug",
+        "province__slug",
+        "scope",
+        "indicator__code",
+    )
+    assert fields[-1] == "source__slug"
+    made_here = {"conference_label", "region_name", "province_name", "indicator_name", "period_kind"}
+    made_here |= {"source_title", "source_publication", "source_url", "url", "html_url"}
+    read = [name for name in public_fields["figures"] if name not in made_here]
+    assert [field.split("__")[0] for field in fields] == [{"region": "conference"}.get(name, name) for name in read], (
+        "one stored field for each of the other columns, in their order"
+    )

@@ -1,9 +1,19 @@
+import factories
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from loaded_dataset import load_dataset
 
-from conferences.models import Conference, ConferenceOfficial, Dataset, IndicatorReport
+from conferences.models import (
+    OTHER_SCOPES_RANK,
+    SCOPE_ORDER,
+    Conference,
+    ConferenceOfficial,
+    Dataset,
+    IndicatorReport,
+    scope_rank,
+    session_key,
+)
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +97,31 @@ def test_the_current_load_is_read_in_one_plain_query_with_an_aware_time(django_a
     assert load.loaded_at.tzinfo is not None
     Dataset.objects.all().delete()
     assert Dataset.objects.current_load() is None
+
+
+def test_sessions_sort_by_year_then_number_an_unnumbered_one_first_in_its_year():
+    sessions = [
+        Conference(slug="c", year=2024, session_number=10),
+        Conference(slug="b", year=2023, session_number=9),
+        Conference(slug="d", year=2024, session_number=None),
+        Conference(slug="a", year=2022, session_number=None),
+    ]
+    assert [c.slug for c in sorted(sessions, key=session_key)] == ["a", "b", "d", "c"]
+    assert session_key(sessions[0]) == (2024, 10)
+    assert session_key(sessions[2]) == (2024, 0)
+
+
+def test_figures_read_country_then_group_then_provinces(empty_database):
+    conference = factories.conference()
+    province = factories.province()
+    for scope in ("province", "region", "country"):
+        factories.figure(conference=conference, scope=scope, province=province if scope == "province" else None)
+    ordered = list(
+        IndicatorReport.objects.filter(conference=conference)
+        .annotate(scope_order=SCOPE_ORDER)
+        .order_by("scope_order")
+        .values_list("scope", "scope_order")
+    )
+    assert ordered == [("country", 0), ("region", 1), ("province", 2)]
+    assert [scope_rank(scope) for scope, _ in ordered] == [0, 1, 2]
+    assert scope_rank("anything else") == OTHER_SCOPES_RANK == 2

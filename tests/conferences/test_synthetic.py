@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from conferences import synthetic
+from conferences.bulk import stored_columns
 from conferences.models import (
     Conference,
     ConferenceMention,
@@ -163,3 +164,10 @@ def test_the_search_columns_are_what_the_models_compute(generated):
 def test_the_figure_counts_are_rebuilt(generated):
     assert FigureCount.objects.get(dims=0).count == FIGURES
     assert sum(FigureCount.objects.filter(dims=FigureCount.INDICATOR).values_list("count", flat=True)) == FIGURES
+
+
+def test_the_figures_are_written_in_every_stored_column_of_the_model():
+    columns = stored_columns(IndicatorReport)
+    assert "id" not in columns
+    assert {"conference_id", "source_id", "indicator_id", "province_id", "search_name", "position"} <= set(columns)
+    assert len(columns) == len(IndicatorReport._meta.concrete_fields) - 1
