@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class ConferencesConfig(AppConfig):
     name = "conferences"
+
+    def ready(self):
+        from conferences import signals
+
+        signals.connect()

@@ -10,8 +10,6 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.db import connections, models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -677,15 +675,6 @@ class FigureCount(models.Model):
         return f"{self.dims}: {self.count}"
 
 
-@receiver([post_save, post_delete], sender=IndicatorReport)
-@receiver([post_save, post_delete], sender=Conference)
-def _figure_counts_out_of_date(sender, **kwargs):
-    """A figure (or the group of its session) changed outside a load: drop the grand total row, so that
-    the lists count live until ``rebuild_figure_counts`` runs again (``load_data`` and
-    ``generate_synthetic`` rebuild after their bulk writes, which send no signals)."""
-    FigureCount.objects.filter(dims=0).delete()
-
-
 # Everything a page shows, and so everything the data version stands for.
 PUBLISHED_MODELS = (
     Region,
@@ -699,16 +688,3 @@ PUBLISHED_MODELS = (
     Indicator,
     IndicatorReport,
 )
-
-
-def _data_changed_outside_a_load(sender, **kwargs):
-    """Published data changed row by row (a shell, a test), not by a load: the loaded version no longer
-    describes it. Forget the version, so that no response is validated or cached against it until the
-    next ``load_data`` (``portal.caching``). A load records its own version after its last write, so the
-    signals its own writes send change nothing in the end."""
-    Dataset.objects.all().delete()
-
-
-for _model in PUBLISHED_MODELS:
-    post_save.connect(_data_changed_outside_a_load, sender=_model, dispatch_uid=f"data-version-{_model.__name__}")
-    post_delete.connect(_data_changed_outside_a_load, sender=_model, dispatch_uid=f"data-version-{_model.__name__}")

@@ -16,7 +16,7 @@ from django.core import serializers
 from django.db import connection
 from django.utils import timezone
 
-from conferences import synthetic
+from conferences import signals, synthetic
 from conferences.bulk import indexes_deferred, insert_rows, stored_columns
 from conferences.facets import rebuild_figure_counts
 from conferences.models import (
@@ -69,8 +69,9 @@ def ensure_reference_data() -> None:
 def clear() -> None:
     """Every conference, source and figure, and what sources state of memberships (the reference data
     stays)."""
-    for model in (MembershipStatement, IndicatorReport, ConferenceOfficial, ConferenceMention, Conference, Source):
-        model.objects.all().delete()
+    with signals.muted():  # the generator rebuilds the counts and records its version after writing
+        for model in (MembershipStatement, IndicatorReport, ConferenceOfficial, ConferenceMention, Conference, Source):
+            model.objects.all().delete()
 
 
 def reference() -> tuple[list[synthetic.RefRegion], list[synthetic.RefIndicator]]:

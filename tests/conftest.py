@@ -55,13 +55,15 @@ def article_texts():
 @pytest.fixture
 def empty_database(db):
     """No data at all, for a test that builds what it asserts on (tests/factories.py); rolled back after."""
+    from conferences import signals
     from conferences.management.commands.load_data import REPLACED_MODELS
     from conferences.models import Dataset, FigureCount
     from regions.models import Province
 
-    for model in REPLACED_MODELS:
-        if model is Province:
-            model.objects.filter(successor__isnull=False).delete()  # predecessors protect successors
-        model.objects.all().delete()
+    with signals.muted():
+        for model in REPLACED_MODELS:
+            if model is Province:
+                model.objects.filter(successor__isnull=False).delete()  # predecessors protect successors
+            model.objects.all().delete()
     FigureCount.objects.all().delete()
     Dataset.objects.all().delete()

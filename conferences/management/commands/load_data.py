@@ -12,6 +12,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from conferences import signals
 from conferences.facets import rebuild_figure_counts
 from conferences.models import (
     Conference,
@@ -82,11 +83,12 @@ class Command(BaseCommand):
         )
 
     def _replace(self, paths, version):
-        for model in REPLACED_MODELS:
-            if model is Province:
-                model.objects.filter(successor__isnull=False).delete()  # predecessors protect successors
-            model.objects.all().delete()
-        call_command("loaddata", *[str(path) for path in paths], verbosity=0)
+        with signals.muted():  # a load sets the counts and the version itself, below
+            for model in REPLACED_MODELS:
+                if model is Province:
+                    model.objects.filter(successor__isnull=False).delete()  # predecessors protect successors
+                model.objects.all().delete()
+            call_command("loaddata", *[str(path) for path in paths], verbosity=0)
         _check_every_object_loaded(paths)
         for model in SEARCHABLE_MODELS:
             refresh_search_columns(model)
