@@ -35,8 +35,22 @@ PAGES = [
 ]
 # Two views whose count and rows come from separate queries: a mix of versions would disagree.
 CONSISTENCY_PAGES = ["/api/conferences/?page_size=500", "/api/figures/?page_size=500", "/conferences/"]
-FULL = {"conferences": 9, "figures": 31}
-SMALLER = {"conferences": 8, "figures": 30}  # the same data without the 2016 session and its figure
+DROPPED_SESSION = "north-28-2016"  # the smaller dataset is the real one without it (``smaller_dataset``)
+
+
+def _kept(obj: dict) -> bool:
+    return obj["fields"].get("slug") != DROPPED_SESSION and obj["fields"].get("conference") != [DROPPED_SESSION]
+
+
+def dataset_counts(objects: list[dict]) -> dict[str, int]:
+    """How many sessions and figures a fixture holds: what the API must count when it is served."""
+    models = {"conferences": "conferences.conference", "figures": "conferences.indicatorreport"}
+    return {kind: sum(obj["model"] == model for obj in objects) for kind, model in models.items()}
+
+
+_REAL = json.loads((PROJECT / "fixtures" / "conferences.json").read_text(encoding="utf-8"))
+FULL = dataset_counts(_REAL)
+SMALLER = dataset_counts([obj for obj in _REAL if _kept(obj)])
 LEAD = re.compile(r'<p class="lead">\s*(\d+) ')
 
 
@@ -73,12 +87,7 @@ def prove_load(base_url: str, *, seconds: float, connections: int) -> tuple[list
 def smaller_dataset(folder: Path) -> Path:
     """The real fixtures without the 2016 northern session (and what refers to it), in ``folder``."""
     shutil.copy(PROJECT / "fixtures" / "regions.json", folder / "regions.json")
-    objects = json.loads((PROJECT / "fixtures" / "conferences.json").read_text(encoding="utf-8"))
-    kept = [
-        obj
-        for obj in objects
-        if obj["fields"].get("slug") != "north-28-2016" and obj["fields"].get("conference") != ["north-28-2016"]
-    ]
+    kept = [obj for obj in _REAL if _kept(obj)]
     (folder / "conferences.json").write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
     return folder
 
