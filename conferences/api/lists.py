@@ -19,7 +19,7 @@ from conferences.api.filtersets import IndicatorFilter, RegionFilter, SourceFilt
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_count, figure_list
 from conferences.filters import ConferenceFilter
-from conferences.models import ConferenceMention, Indicator, Source
+from conferences.models import ConferenceMention, Indicator, MembershipStatement, Source
 from conferences.selectors import conference_list
 from regions.filters import ProvinceFilter
 from regions.models import Province, Region, RegionMembership
@@ -49,7 +49,11 @@ def region_rows() -> QuerySet:
     return Region.objects.order_by("position", "slug").prefetch_related(
         Prefetch(
             "memberships",
-            queryset=RegionMembership.objects.select_related("province").order_by("province__name_folded", "pk"),
+            queryset=RegionMembership.objects.select_related("province")
+            .prefetch_related(
+                Prefetch("statements", queryset=MembershipStatement.objects.select_related("source").order_by("pk"))
+            )
+            .order_by("province__name_folded", "pk"),
         )
     )
 

@@ -18,7 +18,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from conferences.figure_periods import period_kind
-from conferences.models import Conference, Indicator, IndicatorReport, Source
+from conferences.models import Conference, Indicator, IndicatorReport, MembershipStatement, Source
 from regions.models import Province, Region, RegionMembership
 
 DECIMAL_HELP = (
@@ -117,15 +117,30 @@ def slug_of(source: str | None = None, *, slug_field: str = "slug", nullable: bo
     )
 
 
+class MembershipStatementSerializer(serializers.ModelSerializer):
+    """A source that states a membership, and where in it."""
+
+    source = slug_of(help_text="The source that states the membership (slug).")
+
+    class Meta:
+        model = MembershipStatement
+        fields = ["source", "locator"]
+        read_only_fields = fields
+
+
 class MembershipSerializer(serializers.ModelSerializer):
-    """A province listed in a group: ``stated`` by a source or ``inferred``, with the reference note."""
+    """A province listed in a group: ``stated`` by the sources listed, or ``inferred``, with the
+    reference note. A unit of the 2025 map is a member from ``valid_from`` (1 July 2025)."""
 
     province = slug_of(help_text="The member province or city (slug).")
     province_name = label_of("province.name", "Its name.")
+    stated_by = MembershipStatementSerializer(
+        source="statements", many=True, read_only=True, help_text="The sources that state it, and where in each."
+    )
 
     class Meta:
         model = RegionMembership
-        fields = ["province", "province_name", "basis", "valid_from", "valid_until", "note_vi", "note_en"]
+        fields = ["province", "province_name", "basis", "stated_by", "valid_from", "valid_until", "note_vi", "note_en"]
         read_only_fields = fields
 
 

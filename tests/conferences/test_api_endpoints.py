@@ -7,16 +7,16 @@ from decimal import Decimal
 import factories
 import pytest
 
-from conferences.models import Conference, ConferenceMention, Indicator, IndicatorReport, Source
+from conferences.models import Conference, ConferenceMention, Indicator, IndicatorReport, MembershipStatement, Source
 from regions.models import Province, Region, RegionMembership
 
 pytestmark = pytest.mark.django_db
 
-MEMBER_FIELDS = ["province", "province_name", "basis", "valid_from", "valid_until", "note_vi", "note_en"]
+MEMBER_FIELDS = ["province", "province_name", "basis", "stated_by", "valid_from", "valid_until", "note_vi", "note_en"]
 
 # (endpoint, model, queries for a list page, queries for one object, an object's identifier, its page)
 ENDPOINTS = [
-    ("regions", Region, 3, 2, "north-28", "/regions/north-28/"),  # count, page/object, members
+    ("regions", Region, 4, 3, "north-28", "/regions/north-28/"),  # count, page/object, members, their sources
     ("provinces", Province, 4, 3, "thanh-hoa", "/provinces/thanh-hoa/"),  # + predecessors, memberships
     ("conferences", Conference, 3, 2, "north-28-x-2024", "/conferences/north-28-x-2024/"),  # + mentions
     (
@@ -200,6 +200,13 @@ def test_groups_list_their_members_with_the_basis_of_each(client):
     assert sorted((member["province"], member["basis"]) for member in south["members"]) == sorted(
         stored.values_list("province__slug", "basis")
     )
+    for member in south["members"]:  # a stated membership names its sources, an inferred one none
+        assert bool(member["stated_by"]) == (member["basis"] == "stated"), member
+    statement = MembershipStatement.objects.filter(membership__region__slug="south-20").select_related(
+        "membership__province", "source"
+    )[0]
+    (member,) = [m for m in south["members"] if m["province"] == statement.membership.province.slug]
+    assert {"source": statement.source.slug, "locator": statement.locator} in member["stated_by"]
 
 
 def test_provinces_name_their_successor_and_predecessors(client):
