@@ -433,26 +433,7 @@ class ArticleCurator:
         return checked_phrase(entry, name, parse, say, clause=clause, curated_in="annotation")
 
     def _threshold(self, entry: FigureEntry, clause: str, say):
-        parts = (entry.threshold_as_written, entry.threshold_comparator, entry.threshold_pct)
-        if any(parts) and not all(parts):
-            say("threshold_as_written, threshold_comparator and threshold_pct go together")
-            return "", None
-        if not entry.threshold_as_written:
-            return "", None
-        if entry.threshold_as_written not in clause:
-            say(f"threshold_as_written {entry.threshold_as_written!r} is not in the quote")
-            return "", None
-        try:
-            comparator, threshold = parse_threshold(entry.threshold_as_written)
-        except ParseError as exc:
-            say(f"threshold_as_written: {exc}")
-            return "", None
-        if (comparator, threshold) != (entry.threshold_comparator, decimal_or_none(entry.threshold_pct)):
-            say(
-                f"the quote says {entry.threshold_as_written!r} = {comparator} {threshold}%, the annotation says "
-                f"{entry.threshold_comparator} {entry.threshold_pct}%"
-            )
-        return comparator, threshold
+        return checked_threshold(entry, say, clause=clause, curated_in="annotation")
 
     def _period(self, entry: FigureEntry, say):
         if entry.period_quote:
@@ -620,6 +601,33 @@ def sign_problem(indicator: str, value_as_written: str, quantity) -> str | None:
 # A number right after "giảm" or "nhập siêu" is negative: annotated without its sign word it would read
 # as a rise or a surplus. ("tăng"/"xuất siêu" before an unsigned value read the same either way.)
 _NEGATIVE_WORD_BEFORE = re.compile(r"(?<!\w)(?P<word>giảm|nhập\s+siêu)\s+\Z", re.IGNORECASE)
+
+
+def checked_threshold(entry, say, *, clause: str | None, curated_in: str) -> tuple[str, Decimal | None]:
+    """A count of provinces' ``threshold_as_written`` parsed, and checked against its curated
+    ``threshold_comparator`` and ``threshold_pct`` (all three or none). As ``checked_phrase``: with a
+    ``clause`` the words must stand in it. Returns the comparator and percentage, or ("", None)."""
+    parts = (entry.threshold_as_written, entry.threshold_comparator, entry.threshold_pct)
+    if any(parts) and not all(parts):
+        say("threshold_as_written, threshold_comparator and threshold_pct go together")
+        return "", None
+    if not entry.threshold_as_written:
+        return "", None
+    if clause is not None and entry.threshold_as_written not in clause:
+        say(f"threshold_as_written {entry.threshold_as_written!r} is not in the quote")
+        return "", None
+    try:
+        comparator, threshold = parse_threshold(entry.threshold_as_written)
+    except ParseError as exc:
+        say(f"threshold_as_written: {exc}")
+        return "", None
+    if (comparator, threshold) != (entry.threshold_comparator, decimal_or_none(entry.threshold_pct)):
+        quoted = "the quote says " if clause is not None else ""
+        say(
+            f"{quoted}{entry.threshold_as_written!r} = {comparator} {threshold}%, the {curated_in} says "
+            f"{entry.threshold_comparator} {entry.threshold_pct}%"
+        )
+    return comparator, threshold
 
 
 def checked_phrase(entry, name: str, parse, say, *, clause: str | None, curated_in: str) -> Decimal | None:

@@ -28,6 +28,7 @@ from curation.curate import (
     CuratedArticle,
     FigureFacts,
     checked_phrase,
+    checked_threshold,
     decimal_or_none,
     half_unit_of_percent,
     is_web_address,
@@ -41,7 +42,7 @@ from vietnamese.dates import parse_day_month, parse_full_date
 from vietnamese.errors import ParseError
 from vietnamese.numbers import parse_written_value
 from vietnamese.periods import is_to_date, parse_period
-from vietnamese.phrases import detect_qualifiers, parse_growth, parse_plan_share, parse_share, parse_threshold
+from vietnamese.phrases import detect_qualifiers, parse_growth, parse_plan_share, parse_share
 from vietnamese.roman import from_roman, parse_session, to_roman
 from vietnamese.rounding import quantity_half_unit
 
@@ -513,19 +514,7 @@ class RecordCurator:
         a reader could check, so a record must print it ("trên 10%", "cao hơn … (tăng 7,4%)")."""
         if entry.indicator in THRESHOLD_INDICATORS and not entry.threshold_as_written:
             say(f"a count of provinces ({entry.indicator}) needs threshold_as_written, the growth it counts above")
-        if not (entry.threshold_as_written or entry.threshold_comparator or entry.threshold_pct):
-            return "", None
-        try:
-            comparator, threshold = parse_threshold(entry.threshold_as_written)
-        except ParseError as exc:
-            say(f"threshold_as_written: {exc}")
-            return "", None
-        if (comparator, threshold) != (entry.threshold_comparator, decimal_or_none(entry.threshold_pct)):
-            say(
-                f"{entry.threshold_as_written!r} = {comparator} {threshold}%, the record says "
-                f"{entry.threshold_comparator} {entry.threshold_pct}%"
-            )
-        return comparator, threshold
+        return checked_threshold(entry, say, clause=None, curated_in="record")
 
     def _phrase(self, entry: RecordFigure, say, name: str, parse):
         return checked_phrase(entry, name, parse, say, clause=None, curated_in="record")
