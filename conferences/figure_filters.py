@@ -9,10 +9,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from conferences import figure_periods
-from conferences.filters import FastSelect, YearRangeFilter, slug_choice_filter
 from conferences.models import Conference, Indicator, IndicatorReport, Source
-from conferences.sorting import SortFilter
-from portal.search import SearchFilter
+from listings.filters import FastSelect, YearRangeFilter, slug_choice_filter
+from listings.search import SearchFilter
+from listings.sorting import SortFilter
 from regions.models import Province, Region
 
 LEAP_YEARS = [year for year in range(1800, 2201) if calendar.isleap(year)]

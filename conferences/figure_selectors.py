@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
-from conferences.facets import FacetCount, FigureCube, without_facet
+from conferences.figure_counts import FigureCube
 from conferences.figure_periods import PeriodKind, parse_code, period_kind
 from conferences.models import (
     SCOPE_ORDER,
@@ -20,6 +20,7 @@ from conferences.models import (
     Source,
 )
 from conferences.selectors import DETAIL_FIGURES, capped
+from listings.facets import FacetCount, without_facet
 
 ROW_RELATIONS = ("indicator", "conference__region", "province", "source")
 
@@ -86,17 +87,16 @@ def indicators_in_several_kinds(*, groups: list[ComparableGroup]) -> list[tuple[
 
 
 def period_kind_counts(
-    *, filterset_class, query: QueryDict, queryset, param: str = "period", filterset=None
+    *, filterset_class, query: QueryDict, queryset, param: str = "period", precomputed: FigureCube | None = None
 ) -> list[FacetCount]:
     """Counts by kind of period over the list filtered by every other filter: one aggregate query.
 
     The kind is not a column, so the figures are counted by (start, end, stock) and the counts
     summed by kind in Python; there are as many rows as distinct periods, not as figures. The
-    precomputed counts (``FigureCube``) keep the kind, and serve when every active filter is theirs.
-    ``filterset``, the list's own bound to ``query``, saves validating the query again.
+    precomputed counts (``precomputed``, the list's ``FigureCube`` for ``query``) keep the kind, and serve
+    when every active filter is theirs.
     """
-    cube = FigureCube.for_filterset(filterset if filterset is not None else filterset_class(query, queryset=queryset))
-    by_code = cube.period_kind_counts(param) if cube else None
+    by_code = precomputed.period_kind_counts(param) if precomputed else None
     counts: Counter[PeriodKind] = Counter()
     if by_code is not None:
         counts.update({parse_code(code): count for code, count in by_code.items()})

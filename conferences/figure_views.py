@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from conferences import figure_display
 from conferences.citations import figure_citations
-from conferences.facets import Facet
+from conferences.figure_counts import FigureCube
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_periods import period_kind
 from conferences.figure_selectors import (
@@ -17,14 +17,16 @@ from conferences.figure_selectors import (
     source_detail,
     source_list,
 )
-from conferences.listing import FilteredListView
 from conferences.models import IndicatorReport
+from listings.facets import Facet
+from listings.views import FilteredListView
 
 
 class FigureListView(FilteredListView):
     """Figures filtered in the query string, one table per indicator and kind of period."""
 
     filterset_class = IndicatorReportFilter
+    precomputed_counts = FigureCube
     template_name = "conferences/indicatorreport_filter.html"
     facets = [
         Facet("region", "conference__region__slug", "conference__region__name_vi", "conference__region__name_en"),
@@ -50,7 +52,7 @@ class FigureListView(FilteredListView):
             filterset_class=self.filterset_class,
             query=self.request.GET,
             queryset=self.filterset.queryset,
-            filterset=self.filterset,
+            precomputed=self.precomputed,
         )
         return counts
 

@@ -6,15 +6,13 @@ record), to where on the page it stands (``locator``) with the words printed for
 Nothing is filled in that no source states: an unknown date, session number or host stays NULL.
 """
 
-from datetime import datetime
-from typing import NamedTuple
-
 from django.db import connections, models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.search import SearchableModel
+from listings.search import SearchableModel
+from portal.loaded_data import Load
 from portal.translated import translated
 from regions.models import Province, Region, RegionMembership
 from vietnamese.folding import slugify_vi
@@ -230,7 +228,7 @@ def session_title(group: str, session_number: int | None, year: int) -> str:
     IX (2023)", "<group>, session IX (2023)"; without a known number, the group and the year.
 
     ``group`` is the group's name in that language (``Region.name``). ``Conference.title``, and the
-    figures download, which reads the parts in its one query (``conferences.exports.figure_plan``).
+    figures download, which reads the parts in its one query (``api.exports.figure_plan``).
     """
     if session_number:
         return _("%(group)s, session %(session)s (%(year)s)") % {
@@ -498,7 +496,7 @@ class IndicatorReport(SearchableModel):
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
         # What a million figures need (docs/performance.md): a page of the figures list reads one group of
-        # (indicator, period end) or of period end (conferences.facets.FigureCube.page), or one indicator's
+        # (indicator, period end) or of period end (conferences.figure_counts.FigureCube.page), or one indicator's
         # figures by value; the year filter is a range of period ends; the home page and a group's page
         # read the latest group-scope figures.
         indexes = [
@@ -591,11 +589,6 @@ def scope_rank(scope: str) -> int:
     return SCOPE_RANKS.get(scope, OTHER_SCOPES_RANK)
 
 
-class Load(NamedTuple):
-    version: str
-    loaded_at: datetime
-
-
 class DatasetQuerySet(models.QuerySet):
     def current(self):
         return self.order_by("-loaded_at").first()
@@ -636,13 +629,13 @@ class FigureCount(models.Model):
     """How many figures share a combination of the figures list's facet values: derived, never edited.
 
     Rebuilt from the figures whenever data is loaded (``load_data``, ``generate_synthetic``) by
-    ``conferences.facets.rebuild_figure_counts``, in the same transaction, so it is always exact. Each row
+    ``conferences.figure_counts.rebuild_figure_counts``, in the same transaction, so it is always exact. Each row
     belongs to one grouping, ``dims``: a bit set of ``DIMENSIONS``. A dimension outside ``dims`` is
     NULL (or blank) and means "any". The period dimension carries the period's dates with its year and
     kind, so that the ``year`` and ``period`` filters and facets are read from the same rows.
 
     The figures list reads its counts, facets and the position of a deep page from here when every
-    active filter is one of these dimensions (``conferences.facets``, ``conferences.listing``).
+    active filter is one of these dimensions (``conferences.figure_counts``, ``listings.views``).
     """
 
     REGION, INDICATOR, SCOPE, QUALIFIER, PERIOD = 1, 2, 4, 8, 16

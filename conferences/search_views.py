@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from conferences.models import Conference, ConferenceOfficial, Indicator, IndicatorReport, Source
-from portal.search import MAX_QUERY_LENGTH, normalised_query, search
+from listings.search import MAX_QUERY_LENGTH, normalised_query, search
 from regions.models import Province, Region
 
 RESULTS_PER_KIND = 10

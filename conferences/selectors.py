@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, IntegerField, Prefetch, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from conferences.models import SCOPE_ORDER, Conference, ConferenceMention, IndicatorReport, session_key
@@ -94,3 +95,9 @@ def home_summary(*, today: date) -> dict:
         "overdue": overdue,
         "headline": headline,
     }
+
+
+def correlated_count(queryset: QuerySet, group_field: str) -> Coalesce:
+    """A correlated COUNT(*) as an annotation: it neither joins nor groups the outer query."""
+    counted = queryset.order_by().values(group_field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))

@@ -4,11 +4,11 @@ from django.views.decorators.http import require_safe
 
 from conferences.citations import conference_citations
 from conferences.disagreements import session_disagreements
-from conferences.facets import Facet
 from conferences.filters import ConferenceFilter
-from conferences.listing import FilteredListView
 from conferences.models import Conference
 from conferences.selectors import conference_detail, conference_list, home_summary, neighbouring_sessions
+from listings.facets import Facet
+from listings.views import FilteredListView
 from portal.caching import changes_daily
 from regions.models import Region
 

@@ -2,7 +2,8 @@
 
 The data changes only when ``load_data`` (or ``generate_synthetic``) replaces it, and each load
 records its ``Dataset`` (the version, a digest of what was loaded, and the time). A change made any
-other way forgets it (``conferences.models``). Every response a view builds is a function of that
+other way forgets it (``conferences.signals``). Which model records the loads is a setting
+(``portal.loaded_data``). Every response a view builds is a function of that
 load, the code's release (``portal.release``), the language and the address, so:
 
 - **Validators.** Every successful page, export and API response carries an ``ETag`` made of the
@@ -35,7 +36,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from conferences.models import Dataset, Load
+from portal.loaded_data import Load, dataset_model
 from portal.middleware import DATABASE_DOWN, HEALTH_PATH, SAFE_METHODS, database_unavailable
 from portal.release import current_release
 
@@ -130,7 +131,7 @@ class DataCacheMiddleware:
             load = None
         else:
             try:
-                load = Dataset.objects.current_load()
+                load = dataset_model().objects.current_load()
             except DATABASE_DOWN as error:  # raised here, it would not reach DatabaseMiddleware's handler
                 return database_unavailable(request, error)
             if load is None:  # nothing loaded: nothing to validate against

@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from conferences.models import Dataset
+from portal.loaded_data import dataset_model
 from portal.middleware import database_unavailable
 
 
@@ -18,7 +18,7 @@ def healthz(request):
     cannot answer: 503 ``{"status": "error", "database": "unavailable"}``, never a traceback.
     """
     try:
-        dataset = Dataset.objects.current()
+        dataset = dataset_model().objects.current()
     except DatabaseError as error:  # down, or reachable but unusable (not migrated yet): unhealthy either way
         return database_unavailable(request, error)
     return JsonResponse({"status": "ok", "database": "ok", "data_version": dataset.version[:12] if dataset else None})

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "regions",
     "conferences",
+    "api",
+    "bench",  # generate_synthetic: the benchmark's data
 ]
 
 MIDDLEWARE = [
@@ -103,6 +105,8 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Caching (portal/caching.py, docs/deploy.md "Caching"). Keys contain the data version, so a cache never
 # needs clearing after a load and each app server may keep its own: old entries are never read again.
+# The model recording each load of the data, read by HTTP caching and /healthz (portal/loaded_data.py).
+PORTAL_DATASET_MODEL = "conferences.Dataset"
 PORTAL_CACHE = env_bool("PORTAL_CACHE", default=True)  # server-side page and fragment caches
 PORTAL_CACHE_MAX_AGE = env_int("PORTAL_CACHE_MAX_AGE", default=60)  # seconds a browser or shared cache may reuse a page
 CACHES = {
@@ -177,7 +181,7 @@ LOGGING = {
     },
 }
 
-# The read-only JSON API (conferences/api/): JSON only, no sessions or users, slugs in URLs.
+# The read-only JSON API (api/): JSON only, no sessions or users, slugs in URLs.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
@@ -185,7 +189,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "conferences.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -199,5 +203,5 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/",
-    "DEFAULT_GENERATOR_CLASS": "conferences.api.schema.EnglishSchemaGenerator",
+    "DEFAULT_GENERATOR_CLASS": "api.schema.EnglishSchemaGenerator",
 }

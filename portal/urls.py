@@ -1,7 +1,7 @@
 """Vietnamese pages live at the root, English ones under /en/: a link keeps its language when shared.
 
 The CSV/JSON downloads go with their pages: ``/figures.csv`` names its slugs in Vietnamese,
-``/en/figures.csv`` in English (``conferences.exports``). The JSON API (English) and ``/healthz`` have
+``/en/figures.csv`` in English (``api.exports``). The JSON API (English) and ``/healthz`` have
 one URL each. Nothing here accepts writes, and there is no admin: the portal is read-only
 (``portal.middleware.ReadOnlyMiddleware``, ``tests/portal/test_read_only_surface.py``).
 """
@@ -13,11 +13,11 @@ from portal.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("api/", include("conferences.api.urls")),
+    path("api/", include("api.urls")),
     *i18n_patterns(
-        path("", include("conferences.export_urls")),
+        path("", include("api.export_urls")),
         path("", include("conferences.urls")),
-        path("", include("regions.urls")),
+        path("", include("conferences.group_urls")),
         prefix_default_language=False,
     ),
 ]

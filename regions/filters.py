@@ -4,9 +4,9 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from conferences.filters import slug_choice_filter
-from conferences.sorting import SortFilter
-from portal.search import SearchFilter
+from listings.filters import slug_choice_filter
+from listings.search import SearchFilter
+from listings.sorting import SortFilter
 from regions import map2025
 from regions.models import Province, Region, RegionMembership
 

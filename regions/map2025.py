@@ -5,7 +5,7 @@
 either form is a shareable link that works without JavaScript, and the switch's links keep every
 other parameter. On a group's page it is display only. The provinces list "as it is now" lists the
 units of the 2025 map, each with the groups and the hosting of the units it was formed from
-(``regions.selectors.province_list_now``); its ``map`` filter has no say there and is dropped.
+(``conferences.province_selectors.province_list_now``); its ``map`` filter has no say there and is dropped.
 
 (The provinces list already has a ``map`` filter, for which administrative map to list, so the
 switch has a name of its own.)
@@ -110,7 +110,7 @@ class FormerGroup:
 
 def former_groups(unit: Province) -> list[FormerGroup]:
     """The groups of the units a 2025 unit was formed from (``formed_from``, prefetched with their
-    memberships by ``regions.selectors.province_list_now``), each once, in the groups' order."""
+    memberships by ``conferences.province_selectors.province_list_now``), each once, in the groups' order."""
     found: dict[int, list[RegionMembership]] = {}
     for predecessor in unit.formed_from:
         for membership in predecessor.memberships.all():

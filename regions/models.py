@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from portal.search import SearchableModel
+from listings.search import SearchableModel
 from portal.translated import translated
 
 

@@ -23,7 +23,7 @@ from conferences.models import (
     MembershipStatement,
     Source,
 )
-from portal.search import SearchableModel
+from listings.search import SearchableModel
 from regions.models import Basis, Province, Region, RegionMembership
 from vietnamese.folding import fold
 

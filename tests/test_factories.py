@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from conferences.models import Conference, ConferenceMention, IndicatorReport
-from portal.search import search
+from listings.search import search
 from regions.models import Province
 
 

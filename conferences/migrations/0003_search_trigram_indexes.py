@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from portal.search import postgres_trigram_indexes
+from listings.search import postgres_trigram_indexes
 
 
 class Migration(migrations.Migration):

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from conferences.models import Conference
 from conferences.search_views import RESULTS_PER_KIND
-from portal.search import search
+from listings.search import search
 
 WORDS = {
     "vi": {

@@ -14,14 +14,15 @@ from django.test import RequestFactory
 from django.utils import translation
 from loaded_dataset import load_dataset
 
-from conferences import exports
-from conferences.api.serializers import FigureSerializer
-from conferences.facets import FigureCube, facet_value_counts
+from api import exports
+from api.serializers import FigureSerializer
+from conferences.figure_counts import FigureCube
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_list, period_kind_counts
 from conferences.figure_views import FigureListView
-from conferences.listing import ListPaginator
 from conferences.models import FigureCount, IndicatorReport
+from listings.facets import facet_value_counts
+from listings.views import ListPaginator
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +68,18 @@ def test_counts_and_facets_from_the_table_equal_live_counts(synthetic_data, quer
     def read():
         bound = filterset(query)
         cube = FigureCube.for_filterset(bound)
-        facets = facet_value_counts(IndicatorReportFilter, QueryDict(query), figure_list(), FigureListView.facets)
+        facets = facet_value_counts(
+            IndicatorReportFilter,
+            QueryDict(query),
+            figure_list(),
+            FigureListView.facets,
+            precomputed=FigureCube.for_filterset(bound),
+        )
         periods = period_kind_counts(
-            filterset_class=IndicatorReportFilter, query=QueryDict(query), queryset=figure_list()
+            filterset_class=IndicatorReportFilter,
+            query=QueryDict(query),
+            queryset=figure_list(),
+            precomputed=FigureCube.for_filterset(bound),
         )
         return cube.count(), facets, periods, bound.qs.count()
 
@@ -95,7 +105,7 @@ def test_a_change_outside_a_load_makes_the_lists_count_live(synthetic_data):
 def test_a_page_positioned_from_the_counts_is_the_offset_page(synthetic_data, query, sort):
     bound = filterset(f"{query}&sort={sort}" if sort else query)
     rows = bound.qs
-    paginator = ListPaginator(rows, 7, cube=FigureCube.for_filterset(bound))
+    paginator = ListPaginator(rows, 7, precomputed=FigureCube.for_filterset(bound))
     plain = list(rows.values_list("slug", flat=True))
     assert paginator.count == len(plain) > 14
     for number in sorted({1, 2, paginator.num_pages // 2, paginator.num_pages - 1, paginator.num_pages}):
@@ -105,7 +115,7 @@ def test_a_page_positioned_from_the_counts_is_the_offset_page(synthetic_data, qu
 
 def test_pages_are_positioned_without_offset_over_the_list(synthetic_data, django_assert_max_num_queries):
     bound = filterset("")
-    paginator = ListPaginator(bound.qs, 25, cube=FigureCube.for_filterset(bound))
+    paginator = ListPaginator(bound.qs, 25, precomputed=FigureCube.for_filterset(bound))
     with django_assert_max_num_queries(3):  # count, the groups' sizes, the page
         page = paginator.page(paginator.num_pages - 1)
     assert page.object_list and paginator.cube is not None
@@ -140,7 +150,8 @@ def test_the_fast_select_writes_what_djangos_select_writes(synthetic_data, query
     from django import forms
     from django.utils.safestring import mark_safe
 
-    from conferences.filters import ConferenceFilter, FastSelect
+    from conferences.filters import ConferenceFilter
+    from listings.filters import FastSelect
     from regions.filters import ProvinceFilter
 
     for filterset_class in (IndicatorReportFilter, ConferenceFilter, ProvinceFilter):

@@ -12,7 +12,7 @@ from django.db import connections, transaction
 from django.db.backends.postgresql.psycopg_any import IsolationLevel
 from django.http import HttpResponse
 
-from conferences import exports
+from api import exports
 from conferences.models import Dataset
 from portal.middleware import DatabaseMiddleware
 from portal.routers import REPLICA

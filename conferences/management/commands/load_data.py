@@ -13,7 +13,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from conferences import signals
-from conferences.facets import rebuild_figure_counts
+from conferences.figure_counts import rebuild_figure_counts
 from conferences.models import (
     Conference,
     ConferenceMention,
@@ -24,7 +24,7 @@ from conferences.models import (
     MembershipStatement,
     Source,
 )
-from portal.search import refresh_search_columns
+from listings.search import refresh_search_columns
 from regions.models import Province, Region, RegionMembership
 
 FIXTURES = ("regions.json", "conferences.json")

@@ -1,0 +1,311 @@
+"""The figures list's counts, precomputed: ``FigureCount`` rebuilt at each load, read by ``FigureCube``.
+
+A million figures and more are too many to count live on every page. ``rebuild_figure_counts`` counts
+them by region, indicator, scope, qualifier and period whenever data is loaded. ``FigureCube`` is the
+figures list's ``listings.counts.PrecomputedCounts``: it reads those counts whenever every active filter
+is one of the dimensions; with ``q``, ``province``, ``conference`` or ``source`` the counts are live, as
+for the other lists. Both give the same numbers: the tests compare them.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, Q, Sum
+
+from conferences.bulk import insert_rows
+from conferences.figure_filters import IndicatorReportFilter
+from conferences.figure_periods import parse_code, period_kind
+from conferences.models import FigureCount, Indicator, IndicatorReport, scope_rank
+from listings.search import normalised_query
+from regions.models import Region
+
+
+def _unique(positions: dict) -> dict:
+    return positions if len(set(positions.values())) == len(positions) else {}
+
+
+def rebuild_figure_counts() -> int:
+    """Recount ``FigureCount`` from the figures: every grouping of the five dimensions. Returns its rows."""
+    FigureCount.objects.all().delete()
+    # Positions are copied only when unique: the pages' order would interleave two groups or indicators
+    # sharing one, and ``FigureCube`` then leaves the order to the database.
+    region_positions = _unique(dict(Region.objects.values_list("pk", "position")))
+    indicator_positions = _unique(dict(Indicator.objects.values_list("pk", "position")))
+    base = (
+        IndicatorReport.objects.order_by()
+        .values_list("conference__region", "indicator", "scope", "qualifier", "period_start", "period_end", "is_stock")
+        .annotate(n=Count("pk"))
+    )
+    counts: dict[tuple, int] = {}
+    masks = range(1 << len(FigureCount.DIMENSIONS))
+    for region, indicator, scope, qualifier, start, end, stock, n in base.iterator(chunk_size=10_000):
+        period = (start, end, stock)
+        values = (region, indicator, scope, qualifier, period)
+        for mask in masks:
+            key = (
+                mask,
+                *(value if mask & bit else None for bit, value in zip(FigureCount.DIMENSIONS, values, strict=True)),
+            )
+            counts[key] = counts.get(key, 0) + n
+    kinds: dict[tuple, str] = {}
+
+    def rows():
+        for (mask, region, indicator, scope, qualifier, period), n in counts.items():
+            start, end, stock = period or (None, None, None)
+            if period and period not in kinds:
+                kinds[period] = period_kind(start, end, stock).code
+            yield (
+                mask,
+                region,
+                indicator,
+                scope or "",
+                qualifier or "",
+                start,
+                end,
+                stock,
+                end.year if period else None,
+                kinds[period] if period else "",
+                region_positions.get(region),
+                indicator_positions.get(indicator),
+                scope_rank(scope) if scope else None,
+                n,
+            )
+
+    columns = (
+        "dims",
+        "region_id",
+        "indicator_id",
+        "scope",
+        "qualifier",
+        "period_start",
+        "period_end",
+        "is_stock",
+        "year",
+        "period_kind",
+        "region_position",
+        "indicator_position",
+        "scope_order",
+        "count",
+    )
+    return insert_rows(FigureCount, columns, rows())
+
+
+class FigureCube:
+    """The figures list's active filters as conditions on ``FigureCount``.
+
+    ``for_filterset`` gives one only when every active filter is a dimension of the counts (``q``
+    counts as inactive when it holds no letter or digit, as ``SearchFilter`` ignores it then). Every
+    read also fetches the grand total row (``dims`` 0, all values NULL or blank): without it the counts
+    are not built (or were invalidated by a change to the figures), and the caller counts live.
+    """
+
+    FILTERS = {
+        "region": (FigureCount.REGION, lambda value: Q(region_id=value.pk)),
+        "indicator": (FigureCount.INDICATOR, lambda value: Q(indicator_id=value.pk)),
+        "scope": (FigureCount.SCOPE, lambda value: Q(scope=value)),
+        "qualifier": (FigureCount.QUALIFIER, lambda value: Q(qualifier=value)),
+        "year": (FigureCount.PERIOD, lambda value: Q(year__gte=value[0], year__lte=value[1])),
+        "period": (FigureCount.PERIOD, lambda value: Q(period_kind=parse_code(value).code)),
+    }
+    # The figures list's fields (as its facets name them) and where ``FigureCount`` keeps them.
+    FIELDS = {
+        "conference__region__slug": "region__slug",
+        "conference__region__name_vi": "region__name_vi",
+        "conference__region__name_en": "region__name_en",
+        "indicator__code": "indicator__code",
+        "indicator__name_vi": "indicator__name_vi",
+        "indicator__name_en": "indicator__name_en",
+        "scope": "scope",
+        "qualifier": "qualifier",
+        "period_end__year": "year",
+        "period_kind": "period_kind",
+    }
+
+    def __init__(self, conditions: dict[str, tuple[int, Q]]):
+        self.conditions = conditions
+        self.built = True  # until a read finds no grand total row
+
+    @classmethod
+    def for_filterset(cls, filterset) -> "FigureCube | None":
+        if not isinstance(filterset, IndicatorReportFilter):
+            return None
+        if not filterset.is_bound:
+            return cls({})
+        if not filterset.is_valid():
+            return None
+        conditions = {}
+        for name, value in filterset.form.cleaned_data.items():
+            if name == "sort" or value in (None, "", [], ()):
+                continue
+            if name == "q":
+                if normalised_query(value):
+                    return None
+                continue
+            if name not in cls.FILTERS:
+                return None
+            bit, condition = cls.FILTERS[name]
+            conditions[name] = (bit, condition(value))
+        return cls(conditions)
+
+    def _where(self, *, without: str = "", dims: int = 0) -> Q:
+        """Rows of the grouping by the active filters (but ``without``) plus ``dims``, filtered."""
+        condition = Q()
+        for name, (bit, test) in self.conditions.items():
+            if name != without:
+                dims |= bit
+                condition &= test
+        return Q(condition, dims=dims)
+
+    def count(self) -> int | None:
+        """How many figures match, or None when the counts are missing."""
+        where = self._where()
+        totals = FigureCount.objects.filter(where | Q(dims=0)).aggregate(
+            count=Sum("count", filter=where, default=0), built=Count("pk", filter=Q(dims=0))
+        )
+        self.built = bool(totals["built"])
+        return totals["count"] if self.built else None
+
+    def facet_rows(self, param: str, fields: list[str]) -> list[dict] | None:
+        """``fields`` (the list's names) with the count of each value, over every filter but ``param``.
+
+        None when the counts are missing, or ``param`` or a field is not one of their dimensions.
+        """
+        if param not in self.FILTERS or any(name not in self.FIELDS for name in fields):
+            return None
+        cube_fields = [self.FIELDS[name] for name in fields]
+        where = self._where(without=param, dims=self.FILTERS[param][0])
+        rows = list(
+            FigureCount.objects.filter(where | Q(dims=0)).order_by().values(*cube_fields).annotate(count=Sum("count"))
+        )
+        if not any(row[cube_fields[0]] in (None, "") for row in rows):
+            self.built = False  # no grand total row
+            return None
+        return [
+            {name: row[cube_name] for name, cube_name in zip(fields, cube_fields, strict=True)}
+            | {"count": row["count"]}
+            for row in rows
+        ]
+
+    def period_kind_counts(self, param: str = "period") -> dict[str, int] | None:
+        """Figures by kind of period over every filter but ``param``; None when the counts are missing."""
+        rows = self.facet_rows(param, ["period_kind"])
+        if rows is None:
+            return None
+        return {row["period_kind"]: row["count"] for row in rows if row["period_kind"]}
+
+    # Where a page starts, without OFFSET over the whole list.
+
+    # A sort key the counts know: (dimension, its sort column, the column naming the group, the figures' field).
+    SORT_KEYS = {
+        "indicator__position": (FigureCount.INDICATOR, "indicator_position", "indicator_id", "indicator_id"),
+        "period_end": (FigureCount.PERIOD, "period_end", "period_end", "period_end"),
+        "conference__region__position": (FigureCount.REGION, "region_position", "region_id", "conference__region_id"),
+        "scope_order": (FigureCount.SCOPE, "scope_order", "scope", "scope"),
+    }
+
+    def _groups(self, queryset):
+        """The order's leading keys the counts know, and the sizes of the groups they cut the list into.
+
+        Keys are taken up to the period end, which splits the list finest. Returns (keys, groups): keys
+        as (name, descending), groups as dicts of the key columns with ``n``, in the list's order; or
+        None when the order starts with none of those keys, the counts are missing, or a position is
+        shared by two groups or indicators (the counts keep positions only when they are unique).
+        """
+        keys = []
+        for item in queryset.query.order_by:
+            name = item.lstrip("-") if isinstance(item, str) else None
+            if name not in self.SORT_KEYS or any(name == key for key, _ in keys):
+                break
+            keys.append((name, item.startswith("-")))
+            if name == "period_end":
+                break
+        if not keys:
+            return None
+        dims = 0
+        for name, _ in keys:
+            dims |= self.SORT_KEYS[name][0]
+        order = [("-" if descending else "") + self.SORT_KEYS[name][1] for name, descending in keys]
+        columns = list(
+            dict.fromkeys([self.SORT_KEYS[name][1] for name, _ in keys] + [self.SORT_KEYS[n][2] for n, _ in keys])
+        )
+        rows = list(
+            FigureCount.objects.filter(self._where(dims=dims) | Q(dims=0))
+            .values_list("dims", *columns)
+            .annotate(n=Sum("count"))
+            .order_by(*order)
+        )
+        if not any(row[0] == 0 for row in rows):
+            self.built = False
+            return None
+        groups = [dict(zip([*columns, "n"], row[1:], strict=True)) for row in rows if row[0] != 0]
+        if any(value is None for group in groups for value in group.values()):
+            return None
+        return keys, groups
+
+    def _condition(self, keys, group) -> Q:
+        return Q(**{self.SORT_KEYS[name][3]: group[self.SORT_KEYS[name][2]] for name, _ in keys})
+
+    def page(self, queryset, bottom: int, top: int) -> list | None:
+        """Rows ``bottom`` to ``top`` of ``queryset`` (this filter's figures, in their order), or None.
+
+        The order's leading keys cut the list into groups whose sizes the counts give (``_groups``).
+        Summing them finds the groups the page falls in and where it starts in the first: the page is
+        then read from those groups only, with a small offset, however deep it is. The value sorts
+        start with the indicator, so they skip to it and no further.
+        """
+        found = self._groups(queryset)
+        if found is None:
+            return None
+        keys, groups = found
+        selected, start, seen = [], 0, 0
+        for group in groups:
+            if seen + group["n"] > bottom:
+                if not selected:
+                    start = bottom - seen
+                selected.append(group)
+            seen += group["n"]
+            if seen >= top:
+                break
+        if not selected:
+            return None
+        rows = queryset.filter(reduce(or_, (self._condition(keys, group) for group in selected)))
+        if len(selected) == 1:
+            # The leading keys are the same for every row of one group: ordering by the rest gives the
+            # same order, and lets an index on (indicator, unit, value) serve the value sorts.
+            rows = rows.order_by(*queryset.query.order_by[len(keys) :])
+        return list(rows[start : start + top - bottom])
+
+    def batches(self, queryset, size: int):
+        """``queryset`` as consecutive querysets of about ``size`` rows each, in its order; or None.
+
+        Only for orders whose leading keys end with the period end (the default order, and the period
+        and group sorts): a batch is a run of groups that share the other keys, read as a range of
+        period ends, so that the database sorts a few thousand rows at a time instead of the whole
+        list at once. The first query reads the group sizes; then one query per batch.
+        """
+        found = self._groups(queryset)
+        if found is None or found[0][-1][0] != "period_end":
+            return None
+        keys, groups = found
+        return self._batches(queryset, keys, groups, size)
+
+    def _batches(self, queryset, keys, groups, size):
+        batch: list[dict] = []
+        for group in [*groups, None]:
+            if batch and (group is None or sum(member["n"] for member in batch) + group["n"] > size):
+                yield queryset.filter(self._ranges(keys, batch))
+                batch = []
+            if group is not None:
+                batch.append(group)
+
+    def _ranges(self, keys, batch: list[dict]) -> Q:
+        """Consecutive groups as ranges of period ends, one per run of groups sharing the other keys."""
+        condition, run = Q(), []
+        for group in [*batch, None]:
+            if run and (group is None or self._condition(keys[:-1], group) != self._condition(keys[:-1], run[0])):
+                ends = [member["period_end"] for member in run]
+                condition |= self._condition(keys[:-1], run[0]) & Q(period_end__range=(min(ends), max(ends)))
+                run = []
+            if group is not None:
+                run.append(group)
+        return condition

@@ -1,0 +1,171 @@
+"""Reads for the groups' pages, each in a fixed number of queries (HackSoft's selector style)."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404
+
+from conferences.figure_selectors import ComparableGroup, comparable_groups
+from conferences.models import Conference, Indicator, IndicatorReport, MembershipStatement, session_key
+from conferences.selectors import DETAIL_FIGURES, Capped, correlated_count
+from regions.models import Basis, Region, RegionMembership
+
+
+def region_list(*, today: date) -> list[Region]:
+    """Every group with its member and session counts, its latest held session and its next one.
+
+    Each region gets ``members_listed``, ``members_inferred``, ``members_missing`` (declared but not
+    identified), ``sessions_on_record``, ``latest`` (the latest held session or None), ``upcoming`` (the
+    earliest announced session still ahead, or None) and ``overdue`` (announced ones now past).
+    """
+    regions = list(
+        Region.objects.annotate(
+            members_listed=correlated_count(
+                RegionMembership.objects.before_2025().filter(region=OuterRef("pk")), "region"
+            ),
+            members_inferred=correlated_count(
+                RegionMembership.objects.before_2025().filter(region=OuterRef("pk"), basis=Basis.INFERRED), "region"
+            ),
+            sessions_on_record=correlated_count(Conference.objects.filter(region=OuterRef("pk")), "region"),
+        ).prefetch_related(
+            Prefetch("conferences", queryset=Conference.objects.select_related("host__successor", "next_host"))
+        )
+    )
+    for region in regions:
+        region.members_missing = max(region.declared_size - region.members_listed, 0)
+        _attach_latest_and_upcoming(region, list(region.conferences.all()), today=today)
+    return regions
+
+
+def _attach_latest_and_upcoming(region: Region, conferences: list[Conference], *, today: date) -> None:
+    """``latest`` held session, ``upcoming`` announced one, and ``overdue``: announced sessions whose time
+    has passed with no report on record, which are no longer "next"."""
+    held = [c for c in conferences if c.status == Conference.Status.HELD]
+    region.overdue = [c for c in conferences if c.is_overdue(today)]
+    announced = [c for c in conferences if c.status == Conference.Status.ANNOUNCED and c not in region.overdue]
+    region.latest = max(held, key=session_key, default=None)
+    region.upcoming = min(announced, key=session_key, default=None)
+
+
+def region_detail(*, slug: str, today: date) -> Region:
+    """One group with its sessions (oldest first, as ``sessions``) and its memberships by province name,
+    each with the sources that state it: ``members_then`` (the units it was declared with, before 2025)
+    and ``members_2025`` (units of the 2025 map that a source lists as members).
+
+    Like ``region_list``, it carries the member counts (of ``members_then``), ``latest`` and ``upcoming``.
+    """
+    queryset = Region.objects.prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=RegionMembership.objects.select_related("province")
+            .prefetch_related(Prefetch("statements", queryset=MembershipStatement.objects.select_related("source")))
+            .order_by("province__name_folded"),
+        ),
+        Prefetch(
+            "conferences",
+            queryset=Conference.objects.select_related("host__successor", "next_host").order_by(
+                "year", "session_number"
+            ),
+        ),
+    )
+    region = get_object_or_404(queryset, slug=slug)
+    region.sessions = sorted(region.conferences.all(), key=session_key)
+    region.members_then = [m for m in region.memberships.all() if not m.on_2025_map]
+    region.members_2025 = [m for m in region.memberships.all() if m.on_2025_map]
+    memberships = region.members_then
+    region.members_listed = len(memberships)
+    region.members_inferred = sum(1 for m in memberships if m.basis == Basis.INFERRED)
+    region.members_missing = max(region.declared_size - region.members_listed, 0)
+    region.shared_notes = _shared_notes(list(region.memberships.all()))
+    _attach_latest_and_upcoming(region, region.sessions, today=today)
+    return region
+
+
+@dataclass
+class SharedNote:
+    """A basis note that several memberships give, said once above the members (``members`` of them)."""
+
+    basis: str
+    basis_label: str
+    note: str
+    members: int
+
+
+def _shared_notes(memberships: list[RegionMembership]) -> list[SharedNote]:
+    """The notes more than one membership gives; each such membership gets ``note_is_shared``.
+
+    Twenty-eight rows repeating one sentence hid the sessions below them: the sentence is said once.
+    """
+    counts = Counter((membership.basis, membership.note) for membership in memberships if membership.note)
+    shared = {key: count for key, count in counts.items() if count > 1}
+    notes = {}
+    for membership in memberships:
+        key = (membership.basis, membership.note)
+        membership.note_is_shared = key in shared
+        if membership.note_is_shared and key not in notes:
+            notes[key] = SharedNote(membership.basis, membership.get_basis_display(), membership.note, shared[key])
+    return list(notes.values())
+
+
+@dataclass
+class IndicatorSeries:
+    """One indicator's figures for a group, in tables of comparable periods (see ``comparable_groups``)."""
+
+    indicator: Indicator
+    groups: list[ComparableGroup] = field(default_factory=list)
+
+
+def region_figure_series(*, region: Region) -> Capped:
+    """The group-scope figures of the group's sessions, by indicator, then period kind, then period.
+
+    Only the latest ``DETAIL_FIGURES`` figures (by period end) are read, in one query; ``more`` on the
+    result says whether older ones were left out (the page then links to the figures list).
+    """
+    figures = IndicatorReport.objects.filter(scope=IndicatorReport.Scope.REGION, conference__region=region)
+    latest = figures.order_by("-period_end", "-pk").values("pk")[: DETAIL_FIGURES + 1]
+    reports = list(
+        IndicatorReport.objects.filter(pk__in=Subquery(latest))
+        .annotate(recency=Window(RowNumber(), order_by=[F("period_end").desc(), F("pk").desc()]))
+        .select_related("indicator", "conference")
+        .order_by("indicator__position", "period_end", "period_start", "conference__year", "position", "pk")
+    )
+    series: dict[int, IndicatorSeries] = {}
+    for group in comparable_groups(reports=[report for report in reports if report.recency <= DETAIL_FIGURES]):
+        series.setdefault(group.indicator.pk, IndicatorSeries(group.indicator)).groups.append(group)
+    for entry in series.values():
+        entry.groups.sort(key=lambda group: group.kind.sort_key)
+    result = Capped(series.values())
+    result.more = len(reports) > DETAIL_FIGURES
+    return result
+
+
+STATED_SHARE = Q(scope=IndicatorReport.Scope.PROVINCE, share_of=IndicatorReport.ShareOf.REGION, share_pct__isnull=False)
+
+
+def latest_session_shares(*, region: Region) -> list[IndicatorReport]:
+    """The provincial shares of the group's total stated at the group's latest session that states any
+    (one query). Only the latest: a group with decades of sessions would otherwise draw thousands of
+    charts on its page (a million synthetic figures: 20,000 shares, 4 s). Every session's shares are in
+    its own page's figure table."""
+    with_shares = (
+        Conference.objects.filter(region=region)
+        .filter(Exists(IndicatorReport.objects.filter(STATED_SHARE, conference=OuterRef("pk"))))
+        .order_by("-year", F("session_number").desc(nulls_last=True), "-pk")
+        .values("pk")[:1]
+    )
+    return list(
+        IndicatorReport.objects.filter(STATED_SHARE, conference__in=with_shares)
+        .select_related("indicator", "province", "conference__region")
+        .order_by("indicator__position", "period_end", "position", "pk")
+    )

@@ -1,0 +1,38 @@
+"""The conference groups' pages: every group, and one group with its sessions, figures and members."""
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from conferences.group_charts import attach_series_charts, share_charts
+from conferences.group_selectors import latest_session_shares, region_detail, region_figure_series, region_list
+from conferences.rotation import region_rotation
+from portal.caching import changes_daily
+from regions import map2025
+
+
+@changes_daily  # an announced session stops being "next" once its day has passed
+@require_safe
+def region_list_view(request):
+    return render(request, "regions/region_list.html", {"regions": region_list(today=timezone.localdate())})
+
+
+@changes_daily
+@require_safe
+def region_detail_view(request, slug):
+    region = region_detail(slug=slug, today=timezone.localdate())
+    series = region_figure_series(region=region)
+    attach_series_charts(series)
+    totals = [report for entry in series for group in entry.groups for report in group.reports]
+    units_now = map2025.wants_now(request)
+    shares = latest_session_shares(region=region)
+    context = {
+        "region": region,
+        "series": series,
+        "share_charts": share_charts(parts=shares, totals=totals),
+        "shares_session": shares[0].conference if shares else None,
+        "rotation": region_rotation(region.sessions),
+        "units_now": units_now,
+        "members_now": map2025.region_units_now(region) if units_now else None,
+    }
+    return render(request, "regions/region_detail.html", context)

@@ -1,0 +1,103 @@
+"""Facet counts: beside each filter value, how many results choosing it would give.
+
+Each facet counts over the list filtered by every *other* filter, so choosing a value never
+shows a count that the page then contradicts. One aggregate query per facet, whatever the data size.
+
+A list may keep its counts precomputed (``listings.counts.PrecomputedCounts``): a facet's counts are
+read from there when it can give them, and counted live otherwise.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.http import QueryDict
+from django.utils.translation import get_language
+
+from listings.counts import PrecomputedCounts
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter parameter, the field its values come from, and the field(s) that label them."""
+
+    param: str
+    value_field: str
+    label_vi: str = ""
+    label_en: str = ""
+    choices: dict | None = None  # labels of a choices field, by value
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    """A value of a facet, its label in the active language, and how many results choosing it gives."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    query: str  # the query string that selects this value (page reset)
+
+
+def facet_value_counts(
+    filterset_class, query: QueryDict, queryset, facets: list[Facet], *, precomputed: PrecomputedCounts | None = None
+) -> dict[str, list[FacetCount]]:
+    """Each facet's values with their counts, read from ``precomputed`` where it has them.
+
+    The counts depend on the filters alone, not on the page or the sort: the lists cache them
+    (``listings.views``) and link them to the current address with ``facet_links``."""
+    english = (get_language() or "vi").startswith("en")
+    cube = precomputed
+    results = {}
+    for facet in facets:
+        label_field = (facet.label_en if english else facet.label_vi) or facet.label_vi
+        fields = [facet.value_field] + ([label_field] if label_field else [])
+        rows = cube.facet_rows(facet.param, fields) if cube else None
+        if rows is None and cube and not cube.built:
+            cube = None
+        if rows is None:
+            filterset = filterset_class(without_facet(query, facet.param), queryset=queryset)
+            if not filterset.is_valid():
+                results[facet.param] = []
+                continue
+            rows = filterset.qs.order_by().values(*fields).annotate(count=Count("pk", distinct=True))
+        values = []
+        for row in rows:
+            value = row[facet.value_field]
+            if value in (None, ""):
+                continue
+            label = row[label_field] if label_field else (facet.choices or {}).get(value, value)
+            values.append(FacetCount(str(value), str(label), row["count"]))
+        values.sort(key=lambda item: item.value, reverse=facet.descending)
+        results[facet.param] = values
+    return results
+
+
+def facet_links(counts: dict[str, list[FacetCount]], query: QueryDict) -> dict[str, list[FacetValue]]:
+    """The counts as links from the current address: each keeps the other filters and the sort, and
+    goes back to the first page."""
+    results = {}
+    for param, values in counts.items():
+        others = without_facet(query, param)
+        results[param] = []
+        for item in values:
+            chosen = others.copy()
+            chosen[param] = item.value
+            selected = query.get(param) == item.value
+            results[param].append(FacetValue(item.value, item.label, item.count, selected, chosen.urlencode()))
+    return results
+
+
+def without_facet(query: QueryDict, param: str) -> QueryDict:
+    """The query with every other filter: what a facet's counts are counted over (on the first page)."""
+    others = query.copy()
+    others.pop(param, None)
+    others.pop("page", None)
+    return others

@@ -1,0 +1,80 @@
+"""``slug_choice_filter``: every list's select filter, by slug (or code) or by a model's choices."""
+
+import django_filters
+import factories
+import pytest
+from django.http import QueryDict
+from django.utils import translation
+
+from conferences.models import Conference, Indicator, IndicatorReport
+from listings.filters import FastSelect, slug_choice_filter
+from regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+class SessionsByGroup(django_filters.FilterSet):
+    region = slug_choice_filter("Group", "region", queryset=Region.objects.all())
+    status = slug_choice_filter("Status", "status", choices=Conference.Status.choices)
+
+    class Meta:
+        model = Conference
+        fields = []
+
+
+class FiguresByIndicator(django_filters.FilterSet):
+    indicator = slug_choice_filter("Indicator", "indicator", queryset=Indicator.objects.all(), to_field_name="code")
+
+    class Meta:
+        model = IndicatorReport
+        fields = []
+
+
+def _filtered(filterset_class, query: str, queryset):
+    filterset = filterset_class(QueryDict(query), queryset=queryset)
+    return filterset.is_valid(), filterset
+
+
+def test_a_row_is_chosen_by_its_slug_and_an_unknown_slug_is_refused(empty_database):
+    north, south = factories.region(slug="north"), factories.region(slug="south")
+    ours = factories.conference(region=north)
+    factories.conference(region=south)
+    valid, filterset = _filtered(SessionsByGroup, "region=north", Conference.objects.all())
+    assert valid and list(filterset.qs) == [ours]
+    valid, filterset = _filtered(SessionsByGroup, "region=nowhere", Conference.objects.all())
+    assert not valid and "region" in filterset.errors
+    valid, filterset = _filtered(SessionsByGroup, f"region={north.pk}", Conference.objects.all())
+    assert not valid, "an id is not a slug"
+
+
+def test_a_choice_is_one_of_the_models_choices(empty_database):
+    held = factories.conference(status=Conference.Status.HELD)
+    factories.conference(status=Conference.Status.ANNOUNCED)
+    valid, filterset = _filtered(SessionsByGroup, "status=held", Conference.objects.all())
+    assert valid and list(filterset.qs) == [held]
+    valid, filterset = _filtered(SessionsByGroup, "status=postponed", Conference.objects.all())
+    assert not valid and "status" in filterset.errors
+
+
+def test_an_indicator_is_chosen_by_its_code(empty_database):
+    exports = factories.indicator(code="export_turnover")
+    figure = factories.figure(indicator=exports)
+    factories.figure(indicator=factories.indicator(code="retail_sales"))
+    valid, filterset = _filtered(FiguresByIndicator, "indicator=export_turnover", IndicatorReport.objects.all())
+    assert valid and list(filterset.qs) == [figure]
+
+
+def test_the_select_offers_all_first_then_the_rows_by_slug(empty_database):
+    factories.region(slug="north", name_vi="phía Bắc", name_en="the north")
+    form = SessionsByGroup(QueryDict("")).form
+    assert isinstance(form.fields["region"].widget, FastSelect)
+    with translation.override("en"):
+        html = str(form["region"])
+    assert '<option value="" selected>All</option>' in html
+    assert '<option value="north">' in html
+
+
+def test_option_lang_marks_the_options_language():
+    chosen = slug_choice_filter("Source", "source", queryset=Conference.objects.none(), option_lang="vi")
+    assert chosen.extra["widget"].option_lang == "vi"
+    assert slug_choice_filter("Status", "status", choices=[]).extra["widget"] is FastSelect
