@@ -3,6 +3,8 @@ states about a session: its report or mention (``ConferenceMention``) and the pe
 (``ConferenceOfficial``).
 """
 
+import datetime
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -120,7 +122,7 @@ class Conference(SearchableModel):
             self.next_host.successor.name if self.next_host and self.next_host.successor else "",
         ]
 
-    def is_overdue(self, today: date) -> bool:
+    def is_overdue(self, today: datetime.date) -> bool:
         """Announced, and its day (or, without one, its year) is past with no report of it on record.
 
         Such a session is no longer "next": the sources simply have not reported it (yet).
