@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from conferences.figure_display import citation_date
-from conferences.quality import data_quality
+from conferences.quality_report import data_quality
 from portal.caching import changes_daily
 
 

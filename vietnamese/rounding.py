@@ -1,7 +1,7 @@
 """The rounding a printed number allows, and what it lets a share, a sum or a repeated figure be.
 
 Pure arithmetic on ``Decimal``s, no Django: the build's cross-article check
-(``curation.consistency``) and the public data-quality page (``conferences.quality``)
+(``curation.consistency``) and the public data-quality page (``conferences.quality_figures``)
 apply the same tolerance. A number printed as "120,7 tỷ USD" stands for anything from 120.65 to
 120.75 billion; "13,3%" for 13.25%–13.35%. Two numbers agree when some values within their
 rounding agree.

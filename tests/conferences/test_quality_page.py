@@ -10,8 +10,10 @@ import factories
 import pytest
 from django.utils import timezone, translation
 
-from conferences import quality
 from conferences.models import Conference, IndicatorReport
+from conferences.quality_findings import CONSISTENT, INCONSISTENT, NOT_CHECKED, NOTE
+from conferences.quality_report import data_quality
+from conferences.quality_sessions import check_sessions
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +27,7 @@ TODAY = date(2026, 11, 21)
 
 def checks(today=TODAY, language="en"):
     with translation.override(language):
-        return {check.slug: check for check in quality.data_quality(today=today)}
+        return {check.slug: check for check in data_quality(today=today)}
 
 
 def findings(check, status):
@@ -110,7 +112,7 @@ def test_today_comes_from_django_s_clock(client, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: timezone.make_aware(datetime(2024, 1, 2, 12)))
     response = client.get("/en/quality/")
     assert response.context["today"] == date(2024, 1, 2)
-    notes = findings(next(c for c in response.context["checks"] if c.slug == "sessions"), quality.NOTE)
+    notes = findings(next(c for c in response.context["checks"] if c.slug == "sessions"), NOTE)
     assert ["north-central-6-xi-2023"] in [conference_slugs(note) for note in notes]
     assert ["north-28-xi-2025"] not in [conference_slugs(note) for note in notes]
 
@@ -133,14 +135,14 @@ def test_the_real_data_s_only_inconsistencies_are_its_sources_known_disagreement
     found = {
         (check.slug, " ".join(sorted(figure_slugs(finding))) or " ".join(conference_slugs(finding)))
         for check in checks().values()
-        for finding in findings(check, quality.INCONSISTENT)
+        for finding in findings(check, INCONSISTENT)
     }
     assert found == KNOWN_INCONSISTENCIES
 
 
 def test_every_real_share_with_a_total_is_consistent_and_the_plan_share_is_not_checked():
     shares = checks()["shares"]
-    consistent = findings(shares, quality.CONSISTENT)
+    consistent = findings(shares, CONSISTENT)
     country = "baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022-country"
     by_figures = {frozenset(figure_slugs(f)): f.sentence for f in consistent}
     assert by_figures.keys() >= {
@@ -158,9 +160,7 @@ def test_every_real_share_with_a_total_is_consistent_and_the_plan_share_is_not_c
         "7.970%–7.977%" in by_figures[frozenset({"baothanhhoa-north-central-6-x-2022-retail-sales-q1-2022", country})]
     )
     [annual_plan] = [
-        f
-        for f in findings(shares, quality.NOT_CHECKED)
-        if "north-28-2016-industrial-production-value" in figure_slugs(f)
+        f for f in findings(shares, NOT_CHECKED) if "north-28-2016-industrial-production-value" in figure_slugs(f)
     ]
     assert "annual plan (74%)" in annual_plan.sentence
 
@@ -168,12 +168,12 @@ def test_every_real_share_with_a_total_is_consistent_and_the_plan_share_is_not_c
 def test_every_real_provincial_sum_is_within_its_total():
     sums = checks()["provincial-sums"]
     assert sums.compared >= 3 and sums.inconsistent == 0
-    unchecked = findings(sums, quality.NOT_CHECKED)
+    unchecked = findings(sums, NOT_CHECKED)
     assert {f.sentence for f in unchecked} == {"The data holds no regional total for these provincial figures."}
     assert {"plo-south-20-xi-2025-tayninh-industrial-clusters", "plo-south-20-xi-2025-tayninh-industrial-parks"} <= (
         set().union(*(figure_slugs(f) for f in unchecked))
     )
-    sentences = [finding.sentence for finding in findings(sums, quality.CONSISTENT)]
+    sentences = [finding.sentence for finding in findings(sums, CONSISTENT)]
     assert "The 3 provincial figures add up to USD 50.3 billion, within the regional total of USD 120.7 billion." in (
         sentences
     )
@@ -185,10 +185,10 @@ def test_every_real_provincial_sum_is_within_its_total():
 def test_the_real_sessions_are_in_order_and_the_announced_one_has_no_report():
     sessions = checks()["sessions"]
     assert sessions.inconsistent == 0
-    notes = {conference_slugs(note)[0]: note.sentence for note in findings(sessions, quality.NOTE)}
+    notes = {conference_slugs(note)[0]: note.sentence for note in findings(sessions, NOTE)}
     assert notes == {"north-central-6-xi-2023": "Announced for 2023; no report of the session in the sources."}
-    assert ["north-28-2016"] in [conference_slugs(f) for f in findings(sessions, quality.NOT_CHECKED)]
-    handovers = [conference_slugs(f) for f in findings(sessions, quality.CONSISTENT) if "hands the flag" in f.sentence]
+    assert ["north-28-2016"] in [conference_slugs(f) for f in findings(sessions, NOT_CHECKED)]
+    handovers = [conference_slugs(f) for f in findings(sessions, CONSISTENT) if "hands the flag" in f.sentence]
     assert ["south-20-x-2024", "south-20-xi-2025"] in handovers  # Long An, since 2025 part of Tây Ninh, which hosts XI
     assert ["north-central-6-x-2022", "north-central-6-xi-2023"] in handovers
     assert ["north-28-ix-2023", "north-28-x-2024"] in handovers
@@ -200,7 +200,7 @@ def test_an_announced_session_still_ahead_is_not_noted(empty_database):
     dated = factories.conference(region=group, year=2025, status="announced", date=date(2025, 10, 20))
     undated = factories.conference(region=group, year=2026, status="announced")
     notes = {
-        today: [conference_slugs(note) for note in findings(checks(today)["sessions"], quality.NOTE)]
+        today: [conference_slugs(note) for note in findings(checks(today)["sessions"], NOTE)]
         for today in (
             date(2025, 6, 1),
             date(2025, 10, 21),
@@ -217,7 +217,7 @@ def test_an_announced_session_still_ahead_is_not_noted(empty_database):
 def test_the_real_records_write_session_ix_s_venue_otherwise_than_the_article_and_all_stay():
     statements = checks()["session-statements"]
     [note] = [f for f in statements.findings if conference_slugs(f) == ["north-28-ix-2023"]]
-    assert note.status == quality.NOTE
+    assert note.status == NOTE
     assert note.sentence == (
         'The sources write the venue differently: <span lang="vi">Quang Ninh province</span> '
         '(<span lang="vi">VietnamPlus (en.vietnamplus.vn)</span>); <span lang="vi">Quảng Ninh</span> '
@@ -228,7 +228,7 @@ def test_the_real_records_write_session_ix_s_venue_otherwise_than_the_article_an
 
 def test_the_real_figures_two_sources_report_alike_are_consistent():
     repeated = checks()["repeated-figures"]
-    consistent = {" ".join(sorted(figure_slugs(f))) for f in findings(repeated, quality.CONSISTENT)}
+    consistent = {" ".join(sorted(figure_slugs(f))) for f in findings(repeated, CONSISTENT)}
     assert {
         "congthuongninhbinh-north-28-viii-2022-retail-sales-9m2022 tin-tu-cac-don-vi-north-28-viii-2022-retail-sales",
     } <= consistent
@@ -243,7 +243,7 @@ def test_the_page_shows_notes_apart_from_inconsistencies(client, empty_database)
     for venue in ("Quảng Ninh", "thành phố Hạ Long (tỉnh Quảng Ninh)"):
         factories.mention(conference=held, source=factories.source(), venue=venue)
     page = html.unescape(client.get("/en/quality/").content.decode())
-    notes = [note for check in checks().values() for note in findings(check, quality.NOTE)]
+    notes = [note for check in checks().values() for note in findings(check, NOTE)]
     assert len(notes) == 2
     assert page.count('<span class="quality-status quality-note">note</span>') == len(notes)
     assert "quality-inconsistent" not in page
@@ -257,7 +257,7 @@ def test_the_page_shows_notes_apart_from_inconsistencies(client, empty_database)
 def test_a_share_that_does_not_meet_its_total_is_an_inconsistency_linking_both_figures(client):
     IndicatorReport.objects.filter(slug=HAI_PHONG).update(share_pct=Decimal("20"))
     shares = checks()["shares"]
-    (finding,) = findings(shares, quality.INCONSISTENT)
+    (finding,) = findings(shares, INCONSISTENT)
     assert figure_slugs(finding) == {HAI_PHONG, NORTH_EXPORTS}
     assert "does not meet the stated share of 20%" in finding.sentence
     assert "12.83%–13.68%" in finding.sentence
@@ -270,7 +270,7 @@ def test_a_share_that_does_not_meet_its_total_is_an_inconsistency_linking_both_f
 def test_a_share_with_no_total_in_the_data_is_not_checked():
     IndicatorReport.objects.filter(slug=NORTH_EXPORTS).delete()
     shares = checks()["shares"]
-    unchecked = findings(shares, quality.NOT_CHECKED)
+    unchecked = findings(shares, NOT_CHECKED)
     assert {HAI_PHONG, THAI_NGUYEN, BAC_GIANG} <= set().union(*(figure_slugs(f) for f in unchecked))
     assert "No total is in the data to check this share of 13.3% of the group's total against." in [
         f.sentence for f in unchecked
@@ -282,7 +282,7 @@ def test_provinces_adding_up_to_more_than_the_total_are_an_inconsistency(client)
         value=Decimal("100e9"), value_as_written="100 tỷ USD", share_pct=Decimal("82.9")
     )
     sums = checks()["provincial-sums"]
-    (finding,) = findings(sums, quality.INCONSISTENT)
+    (finding,) = findings(sums, INCONSISTENT)
     assert figure_slugs(finding) == {NORTH_EXPORTS, HAI_PHONG, THAI_NGUYEN, BAC_GIANG}
     assert finding.sentence == (
         "The 3 provincial figures add up to USD 132.5 billion (at least USD 131.45 billion allowing for rounding), "
@@ -311,7 +311,7 @@ def test_a_more_than_total_cannot_be_exceeded():
     assert (
         "The regional total, more than USD 1 billion, is only a lower bound, so the provincial figures "
         "(USD 50.3 billion in all) cannot be shown to exceed it."
-    ) in [f.sentence for f in findings(sums, quality.NOT_CHECKED)]
+    ) in [f.sentence for f in findings(sums, NOT_CHECKED)]
 
 
 @pytest.fixture
@@ -340,13 +340,13 @@ def south_sessions(empty_database):
 def test_sessions_in_order_with_the_handover_kept_are_consistent(south_sessions):
     sessions = checks(today=date(2025, 1, 1))["sessions"]
     assert sessions.inconsistent == 0 and sessions.compared == 3  # two neighbouring pairs, one handover
-    assert findings(sessions, quality.NOTE) == []  # XI is still ahead
+    assert findings(sessions, NOTE) == []  # XI is still ahead
 
 
 def test_a_higher_session_number_in_an_earlier_year_is_an_inconsistency(client, south_sessions):
     Conference.objects.filter(pk=south_sessions.ix.pk).update(year=2025)
     sessions = checks()["sessions"]
-    (finding,) = findings(sessions, quality.INCONSISTENT)
+    (finding,) = findings(sessions, INCONSISTENT)
     assert conference_slugs(finding) == ["south-20-ix-2023", "south-20-x-2024"]
     assert finding.sentence == "Session X is dated 2024, earlier than session IX (2025)."
     page = client.get("/en/quality/").content.decode()
@@ -356,7 +356,7 @@ def test_a_higher_session_number_in_an_earlier_year_is_an_inconsistency(client, 
 
 def test_two_session_numbers_in_one_year_are_an_inconsistency(south_sessions):
     Conference.objects.filter(pk=south_sessions.x.pk).update(year=2023)
-    (finding,) = findings(checks()["sessions"], quality.INCONSISTENT)
+    (finding,) = findings(checks()["sessions"], INCONSISTENT)
     assert conference_slugs(finding) == ["south-20-ix-2023", "south-20-x-2024"]
     assert finding.sentence == "Sessions IX and X are both dated 2023."
 
@@ -369,15 +369,15 @@ def test_one_session_number_in_two_years_is_an_inconsistency(south_sessions):
         if conference.pk == south_sessions.x.pk:
             conference.session_number = 9
     with translation.override("en"):
-        found = quality.check_sessions(conferences, today=TODAY)
-    (finding,) = [f for f in found if f.status == quality.INCONSISTENT]
+        found = check_sessions(conferences, today=TODAY)
+    (finding,) = [f for f in found if f.status == INCONSISTENT]
     assert conference_slugs(finding) == ["south-20-ix-2023", "south-20-x-2024"]
     assert finding.sentence == "Session IX is recorded twice, in 2023 and in 2024."
 
 
 def test_a_handover_to_someone_else_than_the_next_host_is_an_inconsistency(south_sessions):
     Conference.objects.filter(pk=south_sessions.xi.pk).update(host=factories.province(name="Kiên Giang"))
-    (finding,) = findings(checks()["sessions"], quality.INCONSISTENT)
+    (finding,) = findings(checks()["sessions"], INCONSISTENT)
     assert conference_slugs(finding) == ["south-20-x-2024", "south-20-xi-2025"]
     assert finding.sentence == "Session X hands the flag to Long An, but session XI is hosted by Kiên Giang."
 
@@ -385,14 +385,14 @@ def test_a_handover_to_someone_else_than_the_next_host_is_an_inconsistency(south
 def test_an_announced_session_that_a_source_reports_is_an_inconsistency(south_sessions):
     factories.mention(conference=south_sessions.xi, source=factories.source(), kind="report")
     sessions = checks()["sessions"]
-    (finding,) = findings(sessions, quality.INCONSISTENT)
+    (finding,) = findings(sessions, INCONSISTENT)
     assert conference_slugs(finding) == ["south-20-xi-2025"]
     assert finding.sentence == "Recorded as announced, but a source reports the session."
-    assert "south-20-xi-2025" not in [conference_slugs(f)[0] for f in findings(sessions, quality.NOTE)]
+    assert "south-20-xi-2025" not in [conference_slugs(f)[0] for f in findings(sessions, NOTE)]
 
 
 def test_an_announced_session_whose_year_has_passed_with_no_report_is_noted(south_sessions):
-    (note,) = findings(checks(today=date(2026, 1, 1))["sessions"], quality.NOTE)
+    (note,) = findings(checks(today=date(2026, 1, 1))["sessions"], NOTE)
     assert conference_slugs(note) == ["south-20-xi-2025"]
     assert note.sentence == "Announced for 2025; no report of the session in the sources."
 
@@ -417,7 +417,7 @@ def again(figure, **changes):
 def test_the_same_figure_with_another_value_from_a_second_source_is_an_inconsistency(client, exports):
     other = again(exports, value=Decimal("125e9"), value_as_written="125 tỷ USD")
     repeated = checks()["repeated-figures"]
-    (finding,) = findings(repeated, quality.INCONSISTENT)
+    (finding,) = findings(repeated, INCONSISTENT)
     assert figure_slugs(finding) == {exports.slug, other.slug}
     assert finding.sentence == "The values differ beyond rounding: USD 120.7 billion against USD 125 billion."
     page = html.unescape(client.get("/en/quality/").content.decode())
@@ -429,7 +429,7 @@ def test_the_same_figure_with_another_value_from_a_second_source_is_an_inconsist
 
 def test_the_same_figure_with_another_qualifier_is_an_inconsistency(exports):
     other = again(exports, qualifier="actual")
-    (finding,) = findings(checks()["repeated-figures"], quality.INCONSISTENT)
+    (finding,) = findings(checks()["repeated-figures"], INCONSISTENT)
     assert figure_slugs(finding) == {exports.slug, other.slug}
     assert finding.sentence == "The qualifiers differ: estimate against as reported (no qualifier)."
 
@@ -461,5 +461,5 @@ def test_counts_above_different_thresholds_are_not_the_same_figure(empty_databas
     repeated = checks()["repeated-figures"]
     assert repeated.findings == [] and repeated.compared == 0
     other = count("20", ">", "0")  # the same threshold: the same figure, another value
-    (finding,) = findings(checks()["repeated-figures"], quality.INCONSISTENT)
+    (finding,) = findings(checks()["repeated-figures"], INCONSISTENT)
     assert figure_slugs(finding) == {positive.slug, other.slug} and ten.slug not in figure_slugs(finding)

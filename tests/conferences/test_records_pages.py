@@ -15,8 +15,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from conferences import quality
 from conferences.models import Conference, ConferenceMention, IndicatorReport, Source
+from conferences.quality_findings import INCONSISTENT
+from conferences.quality_report import data_quality
 from regions.models import Province
 
 pytestmark = pytest.mark.django_db
@@ -109,9 +110,9 @@ def test_a_disputed_date_shows_each_day_with_its_sources_and_picks_none(client, 
 
 def test_the_quality_page_lists_the_disagreement_with_both_sources(client, record):
     with translation.override("en"):
-        check = {c.slug: c for c in quality.data_quality(today=date(2026, 12, 6))}["session-statements"]
+        check = {c.slug: c for c in data_quality(today=date(2026, 12, 6))}["session-statements"]
     (finding,) = [f for f in check.findings if [c.slug for c in f.conferences] == [SESSION]]
-    assert finding.status == quality.INCONSISTENT
+    assert finding.status == INCONSISTENT
     # every real page that dates the session says 17 May; each source is named once, beside the day it states
     date_sentence = finding.sentence.split(". ")[0] + "."
     assert date_sentence.startswith("The sources disagree on the date: 17 May 2024 (")
@@ -126,9 +127,9 @@ def test_sources_that_agree_on_a_session_are_consistent_and_the_page_stays_at_it
 ):
     ConferenceMention.objects.filter(source=record).update(date=date(2024, 5, 17), date_as_written="Sáng 17/5")
     with translation.override("en"):
-        check = {c.slug: c for c in quality.data_quality(today=date(2026, 12, 6))}["session-statements"]
+        check = {c.slug: c for c in data_quality(today=date(2026, 12, 6))}["session-statements"]
     (finding,) = [f for f in check.findings if [c.slug for c in f.conferences] == [SESSION]]
-    assert finding.status != quality.INCONSISTENT and "date" not in finding.sentence  # the real pages word the venue
+    assert finding.status != INCONSISTENT and "date" not in finding.sentence  # the real pages word the venue
     with django_assert_num_queries(3):  # the data version; the figures; the conferences: no statements read
         client.get("/quality/")
 
@@ -136,9 +137,9 @@ def test_sources_that_agree_on_a_session_are_consistent_and_the_page_stays_at_it
 def test_two_figures_of_one_session_from_two_sources_that_differ_are_listed(record):
     IndicatorReport.objects.filter(slug=FIGURE).update(value=Decimal("125e9"), value_as_written="125 tỷ USD")
     with translation.override("en"):
-        check = {c.slug: c for c in quality.data_quality(today=date(2026, 12, 6))}["repeated-figures"]
+        check = {c.slug: c for c in data_quality(today=date(2026, 12, 6))}["repeated-figures"]
     (finding,) = [f for f in check.findings if FIGURE in {figure.slug for figure in f.figures}]
-    assert finding.status == quality.INCONSISTENT
+    assert finding.status == INCONSISTENT
     assert {f.slug for f in finding.figures} == {NORTH_EXPORTS, FIGURE}
     assert {f.source.slug for f in finding.figures} == {"hanoimoi-north-28-x-2024", record.slug}
 

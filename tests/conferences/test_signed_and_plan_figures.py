@@ -14,9 +14,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from conferences import quality
 from conferences.models import Indicator, IndicatorReport
 from conferences.presentation import figure_value
+from conferences.quality_findings import NOT_CHECKED
+from conferences.quality_report import data_quality
 
 pytestmark = pytest.mark.django_db
 
@@ -155,13 +156,13 @@ def test_signed_provincial_balances_are_not_added_up_against_the_group_s():
     copy_as_balance(NORTH_EXPORTS, "test-north-28-x-2024-balance", "xuất siêu 1,2 tỷ USD", "1.2e9")
     for slug in (HAI_PHONG, "hanoimoi-north-28-x-2024-exports-thai-nguyen"):
         copy_as_balance(slug, f"{slug}-balance", "xuất siêu 5 tỷ USD", "5e9")
-    checks = {check.slug: check for check in quality.data_quality()}
+    checks = {check.slug: check for check in data_quality()}
     assert checks["provincial-sums"].inconsistent == 0
     involved = {figure.slug for finding in checks["provincial-sums"].findings for figure in finding.figures}
     assert not any(slug.endswith("balance") for slug in involved)
 
 
 def test_the_plan_share_is_noted_as_not_checked():
-    shares = {check.slug: check for check in quality.data_quality()}["shares"]
+    shares = {check.slug: check for check in data_quality()}["shares"]
     [finding] = [f for f in shares.findings if PLAN in {figure.slug for figure in f.figures}]
-    assert finding.status == quality.NOT_CHECKED
+    assert finding.status == NOT_CHECKED

@@ -1,0 +1,70 @@
+"""What the data-quality checks report: a ``Finding`` with its status, and a ``Check`` gathering them.
+
+Every check returns ``Finding``s, each with a status:
+
+- ``inconsistent``: the data contradicts itself; this is what "a problem" means on the page;
+- ``note``: worth knowing, but contradicting nothing (an announced session no source reports);
+- ``not-checked``: the check applies but the data lacks what it needs (a share of the annual plan);
+- ``consistent``: checked, and it fits.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy
+
+from conferences.models import Conference, IndicatorReport
+
+INCONSISTENT, NOTE, NOT_CHECKED, CONSISTENT = "inconsistent", "note", "not-checked", "consistent"
+STATUS_ORDER = (INCONSISTENT, NOTE, NOT_CHECKED, CONSISTENT)
+STATUS_LABELS = {
+    INCONSISTENT: gettext_lazy("inconsistent"),
+    NOTE: gettext_lazy("note"),
+    NOT_CHECKED: gettext_lazy("not checked"),
+    CONSISTENT: gettext_lazy("consistent"),
+}
+
+
+@dataclass
+class Finding:
+    """One thing a check found, with the figures or sessions involved (each links to its page)."""
+
+    status: str
+    sentence: str
+    figures: list[IndicatorReport] = field(default_factory=list)
+    conferences: list[Conference] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Check:
+    slug: str  # the section's anchor on the page
+    title: str
+    description: str
+    empty: str  # what the page says when the data gives the check nothing to look at
+    findings: list[Finding]
+
+    def __post_init__(self):
+        self.findings.sort(key=lambda finding: STATUS_ORDER.index(finding.status))
+
+    def count(self, status: str) -> int:
+        return sum(1 for finding in self.findings if finding.status == status)
+
+    @property
+    def inconsistent(self) -> int:
+        return self.count(INCONSISTENT)
+
+    @property
+    def notes(self) -> int:
+        return self.count(NOTE)
+
+    @property
+    def not_checked(self) -> int:
+        return self.count(NOT_CHECKED)
+
+    @property
+    def compared(self) -> int:
+        """How many things were actually compared, whatever the outcome."""
+        return self.count(CONSISTENT) + self.inconsistent
