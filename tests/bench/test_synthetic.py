@@ -7,7 +7,7 @@ from itertools import pairwise
 import pytest
 from django.core.management import CommandError, call_command
 
-from bench import synthetic
+from bench.synthetic.sessions import FIRST_YEAR, PREFIX
 from conferences.bulk import stored_columns
 from conferences.models import (
     Conference,
@@ -64,10 +64,10 @@ def test_a_dry_run_changes_nothing():
 
 def test_it_replaces_sessions_sources_and_figures_and_keeps_the_reference_data(generated):
     assert IndicatorReport.objects.count() == FIGURES
-    assert not Source.objects.exclude(slug__startswith=synthetic.PREFIX).exists()
+    assert not Source.objects.exclude(slug__startswith=PREFIX).exists()
     assert reference_counts() == generated
     version = Dataset.objects.current().version
-    assert version.startswith(synthetic.PREFIX) and len(version) == 64
+    assert version.startswith(PREFIX) and len(version) == 64
     # A second run needs no --replace: the data is synthetic already.
     call_command("generate_synthetic", figures=10, seed=7, verbosity=0)
     assert IndicatorReport.objects.count() == 10
@@ -103,7 +103,7 @@ def test_session_numbers_follow_the_years_and_hosts_rotate(generated):
         sessions[conference.region_id].append(conference)
     assert set(sessions) == set(members)
     for region_id, conferences in sessions.items():
-        assert {c.year - c.session_number for c in conferences} == {synthetic.FIRST_YEAR - 1}
+        assert {c.year - c.session_number for c in conferences} == {FIRST_YEAR - 1}
         assert [c.session_number for c in conferences] == list(range(1, len(conferences) + 1))
         assert all(c.host_id in members[region_id] for c in conferences)
         rotation = [c.host_id for c in conferences[: len(members[region_id])]]

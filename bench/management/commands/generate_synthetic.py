@@ -3,13 +3,14 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from bench import synthetic, synthetic_db
+from bench.synthetic import database
+from bench.synthetic.sessions import FIRST_YEAR
 
 
 class Command(BaseCommand):
     help = (
         "FOR BENCHMARK DATABASES ONLY. Replace the conferences, sources and figures with seeded synthetic "
-        f"ones: every group's sessions since {synthetic.FIRST_YEAR} (session numbers follow the years, hosts rotate "
+        f"ones: every group's sessions since {FIRST_YEAR} (session numbers follow the years, hosts rotate "
         "among the members), and N figures spread over groups, provinces, indicators and periods, with "
         "Vietnamese quotes and values as written that the portal's parsers read back exactly. Groups, "
         "provinces and the indicator vocabulary are kept (loaded from the fixtures if missing). Runs in one "
@@ -32,19 +33,19 @@ class Command(BaseCommand):
         self.verbosity = verbosity
         if figures < 0:
             raise CommandError("--figures must be 0 or more.")
-        if synthetic_db.holds_curated_data() and not replace:
+        if database.holds_curated_data() and not replace:
             raise CommandError(
                 "This database holds the real curated data. generate_synthetic is for benchmark databases only; "
                 "pass --replace to overwrite it anyway (`load_data --force` restores the real data)."
             )
         started = time.monotonic()
         with transaction.atomic():
-            summary = synthetic_db.generate(figures=figures, seed=seed, log=self._log)
+            summary = database.generate(figures=figures, seed=seed, log=self._log)
             if dry_run:
                 transaction.set_rollback(True)
         if not dry_run and connection.vendor == "postgresql" and not connection.in_atomic_block:
             with connection.cursor() as cursor:  # index-only scans need the visibility map
-                cursor.execute(f"VACUUM ANALYZE {', '.join(synthetic_db.changed_tables())}")
+                cursor.execute(f"VACUUM ANALYZE {', '.join(database.changed_tables())}")
         verb = "Generated, then rolled back," if dry_run else "Generated"
         timings = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in summary.seconds.items())
         self.stdout.write(

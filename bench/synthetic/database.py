@@ -1,4 +1,4 @@
-"""Writes the synthetic benchmark data (``bench.synthetic``) into the database, fast.
+"""Writes the synthetic benchmark data (the other modules of ``bench.synthetic``) into the database, fast.
 
 Sessions, sources, mentions and officials are few and go through ``bulk_create``. Figures are
 millions: on PostgreSQL they are streamed with ``COPY … FROM STDIN`` in batches, elsewhere they go
@@ -16,7 +16,10 @@ from django.core import serializers
 from django.db import connection
 from django.utils import timezone
 
-from bench import synthetic
+from bench.synthetic.figures import FigureFactory
+from bench.synthetic.search import SearchColumns
+from bench.synthetic.sessions import PREFIX, RefIndicator, RefProvince, RefRegion, dataset_version, plan_conferences
+from bench.synthetic.texts import conference_text, person, place_of, source_fields
 from conferences import signals
 from conferences.bulk import indexes_deferred, insert_rows, stored_columns
 from conferences.figure_counts import rebuild_figure_counts
@@ -46,7 +49,7 @@ class Summary:
 
 def holds_curated_data() -> bool:
     """True when the database holds the real, curated data: any source that is not synthetic."""
-    return Source.objects.exclude(slug__startswith=synthetic.PREFIX).exists()
+    return Source.objects.exclude(slug__startswith=PREFIX).exists()
 
 
 def ensure_reference_data() -> None:
@@ -75,8 +78,8 @@ def clear() -> None:
             model.objects.all().delete()
 
 
-def reference() -> tuple[list[synthetic.RefRegion], list[synthetic.RefIndicator]]:
-    members: dict[int, list[synthetic.RefProvince]] = {}
+def reference() -> tuple[list[RefRegion], list[RefIndicator]]:
+    members: dict[int, list[RefProvince]] = {}
     memberships = (
         RegionMembership.objects.filter(province__administrative_map=Province.Map.BEFORE_2025)
         .select_related("province")
@@ -84,17 +87,14 @@ def reference() -> tuple[list[synthetic.RefRegion], list[synthetic.RefIndicator]
     )
     for membership in memberships:
         province = membership.province
-        members.setdefault(membership.region_id, []).append(
-            synthetic.RefProvince(province.pk, province.name, province.kind)
-        )
+        members.setdefault(membership.region_id, []).append(RefProvince(province.pk, province.name, province.kind))
     regions = [
-        synthetic.RefRegion(r.pk, r.slug, r.name_vi, r.name_en, r.declared_size, tuple(members[r.pk]))
+        RefRegion(r.pk, r.slug, r.name_vi, r.name_en, r.declared_size, tuple(members[r.pk]))
         for r in Region.objects.order_by("position", "slug")
         if members.get(r.pk)
     ]
     indicators = [
-        synthetic.RefIndicator(i.pk, i.code, i.unit, i.name_vi, i.name_en)
-        for i in Indicator.objects.order_by("position")
+        RefIndicator(i.pk, i.code, i.unit, i.name_vi, i.name_en) for i in Indicator.objects.order_by("position")
     ]
     return regions, indicators
 
@@ -110,7 +110,7 @@ def generate(*, figures: int, seed: int, log=None) -> Summary:
 
     rng = random.Random(seed)
     regions, indicators = reference()
-    plan = synthetic.plan_conferences(regions, figures, rng)
+    plan = plan_conferences(regions, figures, rng)
     conferences = _create_conferences(plan, rng)
     sources = _create_sources(plan, conferences)
     _create_mentions_and_officials(plan, conferences, sources, rng)
@@ -121,7 +121,7 @@ def generate(*, figures: int, seed: int, log=None) -> Summary:
 
     mark = time.monotonic()
     columns = stored_columns(IndicatorReport)
-    factory = synthetic.FigureFactory(rng, indicators, regions, _search_columns(conferences), columns)
+    factory = FigureFactory(rng, indicators, regions, _search_columns(conferences), columns)
     written = _insert_figures(
         (
             row
@@ -139,7 +139,7 @@ def generate(*, figures: int, seed: int, log=None) -> Summary:
     rebuild_figure_counts()
     timings["facet counts"] = time.monotonic() - mark
 
-    version = synthetic.dataset_version(seed, figures, str(time.time_ns()))
+    version = dataset_version(seed, figures, str(time.time_ns()))
     Dataset.objects.all().delete()
     Dataset.objects.create(version=version, loaded_at=timezone.now())
 
@@ -154,7 +154,7 @@ def changed_tables() -> list[str]:
     return [model._meta.db_table for model in models]
 
 
-def _search_columns(conferences: dict[int, Conference]) -> synthetic.SearchColumns:
+def _search_columns(conferences: dict[int, Conference]) -> SearchColumns:
     """``SearchColumns`` for figures, with their related objects (loaded once) as the model reads them."""
     provinces = {province.pk: province for province in Province.objects.select_related("successor")}
     indicators = {indicator.pk: indicator for indicator in Indicator.objects.all()}
@@ -165,7 +165,7 @@ def _search_columns(conferences: dict[int, Conference]) -> synthetic.SearchColum
         conference.host = provinces.get(conference.host_id)
         conference.next_host = provinces.get(conference.next_host_id)
         by_pk[conference.pk] = conference
-    return synthetic.SearchColumns(
+    return SearchColumns(
         IndicatorReport,
         {
             "indicator": lambda values: indicators[values["indicator_id"]],
@@ -187,8 +187,8 @@ def analyse() -> None:
 def _create_conferences(plan, rng) -> dict[int, Conference]:
     objects = []
     for planned in plan:
-        text = synthetic.conference_text(planned)
-        chair = synthetic.person(rng)
+        text = conference_text(planned)
+        chair = person(rng)
         objects.append(
             Conference(
                 slug=planned.slug,
@@ -213,7 +213,7 @@ def _create_conferences(plan, rng) -> dict[int, Conference]:
 
 def _create_sources(plan, conferences) -> dict[int, Source]:
     planned = [source for conference in plan for source in conference.sources]
-    objects = [Source(**synthetic.source_fields(source, source.conference)) for source in planned]
+    objects = [Source(**source_fields(source, source.conference)) for source in planned]
     created = Source.objects.bulk_create(objects, batch_size=500)
     return {source.key: obj for source, obj in zip(planned, created, strict=True)}
 
@@ -227,7 +227,7 @@ def _create_mentions_and_officials(plan, conferences, sources, rng) -> None:
         if not planned.sources:
             continue
         conference = conferences[planned.key]
-        text = synthetic.conference_text(planned)
+        text = conference_text(planned)
         for source in planned.sources:
             mentions.append(
                 ConferenceMention(
@@ -242,7 +242,7 @@ def _create_mentions_and_officials(plan, conferences, sources, rng) -> None:
         sessions = by_region[planned.region.pk]
         following = next((c for c in sessions if c.session_number == planned.session_number + 1), None)
         if following is not None:
-            host = synthetic.place_of(planned.next_host)
+            host = place_of(planned.next_host)
             mentions.append(
                 ConferenceMention(
                     conference=conferences[following.key],
@@ -254,7 +254,7 @@ def _create_mentions_and_officials(plan, conferences, sources, rng) -> None:
                 )
             )
         chair = conference.chairs.removeprefix("Thứ trưởng Bộ Công Thương ")
-        host_chair = synthetic.person(rng)
+        host_chair = person(rng)
         officials += [
             ConferenceOfficial(
                 conference=conference,
@@ -270,9 +270,9 @@ def _create_mentions_and_officials(plan, conferences, sources, rng) -> None:
                 conference=conference,
                 source=first_source,
                 name=host_chair,
-                title=f"Chủ tịch UBND {synthetic.place_of(planned.host)}",
+                title=f"Chủ tịch UBND {place_of(planned.host)}",
                 role=ConferenceOfficial.Role.SPEAKER,
-                quote=f"Chủ tịch UBND {synthetic.place_of(planned.host)} {host_chair} phát biểu chào mừng hội nghị.",
+                quote=f"Chủ tịch UBND {place_of(planned.host)} {host_chair} phát biểu chào mừng hội nghị.",
                 quote_line=4,
                 position=1,
             ),

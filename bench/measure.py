@@ -1,0 +1,179 @@
+"""The benchmark's measurements: each page under wrk, the full export once, the queries of each page.
+
+A page's run samples the gunicorn workers' memory and counts the CPU time of the workers and of
+PostgreSQL; the queries are counted in a side process (``bench/queries.py``).
+"""
+
+import json
+import os
+import re
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from bench.processes import CEILING_PATH, PYTHON, ROOT, Server, log, portal_env
+
+CEILING = ("ceiling (trivial view)", CEILING_PATH)
+PAGES = [
+    CEILING,
+    ("home", "/"),
+    ("conferences, filtered", "/conferences/?region=north-28&year=2010-2020"),
+    ("a conference", "/conferences/north-28-xxx-2020/"),
+    ("figures, filtered, facets", "/figures/?region=north-28&indicator=export_turnover&year=2020-2024"),
+    ("figures, all, facets", "/figures/"),
+    ("figures, middle page", "/figures/?page={middle}"),  # page 20,000 of 40,000 at a million figures
+    ("figures, by value", "/figures/?indicator=retail_sales&sort=-value"),
+    ("search, a person", "/search/?q=Nguy%E1%BB%85n+V%C4%83n+An"),
+    ("search, a province", "/search/?q=Thanh+H%C3%B3a"),
+]
+EXPORT = "/figures.csv"
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time of these processes and their threads, from /proc (clock ticks)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / ticks
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU time of every PostgreSQL process on this machine (the server is shared: an upper bound)."""
+    out = subprocess.run(["ps", "-C", "postgres", "-o", "pid="], capture_output=True, text=True)
+    return cpu_seconds([int(pid) for pid in out.stdout.split()])
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class RssSampler:
+    """The largest resident size of any worker, sampled every 50 ms while it runs."""
+
+    def __init__(self, server: Server):
+        self.server, self.peak, self.peak_pid = server, 0.0, None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for pid in self.server.workers():
+                size = rss_mb(pid)
+                if size > self.peak:
+                    self.peak, self.peak_pid = size, pid
+            self._stop.wait(0.05)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def milliseconds(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def run_wrk(url: str, args, duration: int | None = None) -> dict:
+    duration = duration or args.duration
+    command = ["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{duration}s", "--timeout", "30s"]
+    out = subprocess.run([*command, "--latency", url], capture_output=True, text=True, check=True).stdout
+    result = {"requests_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
+    for percentile in ("50", "90", "99"):
+        match = re.search(rf"^\s+{percentile}%\s+(\S+)", out, re.MULTILINE)
+        result[f"p{percentile}_ms"] = milliseconds(match.group(1)) if match else None
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    result["errors"] = int(errors.group(1)) if errors else 0
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", out)
+    result["timeouts"] = int(timeouts.group(1)) if timeouts else 0
+    return result
+
+
+def warm_up(url: str, seconds: float = 1.0) -> int:
+    status, deadline = 0, time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                response.read()
+                status = response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+    return status
+
+
+def measure_export(server: Server, figures: int) -> dict:
+    timing = "%{http_code} %{size_download} %{time_starttransfer} %{time_total}"
+    workers = server.workers()
+    cpu_before, pg_before = cpu_seconds(workers), postgres_cpu_seconds()
+    with RssSampler(server) as sampler:
+        command = ["curl", "-sS", "-o", "/dev/null", "-w", timing, server.base + EXPORT]
+        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    status, size, first_byte, total = int(out[0]), int(out[1]), float(out[2]), float(out[3])
+    return {
+        "status": status,
+        "rows": figures,
+        "megabytes": size / 1e6,
+        "seconds": total,
+        "first_byte_s": first_byte,
+        "rows_per_s": figures / total,
+        "worker_rss_mb": sampler.peak,
+        "worker_cpu_s": cpu_seconds(workers) - cpu_before,
+        "postgres_cpu_s": postgres_cpu_seconds() - pg_before,
+    }
+
+
+def count_queries(env: dict, urls: list[str], cache: str) -> dict:
+    """Queries of a repeated request in this cache mode: with the cache on, a cached page's one query."""
+    env = portal_env(env, cache)
+    out = subprocess.run([PYTHON, "bench/queries.py", *urls], cwd=ROOT, env=env, capture_output=True, text=True)
+    if out.returncode:
+        log(f"query count failed: {out.stderr[-500:]}")
+        return {}
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def run_mode(args, env: dict, cache: str, pages: list) -> dict:
+    queries = count_queries(env, [path for _, path in pages], cache)
+    log(f"starting gunicorn (PORTAL_CACHE={'1' if cache == 'on' else '0'})")
+    server = Server(args, env, cache)
+    results = {"pages": {}, "workers": len(server.workers())}
+    try:
+        for name, path in pages:
+            url = server.base + path
+            status = warm_up(url)
+            # Every worker and thread renders the page once first (templates, translations, connections).
+            run_wrk(url, args, duration=args.warmup)
+            workers = server.workers()
+            cpu_before, pg_before = cpu_seconds(workers), postgres_cpu_seconds()
+            with RssSampler(server) as sampler:
+                measured = run_wrk(url, args)
+            requests = max(measured["requests_per_s"] * args.duration, 1)
+            measured["worker_cpu_ms"] = (cpu_seconds(workers) - cpu_before) * 1000 / requests
+            measured["postgres_cpu_ms"] = (postgres_cpu_seconds() - pg_before) * 1000 / requests
+            measured.update(status=status, worker_rss_mb=sampler.peak, queries=queries.get(path), path=path)
+            results["pages"][name] = measured
+            log(f"  {name}: {measured['requests_per_s']:.1f} req/s, p99 {measured['p99_ms']} ms")
+        if not args.skip_export:
+            log("  streaming the full export once")
+            results["export"] = measure_export(server, args.figures)
+            log(f"  export: {results['export']['rows_per_s']:,.0f} rows/s, {results['export']['worker_rss_mb']:.0f} MB")
+    finally:
+        server.stop()
+    return results
