@@ -45,8 +45,9 @@ from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
 
 from api.csv_safety import FORMULA_STARTS, inert
+from api.figure_serializers import FigureSerializer
 from api.lists import PublicList
-from api.serializers import FigureSerializer, page_url, reverse_page
+from api.serializer_base import page_url, reverse_page
 from conferences.figure_counts import FigureCube
 from conferences.figure_periods import period_kind
 from conferences.models import session_title

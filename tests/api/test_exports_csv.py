@@ -12,7 +12,7 @@ from django.http import StreamingHttpResponse
 
 from api import exports
 from api.exports import stored_fields
-from api.serializers import FigureSerializer
+from api.figure_serializers import FigureSerializer
 from conferences.models import Conference, IndicatorReport, Source
 from regions.models import Province
 

@@ -17,7 +17,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from api import exports
-from api.serializers import FigureSerializer
+from api.figure_serializers import FigureSerializer
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_list
 from conferences.models import Indicator

@@ -15,7 +15,7 @@ from django.utils import translation
 from loaded_dataset import load_dataset
 
 from api import exports
-from api.serializers import FigureSerializer
+from api.figure_serializers import FigureSerializer
 from conferences.figure_counts import FigureCube
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_list, period_kind_counts
