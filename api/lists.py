@@ -14,8 +14,10 @@ from django.db.models import Prefetch, QuerySet
 from django_filters import FilterSet
 from rest_framework.serializers import Serializer
 
-from api import serializers
+from api.conference_serializers import ConferenceSerializer, SourceSerializer
+from api.figure_serializers import FigureSerializer, IndicatorSerializer
 from api.filtersets import IndicatorFilter, RegionFilter, SourceFilter
+from api.region_serializers import ProvinceSerializer, RegionSerializer
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_count, figure_list
 from conferences.filters import ConferenceFilter
@@ -85,9 +87,9 @@ class PublicList:
     serializer_class: type[Serializer]
 
 
-CONFERENCES = PublicList("conferences", conference_rows, ConferenceFilter, serializers.ConferenceSerializer)
-FIGURES = PublicList("figures", figure_rows, IndicatorReportFilter, serializers.FigureSerializer)
-PROVINCES = PublicList("provinces", province_rows, ProvinceFilter, serializers.ProvinceSerializer)
-REGIONS = PublicList("regions", region_rows, RegionFilter, serializers.RegionSerializer)
-SOURCES = PublicList("sources", source_rows, SourceFilter, serializers.SourceSerializer)
-INDICATORS = PublicList("indicators", indicator_rows, IndicatorFilter, serializers.IndicatorSerializer)
+CONFERENCES = PublicList("conferences", conference_rows, ConferenceFilter, ConferenceSerializer)
+FIGURES = PublicList("figures", figure_rows, IndicatorReportFilter, FigureSerializer)
+PROVINCES = PublicList("provinces", province_rows, ProvinceFilter, ProvinceSerializer)
+REGIONS = PublicList("regions", region_rows, RegionFilter, RegionSerializer)
+SOURCES = PublicList("sources", source_rows, SourceFilter, SourceSerializer)
+INDICATORS = PublicList("indicators", indicator_rows, IndicatorFilter, IndicatorSerializer)

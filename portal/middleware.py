@@ -75,7 +75,7 @@ class DatabaseMiddleware:
     request first uses it, before the transaction begins) and is replaced without an error.
 
     It is the innermost middleware, so requests refused or redirected earlier open no transaction.
-    Streamed downloads are read after this returns: ``api.exports`` opens their own.
+    Streamed downloads are read after this returns: they open their own (``api.exports``, ``api.row_plans``).
     """
 
     def __init__(self, get_response):

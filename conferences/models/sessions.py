@@ -163,7 +163,7 @@ def session_title(group: str, session_number: int | None, year: int) -> str:
     IX (2023)", "<group>, session IX (2023)"; without a known number, the group and the year.
 
     ``group`` is the group's name in that language (``Region.name``). ``Conference.title``, and the
-    figures download, which reads the parts in its one query (``api.exports.figure_plan``).
+    figures download, which reads the parts in its one query (``api.figure_plan``).
     """
     if session_number:
         return _("%(group)s, session %(session)s (%(year)s)") % {

@@ -10,9 +10,9 @@ import factories
 import pytest
 from django.http import StreamingHttpResponse
 
-from api import exports
-from api.exports import stored_fields
-from api.serializers import FigureSerializer
+from api import exports, row_plans, stream_writers
+from api.figure_serializers import FigureSerializer
+from api.row_plans import stored_fields
 from conferences.models import Conference, IndicatorReport, Source
 from regions.models import Province
 
@@ -269,10 +269,10 @@ def test_rows_are_read_a_chunk_at_a_time_in_fixed_queries(
 
     The figures are read without a serializer, in batches of groups whose sizes one query on
     ``FigureCount`` gives first, sorted by the list's keys with the provinces' order read once:
-    fewer than ``exports.BATCH_SIZE`` figures are one batch, so three queries.
+    fewer than ``row_plans.BATCH_SIZE`` figures are one batch, so three queries.
     """
     rows = model.objects.count()
-    assert rows > 4 and IndicatorReport.objects.count() < exports.BATCH_SIZE
+    assert rows > 4 and IndicatorReport.objects.count() < row_plans.BATCH_SIZE
     first = 3 if "/figures." in url else 1
     for chunk_size in (exports.CHUNK_SIZE, 4):
         monkeypatch.setattr(exports, "CHUNK_SIZE", chunk_size)
@@ -284,7 +284,7 @@ def test_rows_are_read_a_chunk_at_a_time_in_fixed_queries(
 
 
 def test_the_file_is_streamed_in_pieces(client, monkeypatch):
-    monkeypatch.setattr(exports, "ROWS_PER_WRITE", 10)
+    monkeypatch.setattr(stream_writers, "ROWS_PER_WRITE", 10)
     response = client.get("/provinces.csv")
     pieces = list(response.streaming_content)
     rows = Province.objects.count()

@@ -6,7 +6,7 @@ import factories
 import pytest
 from django.http import StreamingHttpResponse
 
-from api import exports
+from api import stream_writers
 from regions.models import Province
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_an_empty_result_is_an_empty_array(client, empty_database):
 
 
 def test_the_array_is_written_as_rows_are_read(client, monkeypatch):
-    monkeypatch.setattr(exports, "ROWS_PER_WRITE", 10)
+    monkeypatch.setattr(stream_writers, "ROWS_PER_WRITE", 10)
     response = client.get("/provinces.json")
     pieces = list(response.streaming_content)
     rows = Province.objects.count()

@@ -16,8 +16,8 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
-from api import exports
-from api.serializers import FigureSerializer
+from api import exports, stream_writers
+from api.figure_serializers import FigureSerializer
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_list
 from conferences.models import Indicator
@@ -286,7 +286,7 @@ def test_the_fast_figure_rows_are_the_serializers_in_each_language(client, langu
     prefix = "/en" if language == "en" else ""
     assert json.loads(body(client, f"{prefix}/figures.json")) == json.loads(json.dumps(expected))
     header = exports.columns(FigureSerializer)
-    assert body(client, f"{prefix}/figures.csv") == b"".join(exports.csv_chunks(expected, header))
+    assert body(client, f"{prefix}/figures.csv") == b"".join(stream_writers.csv_chunks(expected, header))
     filtered = IndicatorReportFilter({"region": "south-20"}, queryset=figure_list()).qs
     with translation.override(language):
         expected = list(exports.serialized_rows(filtered, FigureSerializer, request))

@@ -14,8 +14,8 @@ from django.test import RequestFactory
 from django.utils import translation
 from loaded_dataset import load_dataset
 
-from api import exports
-from api.serializers import FigureSerializer
+from api import exports, row_plans, stream_writers
+from api.figure_serializers import FigureSerializer
 from conferences.figure_counts import FigureCube
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_list, period_kind_counts
@@ -133,7 +133,7 @@ def download(client, url, params):
 )
 def test_the_export_in_batches_is_the_serializers(client, monkeypatch, synthetic_data, params, language):
     """Labels included: the row plan names each slug in the download's language, as the serializer does."""
-    monkeypatch.setattr(exports, "BATCH_SIZE", 37)  # many batches: on PostgreSQL, read ahead in a thread
+    monkeypatch.setattr(row_plans, "BATCH_SIZE", 37)  # many batches: on PostgreSQL, read ahead in a thread
     request = RequestFactory().get("/figures.csv", params)
     rows = IndicatorReportFilter(request.GET, queryset=figure_list()).qs
     with translation.override(language):
@@ -141,7 +141,7 @@ def test_the_export_in_batches_is_the_serializers(client, monkeypatch, synthetic
     assert {row["conference_label"] for row in expected} and all(row["indicator_name"] for row in expected)
     header = exports.columns(FigureSerializer)
     prefix = "/en" if language == "en" else ""
-    assert download(client, f"{prefix}/figures.csv", params) == b"".join(exports.csv_chunks(expected, header))
+    assert download(client, f"{prefix}/figures.csv", params) == b"".join(stream_writers.csv_chunks(expected, header))
     assert json.loads(download(client, f"{prefix}/figures.json", params)) == json.loads(json.dumps(expected))
 
 

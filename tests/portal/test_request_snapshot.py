@@ -12,7 +12,7 @@ from django.db import connections, transaction
 from django.db.backends.postgresql.psycopg_any import IsolationLevel
 from django.http import HttpResponse
 
-from api import exports
+from api import stream_writers
 from conferences.models import Dataset
 from portal.middleware import DatabaseMiddleware
 from portal.routers import REPLICA
@@ -134,7 +134,7 @@ def test_a_view_that_opens_its_own_transaction_first_is_left_alone(rf):
 
 @pytest.fixture(params=["/regions.csv", "/figures.csv", "/figures.json"])  # the serializers' path and the fast one
 def download(request, client, monkeypatch):
-    monkeypatch.setattr(exports, "ROWS_PER_WRITE", 1)
+    monkeypatch.setattr(stream_writers, "ROWS_PER_WRITE", 1)
     response = client.get(request.param)
     chunks = iter(response.streaming_content)
     next(chunks)  # the header (or "["): nothing read yet

@@ -1,0 +1,185 @@
+"""Rows straight from the database, for a list too long for a serializer per row.
+
+The figures list has a million rows, and a serializer per row wrote fewer than 10,000 a second. A row
+plan reads the same values with ``values_list`` (one query, the joins it needs) and writes each as its
+serializer does; tests compare the two on every figure. The figures' plan is ``api.figure_plan``;
+``api.exports`` uses a plan where it has one (``ROW_PLANS``) and the serializer otherwise.
+
+The rows come from one snapshot, as ``exports.serialized_rows``'s do. With the figures' filters as a
+``FigureCube``, they are read in batches (``FigureCube.batches``), each sorted here (``BatchOrder``)
+and, on PostgreSQL, read while the one before is written (``read_ahead``).
+"""
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+from operator import itemgetter
+from queue import Empty, Queue
+
+from django.db import connections, transaction
+from rest_framework import serializers
+
+from conferences.figure_counts import FigureCube
+from regions.models import Province
+
+FAST_CHUNK_SIZE = 2000  # rows fetched at a time by the row plans (no prefetches to repeat)
+BATCH_SIZE = 4000  # rows per query when the figures are read in batches of groups (FigureCube.batches)
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """``fields`` to read with ``values_list``, and ``row`` turning one into the serializer's values, in
+    its field order. ``flat`` are the columns whose CSV cell is not the value as is (booleans);
+    ``free_text`` the columns holding words from a source or a curator (names and titles too), which
+    may begin like a formula (``csv_safety``). The others are the portal's own slugs, codes, dates,
+    numbers and links."""
+
+    fields: tuple[str, ...]
+    row: Callable[[tuple], list]
+    flat: tuple[str, ...] = ()
+    free_text: tuple[str, ...] = ()
+    annotations: dict = field(default_factory=dict)  # added to the queryset before ``values_list``
+
+
+def stored_fields(serializer_class) -> tuple[str, ...]:
+    """The ``values_list`` path of each of the serializer's fields that is read as stored, in its order: a
+    model field by name, a related object's slug through its relation ("conference__region__slug"). The
+    rest are made from those: labels (read through a relation, "province.name"), links, computed ones."""
+    paths = []
+    for declared in serializer_class().fields.values():
+        if isinstance(declared, serializers.SlugRelatedField):
+            paths.append(f"{declared.source.replace('.', '__')}__{declared.slug_field}")
+        elif isinstance(declared, serializers.SerializerMethodField | serializers.HyperlinkedIdentityField):
+            continue  # computed: the kind of period, the links
+        elif "." not in declared.source:  # else a label, read through a relation
+            paths.append(declared.source)
+    return tuple(paths)
+
+
+def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> Iterator[list]:
+    """Each row's values in the serializer's field order, from one snapshot (as ``exports.serialized_rows``).
+
+    With ``cube`` (the figures' filters as ``FigureCount`` conditions), the rows are read in batches of
+    about ``BATCH_SIZE`` consecutive rows (``FigureCube.batches``), each sorted here by the list's own
+    keys (``BatchOrder``): sorting a million wide rows at once took the database longer than writing
+    them. Otherwise one query, read ``FAST_CHUNK_SIZE`` at a time.
+    """
+    if plan.annotations:
+        queryset = queryset.annotate(**plan.annotations)
+    with transaction.atomic(using=queryset.db, savepoint=False):
+        batches = cube.batches(queryset, BATCH_SIZE) if cube else None
+        if batches is None:
+            for values in queryset.values_list(*plan.fields).iterator(chunk_size=FAST_CHUNK_SIZE):
+                yield plan.row(values)
+            return
+        order = BatchOrder.for_ordering(queryset.query.order_by, offset=len(plan.fields))
+        if order is None:
+            batches = (batch.values_list(*plan.fields) for batch in batches)
+        else:
+            batches = (batch.order_by().values_list(*plan.fields, *order.fields) for batch in batches)
+        width = len(plan.fields)
+        for rows in read_ahead(list(batches), queryset.db):
+            for values in order.sort(rows) if order else rows:
+                yield plan.row(values[:width])
+
+
+def read_ahead(querysets: list, using: str) -> Iterator[list[tuple]]:
+    """Each queryset's rows, as a list; on PostgreSQL the next batch is read while this one is written.
+
+    Writing a batch costs the web worker about as long as reading it costs the database, so a thread
+    reads ahead on the same connection (the same transaction and snapshot; psycopg2 connections may be
+    shared between threads, and this thread does not touch it meanwhile). The SQL is compiled here,
+    since the ORM's connections are per thread. Sequential when there is one batch, on SQLite, and when
+    queries are being logged (DEBUG, tests), so that every query is seen.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql" or len(querysets) < 2 or connection.queries_logged:
+        for queryset in querysets:
+            yield list(queryset)
+        return
+    statements = [queryset.query.sql_with_params() for queryset in querysets]
+    connection.ensure_connection()
+    raw = connection.connection
+    results: Queue = Queue(maxsize=1)
+    stop = threading.Event()
+
+    def read():
+        try:
+            with raw.cursor() as cursor:
+                for sql, params in statements:
+                    if stop.is_set():
+                        return
+                    cursor.execute(sql, params)
+                    results.put(cursor.fetchall())
+        except BaseException as error:  # handed to the writer, which raises it
+            results.put(error)
+        finally:
+            results.put(None)
+
+    reader = threading.Thread(target=read, name="export-read-ahead", daemon=True)
+    reader.start()
+    try:
+        while (item := results.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()  # an abandoned download: let the reader finish its query before the transaction ends
+        while reader.is_alive():
+            with suppress(Empty):
+                results.get(timeout=0.05)
+        reader.join()
+
+
+class BatchOrder:
+    """The figures list's order, applied in Python to one batch read without ORDER BY.
+
+    Each sort key the list uses is read with the row: positions and the scope's number
+    (``scope_order``) as the database computes them, dates as dates, a province as the rank of its
+    folded name in the database's own ordering of provinces (read once, so the collation is the
+    database's). Python's sort is stable, so sorting by each key from the last to the first gives the
+    same order as ORDER BY; with the primary key last that order is total, hence exactly the
+    database's. ``for_ordering`` gives None for any other key.
+    """
+
+    KEYS = {"indicator__position", "period_end", "conference__region__position", "scope_order", "pk", "id"}
+
+    def __init__(self, keys: list[tuple[str, bool]], offset: int, province_ranks: dict | None):
+        self.keys = keys
+        self.offset = offset  # where the key columns start in a row
+        self.province_ranks = province_ranks
+        self.fields = tuple({"province__name_folded": "province_id", "pk": "id"}.get(name, name) for name, _ in keys)
+
+    @classmethod
+    def for_ordering(cls, ordering, *, offset: int):
+        keys = []
+        for item in ordering:
+            name = item.lstrip("-") if isinstance(item, str) else None
+            # A province name only after the scope: a province is then there for every row it is compared
+            # with, or for none, so NULLs (placed first or last depending on the database) never meet names.
+            known = name in cls.KEYS or (name == "province__name_folded" and any(k == "scope_order" for k, _ in keys))
+            if not known:
+                return None
+            keys.append((name, item.startswith("-")))
+        if not keys or keys[-1][0] not in ("pk", "id"):
+            return None
+        ranks = None
+        if any(name == "province__name_folded" for name, _ in keys):
+            ranks, previous, rank = {}, object(), 0
+            for pk, name in Province.objects.order_by("name_folded").values_list("pk", "name_folded"):
+                if name != previous:
+                    rank, previous = rank + 1, name
+                ranks[pk] = rank
+        return cls(keys, offset, ranks)
+
+    def sort(self, rows: list[tuple]) -> list[tuple]:
+        for index in reversed(range(len(self.keys))):
+            name, descending = self.keys[index]
+            column = self.offset + index
+            if name == "province__name_folded":
+                ranks = self.province_ranks
+                rows.sort(key=lambda row, column=column: ranks.get(row[column], 0), reverse=descending)
+            else:
+                rows.sort(key=itemgetter(column), reverse=descending)
+        return rows
