@@ -1,4 +1,4 @@
-"""``slug_choice_filter``: every list's select filter, by slug (or code) or by a model's choices."""
+"""The filters every list shares: ``slug_choice_filter`` (by slug, code or a model's choices), ``YearRangeFilter``."""
 
 import django_filters
 import factories
@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils import translation
 
 from conferences.models import Conference, Indicator, IndicatorReport
-from listings.filters import FastSelect, slug_choice_filter
+from listings.filters import FastSelect, YearRangeFilter, slug_choice_filter
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 class SessionsByGroup(django_filters.FilterSet):
     region = slug_choice_filter("Group", "region", queryset=Region.objects.all())
     status = slug_choice_filter("Status", "status", choices=Conference.Status.choices)
+    year = YearRangeFilter(label="Year", field_name="year")
 
     class Meta:
         model = Conference
@@ -78,3 +79,11 @@ def test_option_lang_marks_the_options_language():
     chosen = slug_choice_filter("Source", "source", queryset=Conference.objects.none(), option_lang="vi")
     assert chosen.extra["widget"].option_lang == "vi"
     assert slug_choice_filter("Status", "status", choices=[]).extra["widget"] is FastSelect
+
+
+def test_a_year_range_includes_both_its_ends(empty_database):
+    by_year = {year: factories.conference(year=year) for year in (2021, 2022, 2023, 2024, 2025)}
+    valid, filterset = _filtered(SessionsByGroup, "year=2022-2024", Conference.objects.all())
+    assert valid and set(filterset.qs) == {by_year[2022], by_year[2023], by_year[2024]}
+    valid, filterset = _filtered(SessionsByGroup, "year=2025", Conference.objects.all())
+    assert valid and list(filterset.qs) == [by_year[2025]]
