@@ -54,14 +54,12 @@ def facet_value_counts(
     The counts depend on the filters alone, not on the page or the sort: the lists cache them
     (``listings.views``) and link them to the current address with ``facet_links``."""
     english = (get_language() or "vi").startswith("en")
-    cube = precomputed
     results = {}
     for facet in facets:
         label_field = (facet.label_en if english else facet.label_vi) or facet.label_vi
         fields = [facet.value_field] + ([label_field] if label_field else [])
-        rows = cube.facet_rows(facet.param, fields) if cube else None
-        if rows is None and cube and not cube.built:
-            cube = None
+        # Counts found missing (by the paginator, or by an earlier facet) are not asked again.
+        rows = precomputed.facet_rows(facet.param, fields) if precomputed and precomputed.built else None
         if rows is None:
             filterset = filterset_class(without_facet(query, facet.param), queryset=queryset)
             if not filterset.is_valid():

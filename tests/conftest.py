@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.utils import translation
 from loaded_dataset import dataset_dir, load_dataset
 
 
@@ -21,6 +22,13 @@ def empty_caches():
     """Each test starts with empty server-side caches: cached pages must not leak between tests."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request to an English address leaves English active
+    in the test's thread (the middleware activates a request's language and, like Django's, leaves it)."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

@@ -33,13 +33,6 @@ STATUS = Facet("status", "status", choices={HELD: "Held", ANNOUNCED: "Announced"
 FACETS = [REGION, YEAR, STATUS]
 
 
-@pytest.fixture(autouse=True)
-def vietnamese():
-    """The site's own language, whatever an earlier test left active: the labels asked for depend on it."""
-    with translation.override("vi"):
-        yield
-
-
 @pytest.fixture
 def sessions(empty_database):
     """North: three sessions held (two in 2024, one in 2023) and one announced for 2024; south: one held in 2024."""
