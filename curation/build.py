@@ -22,7 +22,8 @@ from curation.coverage import uncovered_numbers
 from curation.curate import ArticleCurator
 from curation.fixtures import conferences_fixture, dumps, regions_fixture
 from curation.problems import CurationError, Problem
-from curation.records import RecordCurator, read_record
+from curation.record_curator import RecordCurator
+from curation.records import read_record
 from curation.reference import read_reference
 
 OUTPUTS = ("regions.json", "conferences.json")

@@ -5,7 +5,7 @@ printed rounding of each number agree: "16 tỷ USD, chiếm 13,3%" of "120,7 t�
 15.5–16.5 out of 120.65–120.75 spans 12.8%–13.7%, which meets 13.25%–13.35%.
 """
 
-from curation.curate import FigureFacts
+from curation.curated import FigureFacts
 from curation.problems import Problem
 from vietnamese.rounding import bounds, parts_exceed, share_fits, share_range
 
@@ -95,7 +95,7 @@ def check_one_session_a_year(conferences: list[dict], problems: list[Problem]):
     """A group meets once a year: two slugs for one group's year are one session named twice.
 
     Pages that print no number, or different numbers, still report the same session; its slug is then
-    "<group>-<year>" (``curation.records``), and each page's own number stays on its mention.
+    "<group>-<year>" (``curation.record_curator``), and each page's own number stays on its mention.
     """
     seen: dict[tuple[str, int], dict] = {}
     for conference in conferences:

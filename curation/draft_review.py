@@ -1,161 +1,18 @@
 """The review page of a draft: one self-contained HTML file for the person who reviews it.
 
-It shows the article with every number marked by what became of it, and beside it every drafted entry
-with its fields and TODOs, so that a ministry clerk can review a draft from this page and the TOML file
-alone. A number's fate is read from the entries as the build's completeness check reads them: a
-figure accounts for the numbers of its written phrases (``*_as_written``, ``period_label``) inside its
-quote or period quote; a session for the numbers of its fields inside its quotes; the source for those
-of its fields anywhere; a ``[[not_a_figure]]`` for those of its text anywhere. Nothing here depends on
-how the drafting rules found an entry.
+It shows the article with every number marked by what became of it (its fate, ``curation.draft_fates``),
+and beside it every drafted entry with its fields and TODOs (``curation.draft_review_cards``), so that a
+ministry clerk can review a draft from this page and the TOML file alone.
 
 Interface text is Vietnamese first, with the English beside it; nothing is conveyed by colour alone
 (each fate has a symbol and an underline style too), and the page needs no script and no network.
 """
 
-import re
-from dataclasses import dataclass
 from html import escape
 
-from curation.coverage import NUMBER
 from curation.draft import Draft
-from curation.draft_entries import Entry
-
-# fate -> (symbol, Vietnamese, English); the order is the legend's
-FATES = {
-    "certain": ("✓", "Số liệu chắc chắn", "certain figure"),
-    "todo": ("?", "Số liệu cần xem lại (TODO)", "figure with a TODO"),
-    "session": ("§", "Thông tin phiên họp hoặc nguồn", "session or source detail"),
-    "aside": ("✗", "Không phải số liệu, để riêng", "set aside: not a figure"),
-    "unexplained": ("!", "Chưa được giải thích", "unexplained: nothing accounts for it"),
-}
-
-LABELS = {  # TOML key -> Vietnamese label; the key itself is shown beside it
-    "id": "Mã",
-    "slug": "Mã định danh",
-    "conference": "Phiên họp",
-    "indicator": "Chỉ tiêu",
-    "indicator_as_written": "Chỉ tiêu, như bài viết",
-    "scope": "Phạm vi",
-    "province": "Tỉnh, thành phố",
-    "quote": "Trích dẫn",
-    "clause": "Vế câu",
-    "value_as_written": "Giá trị, như bài viết",
-    "value": "Giá trị",
-    "unit": "Đơn vị",
-    "denominator": "Mẫu số",
-    "growth_as_written": "Tăng trưởng, như bài viết",
-    "growth_pct": "Tăng trưởng (%)",
-    "share_as_written": "Tỷ trọng, như bài viết",
-    "share_pct": "Tỷ trọng (%)",
-    "share_of": "Tỷ trọng so với",
-    "plan_share_as_written": "So với kế hoạch, như bài viết",
-    "plan_share_pct": "So với kế hoạch (%)",
-    "threshold_as_written": "Ngưỡng, như bài viết",
-    "threshold_comparator": "Phép so sánh ngưỡng",
-    "threshold_pct": "Ngưỡng (%)",
-    "qualifier": "Tính chất (thực hiện, ước, hơn…)",
-    "period_label": "Kỳ, như bài viết",
-    "period": "Kỳ",
-    "as_of": "Tính đến ngày",
-    "period_quote": "Câu nêu kỳ",
-    "region": "Cụm vùng",
-    "kind": "Loại",
-    "session": "Lần thứ",
-    "year": "Năm",
-    "status": "Tình trạng",
-    "date": "Ngày",
-    "date_as_written": "Ngày, như bài viết",
-    "host": "Tỉnh đăng cai",
-    "host_basis": "Căn cứ đăng cai",
-    "venue": "Địa điểm",
-    "organisers": "Đơn vị tổ chức",
-    "chairs": "Chủ trì",
-    "theme": "Chủ đề",
-    "next_host": "Tỉnh đăng cai lần sau",
-    "quotes": "Trích dẫn",
-    "publication": "Cơ quan báo chí",
-    "publication_note": "Ghi chú về nguồn",
-    "title": "Tiêu đề",
-    "author": "Tác giả",
-    "published_on": "Ngày đăng",
-    "published_as_written": "Ngày đăng, như bài viết",
-    "reproduction_notice": "Thông báo bản quyền",
-    "text": "Đoạn trong bài",
-    "reason": "Lý do",
-}
-JOINER = re.compile(r"[/:–-]")  # between two numbers of one entry, joins them into one mark
-PRINTED_SOURCE_FIELDS = ("title", "author", "published_as_written", "reproduction_notice")
-QUOTED = {"quote", "period_quote", "clause", "quotes", "text"}
-
-
-@dataclass
-class Number:
-    """A number printed in the article (or two of one entry joined by "/", ":"…), and the entry that
-    accounts for it (None: nothing does)."""
-
-    start: int
-    end: int
-    line: int
-    fate: str
-    entry: Entry | None
-
-
-def numbers(draft: Draft) -> list[Number]:
-    """Every number of the article with its fate: the first entry that accounts for it, figures with a
-    TODO first, then the other figures, the sessions, the source and the numbers set aside."""
-    text = draft.text
-    ranked = [
-        *(f for f in draft.figures if f.has_todo),
-        *(f for f in draft.figures if not f.has_todo),
-        *draft.conferences,
-        draft.source,
-        *draft.not_figures,
-    ]
-    masks = [(entry, _mask(text, entry)) for entry in ranked]
-    found: list[Number] = []
-    for match in NUMBER.finditer(text):
-        start, end = match.span()
-        entry = next((entry for entry, mask in masks if all(mask[start:end])), None)
-        last = found[-1] if found else None
-        if last and last.entry is entry and entry and JOINER.fullmatch(text[last.end : start]):
-            last.end = end  # "11/10", "0:00": one mark for one date or clock
-            continue
-        found.append(Number(start, end, text.count("\n", 0, start) + 1, _fate(entry), entry))
-    return found
-
-
-def _fate(entry: Entry | None) -> str:
-    if entry is None:
-        return "unexplained"
-    if entry.table == "figure":
-        return "todo" if entry.has_todo else "certain"
-    return "aside" if entry.table == "not_a_figure" else "session"
-
-
-def _mask(text: str, entry: Entry) -> bytearray:
-    """The characters of the article that ``entry`` accounts for."""
-    fields = entry.fields
-    scalars = [str(value) for value in fields.values() if isinstance(value, str | int) and str(value)]
-    if entry.table == "figure":
-        containers = [fields.get("quote", ""), fields.get("period_quote", "")]
-        phrases = [str(v) for k, v in fields.items() if k.endswith("_as_written") or k == "period_label"]
-    elif entry.table == "conference":
-        containers, phrases = list(fields.get("quotes", [])), scalars
-    elif entry.table == "not_a_figure":
-        containers, phrases = [text], [fields.get("text", "")]
-    else:  # the source: the fields the page prints, anywhere
-        containers, phrases = [text], [fields.get(key, "") for key in PRINTED_SOURCE_FIELDS]
-    mask = bytearray(len(text))
-    for container in filter(None, containers):
-        start = text.find(container)
-        while start != -1:
-            for phrase in filter(None, phrases):
-                at = text.find(phrase, start, start + len(container))
-                while at != -1:
-                    mask[at : at + len(phrase)] = b"\x01" * len(phrase)
-                    at = text.find(phrase, at + 1, start + len(container))
-            start = text.find(container, start + 1)
-    return mask
+from curation.draft_fates import FATES, Number, numbers
+from curation.draft_review_cards import entry_card
 
 
 def review_page(draft: Draft, toml_name: str = "") -> str:
@@ -188,7 +45,7 @@ def review_page(draft: Draft, toml_name: str = "") -> str:
             "Drafted figures",
             "Mục cần xem lại (TODO) đứng trước; số thứ tự theo tệp TOML.",
             "Entries with a TODO come first; numbered in the TOML file's order.",
-            [_card(entry, anchors, found, draft.text) for entry in figures],
+            [entry_card(entry, anchors, found, draft.text) for entry in figures],
         ),
         _section(
             "sessions",
@@ -196,7 +53,7 @@ def review_page(draft: Draft, toml_name: str = "") -> str:
             "Sessions and source",
             "",
             "",
-            [_card(entry, anchors, found, draft.text) for entry in [*draft.conferences, draft.source]],
+            [entry_card(entry, anchors, found, draft.text) for entry in [*draft.conferences, draft.source]],
         ),
         _section(
             "asides",
@@ -204,7 +61,7 @@ def review_page(draft: Draft, toml_name: str = "") -> str:
             "Numbers set aside, with the reason",
             "Xác nhận lý do, hoặc chuyển thành số liệu.",
             "Confirm the reason, or make the number a figure.",
-            [_card(entry, anchors, found, draft.text) for entry in draft.not_figures],
+            [entry_card(entry, anchors, found, draft.text) for entry in draft.not_figures],
         ),
         _unexplained(draft.text, unexplained) if unexplained else "",
         "</div>\n</main>\n</body>\n</html>\n",
@@ -310,75 +167,6 @@ def _section(key: str, vi: str, en: str, note_vi: str, note_en: str, cards: list
         f'<section aria-labelledby="{key}-h">\n<h2 id="{key}-h">{escape(vi)} <span lang="en">· {escape(en)}</span> '
         f"({len(cards)})</h2>\n{note}{body}</section>\n"
     )
-
-
-def _card(entry: Entry, anchors: dict[int, tuple[str, str]], found: list[Number], text: str) -> str:
-    """One entry: what it says in brief, its TODOs (the drafting rules write them in English), the numbers
-    it accounts for, then every field under its TOML key."""
-    html_id, name = anchors[id(entry)]
-    fate = _fate(entry)
-    todo = entry.has_todo
-    symbol = FATES[fate][0]
-    fields = entry.fields
-    summary = ""
-    if entry.table == "figure":
-        value = " ".join(str(fields.get(key) or "?") for key in ("value", "unit"))
-        summary = escape(f"{fields.get('value_as_written', '')} → {value} · {fields.get('indicator') or '?'}")
-    elif entry.table in ("conference", "source"):
-        summary = escape(str(fields.get("slug", "")))
-    elif entry.table == "not_a_figure":
-        summary = f"«{escape(str(fields.get('text', '')))}»"
-    state = (
-        '<span class="state todo">? Cần xem lại <span lang="en">· to review</span></span>'
-        if todo
-        else '<span class="state ok">✓ Không có TODO <span lang="en">· no TODO</span></span>'
-    )
-    notes = [note for note in entry.notes if "TODO" in note]
-    others = [note for note in entry.notes if "TODO" not in note]
-    todo_list = [*notes, *(f"{key}: {comment}" for key, comment in entry.comments.items() if "TODO" in comment)]
-    if entry.table == "not_a_figure" and "TODO" in str(fields.get("reason", "")):
-        todo_list.append(f"reason: {fields['reason']}")
-    todos = (
-        '<div class="todos"><strong>Cần quyết định <span lang="en">· To decide</span>:</strong>\n<ul>\n'
-        + "".join(f'<li lang="en">{escape(item)}</li>\n' for item in todo_list)
-        + "</ul></div>\n"
-        if todo_list
-        else ""
-    )
-    extra = "".join(f'<p class="note" lang="en"># {escape(note)}</p>\n' for note in others)
-    links = [n for n in found if n.entry is entry]
-    back = (
-        '<p class="back">Trong bài <span lang="en">· In the article</span>: '
-        + ", ".join(
-            f'<a href="#n-{n.start}">↑ dòng {n.line} <span lang="en">(line {n.line})</span>: '
-            f"{escape(text[n.start : n.end])}</a>"
-            for n in links
-        )
-        + "</p>\n"
-        if links
-        else ""
-    )
-    rows = "".join(_row(key, value, entry.comments.get(key, "")) for key, value in fields.items())
-    return (
-        f'<article class="card {fate}{" has-todo" if todo else ""}" id="{html_id}" aria-labelledby="{html_id}-h">\n'
-        f'<h3 id="{html_id}-h"><span aria-hidden="true">{symbol}</span> {escape(name)} · {summary}</h3>\n'
-        f"<p>{state}</p>\n{todos}{extra}{back}<dl>\n{rows}</dl>\n</article>\n"
-    )
-
-
-def _row(key: str, value, comment: str) -> str:
-    if isinstance(value, list):
-        shown = "".join(f"<blockquote>{escape(item)}</blockquote>" for item in value) or "—"
-    elif str(value) == "":
-        shown = '<span class="empty">— (trống <span lang="en">· empty</span>)</span>'
-    elif key in QUOTED:
-        shown = f"<blockquote>{escape(str(value))}</blockquote>"
-    else:
-        shown = escape(str(value))
-    kind = "comment todo" if "TODO" in comment else "comment"
-    flag = f'<span class="{kind}" lang="en"># {escape(comment)}</span>' if comment else ""
-    label = escape(LABELS.get(key, key))
-    return f'<dt>{label} <code lang="en">{escape(key)}</code></dt>\n<dd>{shown} {flag}</dd>\n'
 
 
 def _unexplained(text: str, unexplained: list[Number]) -> str:

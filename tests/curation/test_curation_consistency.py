@@ -10,7 +10,8 @@ from django.conf import settings
 from curation.annotations import read_annotation
 from curation.articles import Article
 from curation.consistency import check_handover, check_shares_and_parts, merge_conferences
-from curation.curate import ArticleCurator, FigureFacts
+from curation.curate import ArticleCurator
+from curation.curated import FigureFacts
 from curation.reference import read_reference
 
 FIXTURES = Path(settings.FIXTURE_DIRS[0])

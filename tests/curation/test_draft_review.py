@@ -13,9 +13,10 @@ from curation.coverage import NUMBER
 from curation.curate import ArticleCurator
 from curation.draft import Draft, draft_article
 from curation.draft_entries import Entry
+from curation.draft_fates import FATES, numbers
 from curation.draft_leftovers import covered_mask
 from curation.draft_leftovers import uncovered as uncovered_numbers
-from curation.draft_review import FATES, numbers, review_page
+from curation.draft_review import review_page
 from curation.draft_toml import render
 from curation.reference import read_reference
 
