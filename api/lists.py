@@ -19,9 +19,9 @@ from api.figure_serializers import FigureSerializer, IndicatorSerializer
 from api.filtersets import IndicatorFilter, RegionFilter, SourceFilter
 from api.region_serializers import ProvinceSerializer, RegionSerializer
 from conferences.figure_filters import IndicatorReportFilter
-from conferences.figure_selectors import figure_count, figure_list
+from conferences.figure_selectors import figure_list, source_rows
 from conferences.filters import ConferenceFilter
-from conferences.models import ConferenceMention, Indicator, MembershipStatement, Source
+from conferences.models import Indicator, MembershipStatement
 from conferences.province_selectors import province_list
 from conferences.selectors import conference_list
 from regions.filters import ProvinceFilter
@@ -56,21 +56,6 @@ def region_rows() -> QuerySet:
                 Prefetch("statements", queryset=MembershipStatement.objects.select_related("source").order_by("pk"))
             )
             .order_by("province__name_folded", "pk"),
-        )
-    )
-
-
-def source_rows() -> QuerySet:
-    return (
-        Source.objects.annotate(figure_count=figure_count())
-        .order_by("slug")
-        .prefetch_related(
-            Prefetch(
-                "mentions",
-                queryset=ConferenceMention.objects.select_related("conference__region").order_by(
-                    "conference__year", "conference__region__position", "conference__session_number", "quote_line"
-                ),
-            )
         )
     )
 

@@ -118,9 +118,9 @@ def figure_count():
     return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), Value(0))
 
 
-def source_list() -> list[Source]:
-    """Every source with its figure count and the conferences it names (``conference_kinds``): 2 queries."""
-    sources = list(
+def source_rows() -> QuerySet[Source]:
+    """Every source by slug, with its figure count and its mentions: the sources page's rows and the API's."""
+    return (
         Source.objects.annotate(figure_count=figure_count())
         .order_by("slug")
         .prefetch_related(
@@ -132,6 +132,11 @@ def source_list() -> list[Source]:
             )
         )
     )
+
+
+def source_list() -> list[Source]:
+    """Every source with its figure count and the conferences it names (``conference_kinds``): 2 queries."""
+    sources = list(source_rows())
     for source in sources:
         source.conference_kinds = _conference_kinds(source.mentions.all())
     return sources
