@@ -5,7 +5,8 @@ before the amount in its clause, then in the words attached to it; failing that,
 sentence (settled for the items of a list, "A tăng x%, B tăng y%", when the sentence names one
 indicator), later in it, then in the three sentences before, each of which is marked TODO. A count
 takes the indicator of its noun ("cụm công nghiệp"), a count of provinces the ``provinces_*`` one of
-the measure it counts them by. An occupancy rate is that of the clusters or parks named nearest.
+the measure it counts them by. An occupancy rate is that of the clusters or parks named nearest; an
+industrial clusters' figure whose sentence names parks nearer, or no clusters nearby, is a TODO.
 """
 
 import re
@@ -28,7 +29,7 @@ from curation.draft_scope import COUNTRY_WORDS, REGION_WORDS
 from curation.draft_text import Sentence
 from curation.reference import Reference
 
-CONTEXT_SENTENCES = 3
+CONTEXT_SENTENCES = 3  # how many sentences back an indicator may still be taken from, with a TODO
 # Words an item of a list may have besides its province: "…, trong đó Thanh Hóa tăng 12%, Nghệ An
 # ước đạt 2 tỷ USD và Hà Tĩnh giảm 3,7%". A clause of only these continues the sentence's indicator.
 _LIST_WORDS = re.compile(
