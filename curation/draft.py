@@ -5,7 +5,7 @@ parsers in ``vietnamese``), never from knowledge of a particular article:
 
 1. ``draft_source``: the page's publication, title, author, date and notice, where stated;
 2. ``draft_conference``: the session reported, past sessions mentioned and the next one announced,
-   updating a session the data holds as announced (``draft_known``);
+   updating a session the data holds as announced (``draft_announced``);
 3. ``draft_figures``: every amount with a unit, with its indicator, scope, phrases and period;
    ``draft_rivals`` marks figures of one measure, scope and period whose values differ;
 4. a self-check: the draft goes through the build's own checks (``ArticleCurator``); each problem

@@ -5,16 +5,13 @@ drafted from (see ``draft_figures`` for the fields each gets).
   words ("phấn đấu", "mục tiêu", "kế hoạch") a target: both are set aside. One after "xuất siêu"/"nhập
   siêu" is a trade balance, written with its sign word.
 - A count of provinces is a figure only with a growth threshold; else it is the group's name or size,
-  or the number of the members listed after it ("6 tỉnh là A, B, … và F"), whose amounts follow.
+  or the number of the members listed after it ("6 tỉnh là A, B, … và F"), whose amounts follow
+  (``draft_province_counts``).
 - A growth, share, plan share or threshold right after a value, before the next value, ";" or another
   measure or province named, is the value's; so is a growth right before "đạt" and the value
   ("tăng 15,2%, đạt 131,4 tỷ USD").
-- A growth that belongs to no value is a growth rate of its own, with its sign word when a decline; so
-  is a bare percentage after a province's name when the words before speak of growth ("mức tăng cao là
-  Thanh Hóa 12%, Nghệ An 10,5%"), or after a growth rate's name and whose it is or "đạt" ("IIP của An
-  Giang 14,3%, Cần Thơ 12,1%", "IIP 9 tháng của khu vực đạt 10,2%"); "đạt 103,6% so với cùng kỳ" is
-  an index against a base, set aside. A percentage whose words name a ratio (an occupancy rate, a
-  recovery ratio) is a ratio; any other is set aside.
+- A percentage that belongs to no value is a growth rate of its own, a ratio, or set aside
+  (``draft_percentages``).
 - A table-like line gives one value per item (``draft_tables``), and "A, B và C tăng lần lượt x%, y% và
   z%" pairs provinces and values in order when they are as many.
 """
@@ -22,13 +19,11 @@ drafted from (see ``draft_figures`` for the fields each gets).
 import re
 from dataclasses import dataclass, field
 
-from curation.draft_indicators import OCCUPANCY_OF, PERCENT_LEVELS, PROVINCE_NOUNS, find_keywords
-from curation.draft_members import listed_after
-from curation.draft_periods import find_periods
+from curation.draft_indicators import find_keywords
+from curation.draft_percentages import GROWTH_VERB, read_percentage
 from curation.draft_places import ProvinceNames
+from curation.draft_province_counts import ProvinceCounts, counts_provinces
 from curation.draft_quantities import (
-    GROWTH,
-    HEDGED_GROWTH,
     REFERENCE_THRESHOLD,
     Amount,
     find_amounts,
@@ -36,12 +31,9 @@ from curation.draft_quantities import (
     own_phrase,
     plan_share_in,
     share_in,
-    threshold_in,
 )
 from curation.draft_tables import find_table
 from curation.draft_text import segment_bounds
-
-_GROUP_WORDS = re.compile(r"^\s*(?:khu\s+vực|Bắc\s+Trung\s+Bộ|phía\s+(?:Bắc|Nam))", re.IGNORECASE)
 
 # An amount right after these words is a change ("giảm 1,2 tỷ USD so với cùng kỳ"), not a level.
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE)
@@ -57,10 +49,6 @@ _TARGET = re.compile(
 _RANGE_BEFORE = re.compile(r"\d\s*(?:đến|tới|[-–])\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:đến|tới|[-–])\s*\d", re.IGNORECASE)
 _RANGE_WORD = re.compile(r"\s*(?:đến|tới|[-–])\s*", re.IGNORECASE)
-# "5 tỉnh có kim ngạch xuất khẩu trên 1 tỷ USD": the amount after a count of provinces and these words is
-# the count's threshold.
-_HAVING = re.compile(r"(?<!\w)(?:có|đạt|đều)(?!\w)", re.IGNORECASE)
-_DECLINE_BEFORE = re.compile(r"(?<!\w)giảm\s+$", re.IGNORECASE)
 
 # A growth followed by the value it is the growth of: "tăng 15,2% so với cùng kỳ, đạt ".
 _GROWTH_THEN_VALUE = re.compile(
@@ -68,22 +56,6 @@ _GROWTH_THEN_VALUE = re.compile(
     r"\s*,?\s*(?:ước\s+)?(?:đạt|lên|là)\s+(?:(?:khoảng|hơn|gần|trên)\s+)?$",
     re.IGNORECASE,
 )
-
-# A threshold named without its percentage: "cao hơn cả nước", "cao hơn mức bình quân chung", "2 con số".
-_UNNUMBERED_THRESHOLD = re.compile(
-    r"(?<!\w)(?:(?:cao|thấp)\s+hơn\s+(?:mức\s+)?(?:tăng\s+)?(?:trưởng\s+)?(?:bình\s+quân\s+|chung\s+)*"
-    r"(?:(?:của\s+)?(?:cả\s+nước|khu\s+vực|toàn\s+vùng|vùng)|chung)|(?:trên\s+|từ\s+)?(?:2|hai)\s+con\s+số)(?!\w)",
-    re.IGNORECASE,
-)
-# Growth-rate indicators: a bare percentage after them is the rate ("IIP của khu vực đạt 10,2%").
-GROWTH_RATES = frozenset({"iip_growth", "industrial_production_growth"})
-_RATE_VERB = re.compile(
-    r"\s*(?<!\w)(?:(?:ước\s+)?(?:đạt|tăng\s+bình\s+quân)|là|ở\s+mức)\s*(?:(?:khoảng|gần|hơn|trên)\s+)?$", re.I
-)
-_RATE_OWNER = re.compile(r"(?<!\w)(?:khu\s+vực|toàn\s+vùng|vùng|cả\s+nước|toàn\s+quốc)\s*[:,(]?\s*$", re.IGNORECASE)
-_PERIOD_FILLER = re.compile(r"(?<!\w)(?:của|chung|trong|\(?IIP\)?)(?!\w)|[\s,:()]", re.IGNORECASE)
-# "đạt 110,2% so với cùng kỳ": an index against a base, not a growth rate.
-_BASE_AFTER = re.compile(r"\s*\(?\s*so\s+(?:với\s+)?", re.IGNORECASE)
 
 # The total a share is of, right after it: "số chợ cả nước", "tổng kim ngạch xuất khẩu của khu vực". When
 # the total's own amount follows ("… cả nước (1,318 triệu tỷ đồng)"), its words are that amount's.
@@ -94,8 +66,6 @@ _SHARE_TOTAL = re.compile(
 )
 
 _RESPECTIVELY = re.compile(r"(?<!\w)lần\s+lượt(?!\w)", re.IGNORECASE)
-GROWTH_VERB = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
-_SHARE_WORDS = re.compile(r"(?<!\w)(?:chiếm|tỷ\s+trọng|tỷ\s+lệ|kế\s+hoạch)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -114,20 +84,10 @@ class Claim:
     caption_end: int = 0  # end of the words before a table-like line's header
 
 
-def _counts_provinces(amount: Amount) -> bool:
-    quantity = amount.quantity
-    return quantity is not None and quantity.unit == "count" and _noun(quantity) in PROVINCE_NOUNS
-
-
-def _noun(quantity) -> str:
-    return " ".join(quantity.unit_as_written.lower().split())
-
-
 class ClaimFinder:
     def __init__(self, names: ProvinceNames, declared_sizes: set[int], own_size: int | None = None):
         self.names = names
-        self.declared_sizes = declared_sizes  # the groups' sizes: "28 tỉnh" names a group, it counts none
-        self.own_size = own_size  # the reported group's declared size, when known
+        self.counts = ProvinceCounts(names, declared_sizes, own_size)
         self._asides: list[tuple[int, str]] = []
 
     def find(self, text: str) -> tuple[list[Claim], list[tuple[int, str]]]:
@@ -163,15 +123,7 @@ class ClaimFinder:
                 self._aside(amount.start, "TODO: an end of a range ('từ … đến …'), not one value: no figure drafted")
                 continue
             counted = values[position - 1] if position else None
-            if (
-                counted
-                and counted.start >= segment_start
-                and _counts_provinces(counted)
-                and not _counts_provinces(amount)
-                and not self._names_the_group(text, counted)
-                and not listed_after(self.names, text[counted.end :])  # "6 tỉnh là A, … và F có diện tích …"
-                and _HAVING.search(text[counted.end : amount.start])
-            ):
+            if counted and counted.start >= segment_start and self.counts.is_threshold(text, counted, amount):
                 reason = f"TODO: the threshold of a count of provinces ({counted.written!r} …), not a figure?"
                 self._aside(amount.start, reason)
                 continue
@@ -195,32 +147,12 @@ class ClaimFinder:
         for amount in percents:
             if amount.start in used:
                 continue
-            growth = next((m for m in GROWTH.finditer(text) if m.start() < amount.start < m.end()), None)
-            if growth is not None:
-                claims.append(Claim(self._signed(text, amount), amount.end, kind="growth"))
-                continue
-            hedged = next((m for m in HEDGED_GROWTH.finditer(text) if m.start() < amount.start < m.end()), None)
-            if hedged is not None:
-                decline = hedged.group().lower().startswith("giảm")
-                claims.append(Claim(amount, amount.end, kind="growth", respective=decline))
-                continue
-            start, _ = segment_bounds(text, amount.start)
-            window = text[max([start, *(c.end for c in claims if c.end <= amount.start)]) : amount.start]
-            if any(set(k.codes) & PERCENT_LEVELS for k in find_keywords(window)) or (
-                any(c.kind == "ratio" for c in claims) and any(p.search(window) for p, _ in OCCUPANCY_OF)
-            ):
-                claims.append(Claim(amount, amount.end, kind="ratio"))
-                continue
-            if decline := self._province_growth(text, amount, start):
-                claims.append(Claim(amount, amount.end, kind="growth", respective=decline == "giảm"))
-                continue
-            if named := self._named_growth_rate(text, amount, start):
-                if named == "rate":
-                    claims.append(Claim(amount, amount.end, kind="growth"))
-                else:
-                    self._aside(amount.start, named)
-                continue
-            self._aside(amount.start, "TODO: a percentage that is no growth, share or threshold drafted")
+            claim_ends = [c.end for c in claims]
+            found = read_percentage(self.names, text, amount, claim_ends, any(c.kind == "ratio" for c in claims))
+            if found.aside:
+                self._aside(amount.start, found.aside)
+            else:
+                claims.append(Claim(found.amount, amount.end, kind=found.kind, respective=found.decline))
         claims.sort(key=lambda claim: claim.amount.start)
         return claims, self._asides
 
@@ -288,81 +220,13 @@ class ClaimFinder:
                 claims.append(Claim(amount, amount.end, kind=kind, province=province, respective=bool(decline)))
         return claims
 
-    def _province_growth(self, text: str, amount: Amount, segment_start: int) -> str:
-        """ "các tỉnh có mức tăng cao là Thanh Hóa 12%, Nghệ An 10,5%": a bare percentage right after a
-        province's name, in a segment that speaks of growth before it and of no share, is that
-        province's growth. Returns the growth's verb ("tăng", or "giảm" for a decline), or ""."""
-        before = text[segment_start : amount.start]
-        places = self.names.find(before)
-        if not places or before[places[-1].end :].strip(" :") or _SHARE_WORDS.search(before):
-            return ""
-        verbs = [m.group().lower() for m in GROWTH_VERB.finditer(before[: places[0].start])]
-        return verbs[-1] if verbs and len(set(verbs)) == 1 else ""
-
-    def _named_growth_rate(self, text: str, amount: Amount, segment_start: int) -> str:
-        """ "IIP 9 tháng của khu vực đạt 10,2%", "IIP của An Giang 14,3%, Cần Thơ 12,1%", "… cao hơn bình
-        quân cả nước 9,0%": a bare percentage whose sentence last named a growth rate (the IIP), right
-        after whose it is (a province, the region, the country) or after "đạt" with nothing but a period
-        between. Returns "rate" for such a growth rate; a reason to set it aside when it reads as an
-        index against a base ("đạt 110,2% so với cùng kỳ" is +10,2%); "" otherwise."""
-        keywords = find_keywords(text[: amount.start])
-        if not keywords or not set(keywords[-1].codes) & GROWTH_RATES:
-            return ""
-        before = text[max(segment_start, keywords[-1].end) : amount.start]
-        verb = _RATE_VERB.search(before)
-        owner = before[: verb.start()] if verb else before
-        places = self.names.find(owner)
-        owned = bool(places and not owner[places[-1].end :].strip(" :,")) or bool(_RATE_OWNER.search(owner))
-        if not owned and not (verb and _only_a_period(owner)):
-            return ""
-        if _BASE_AFTER.match(text, amount.end) or amount.quantity.value >= 100:
-            return f"TODO: an index against a base ({amount.written!r} …), not a growth rate: growth = index − 100?"
-        return "rate"
-
-    def _names_the_group(self, text: str, amount: Amount) -> bool:
-        """ "28 tỉnh, thành khu vực phía Bắc": the group's size followed by its name."""
-        quantity = amount.quantity
-        whole = quantity.denominator is None and int(quantity.value) in self.declared_sizes
-        return whole and bool(_GROUP_WORDS.match(text[amount.end :]))
-
-    @staticmethod
-    def _signed(text: str, amount: Amount) -> Amount:
-        """A growth rate's amount with its sign word when it is a decline: "giảm 3,7%" is -3.7."""
-        decline = _DECLINE_BEFORE.search(text[: amount.start])
-        if decline is None:
-            return amount
-        return Amount(decline.start(), amount.end, text[decline.start() : amount.end], amount.quantity)
-
     def _claim(self, text: str, amount: Amount, stop: int) -> Claim | None:
         quantity = amount.quantity
-        noun = " ".join(quantity.unit_as_written.lower().split())
         span = text[amount.end : stop]
-        if quantity.unit == "count" and noun in PROVINCE_NOUNS:
-            threshold = threshold_in(span, amount.end)
-            whole_group = quantity.denominator is None and int(quantity.value) in self.declared_sizes
-            if whole_group and _GROUP_WORDS.match(span):
-                self._aside(amount.start, "TODO: the group's name or size, not a figure?")
-                return None
-            if members := listed_after(self.names, text[amount.end :]):
-                named = len({place.written for place in members})
-                exact = quantity.denominator is None and quantity.value == named
-                reason = f"the number of the provinces listed after it ({named} named), not a figure"
-                self._aside(amount.start, f"TODO: {reason}" if exact else f"TODO: {reason}? It says {amount.written!r}")
-                return None
-            if threshold is None:
-                own = quantity.denominator is None and quantity.value == self.own_size
-                if own:
-                    reason = f"TODO: the reported group's declared size ({self.own_size} members), not a figure"
-                elif unnumbered := _UNNUMBERED_THRESHOLD.search(span):
-                    reason = (
-                        f"TODO: a count of provinces above a threshold written without its number "
-                        f"({unnumbered.group()!r}): a figure once the threshold's percentage is known"
-                    )
-                elif int(quantity.value) in self.declared_sizes and quantity.denominator is None:
-                    reason = "TODO: the size of a conference group, not a figure?"
-                else:
-                    reason = "TODO: a count of provinces with no growth threshold: a figure?"
-                self._aside(amount.start, reason)
+        if counts_provinces(amount):
+            threshold = self.counts.threshold(text, amount, span)
+            if isinstance(threshold, str):
+                self._aside(amount.start, threshold)
                 return None
             return Claim(amount, threshold.end, {"threshold": threshold}, is_province_count=True)
         phrases = {}
@@ -391,10 +255,3 @@ class ClaimFinder:
 
     def _aside(self, offset: int, reason: str):
         self._asides.append((offset, reason))
-
-
-def _only_a_period(words: str) -> bool:
-    """Whether ``words`` say nothing but a period ("9 tháng năm 2025", "của năm 2024")."""
-    for label in reversed(find_periods(words)):
-        words = words[: label.start] + words[label.end :]
-    return not _PERIOD_FILLER.sub("", words)

@@ -10,11 +10,11 @@ import re
 
 from curation.articles import Article
 from curation.coverage import NUMBER
-from curation.draft_conference import REGION_WORDS
 from curation.draft_dates import published_line
 from curation.draft_entries import Entry
 from curation.draft_periods import LABEL, find_periods, is_session_year
 from curation.draft_quantities import AMOUNT
+from curation.draft_sessions import REGION_WORDS
 from curation.draft_text import Sentence, fold_in_place
 
 _WORD = re.compile(r"\S+")

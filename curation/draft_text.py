@@ -79,6 +79,10 @@ def _add(sentences: list[Sentence], line: str, start: int, end: int, offset: int
 # Where a figure's clause may start or end: ";" and ":" always; "," and "(" only where the drafting
 # rules say so (see draft_figures). A "." or "," between digits belongs to a numeral.
 SEGMENT_BREAK = re.compile(r"[;:]")
+# A comma between clauses, not one inside a numeral ("1,2 tỷ").
+CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
+# The longest quote a draft writes: quotes stay under the build's limit (``curate.MAX_QUOTE_LENGTH``).
+MAX_QUOTE = 399
 
 
 def segment_bounds(sentence: str, position: int) -> tuple[int, int]:

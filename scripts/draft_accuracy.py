@@ -8,7 +8,7 @@ field (value, unit, period, scope, province, indicator, qualifier, growth, sign,
 precision and recall of the drafted figures; the figure recall with value, unit, period, scope and
 province all right; the figures wrong as certain (no TODO, yet wrong or not a figure); the session
 fields right; and a list of what failed. How figures are matched is explained in
-curation/draft_accuracy.py. Needs only the standard library (no database, no Django settings).
+curation/draft_accuracy_figures.py. Needs only the standard library (no database, no Django settings).
 """
 
 import sys

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-from curation.draft_accuracy import Score, figure_of, match, score_figures, score_sessions
+from curation.draft_accuracy_figures import figure_of, match, score_figures
+from curation.draft_accuracy_score import Score
+from curation.draft_accuracy_sessions import score_sessions
 
 ROOT = Path(settings.BASE_DIR)
 
