@@ -24,13 +24,13 @@ class ListPaginator(Paginator):
 
     def __init__(self, *args, precomputed: PrecomputedCounts | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.cube = precomputed
+        self.precomputed = precomputed
 
     @cached_property
     def count(self):
-        counted = self.cube.count() if self.cube else None
+        counted = self.precomputed.count() if self.precomputed else None
         if counted is None:
-            self.cube = None
+            self.precomputed = None
             return super().count
         return counted
 
@@ -40,7 +40,7 @@ class ListPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        rows = self.cube.page(self.object_list, bottom, top) if self.cube and top > bottom else None
+        rows = self.precomputed.page(self.object_list, bottom, top) if self.precomputed and top > bottom else None
         return self._get_page(self.object_list[bottom:top] if rows is None else rows, number, self)
 
 

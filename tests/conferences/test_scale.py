@@ -118,7 +118,7 @@ def test_pages_are_positioned_without_offset_over_the_list(synthetic_data, djang
     paginator = ListPaginator(bound.qs, 25, precomputed=FigureCube.for_filterset(bound))
     with django_assert_max_num_queries(3):  # count, the groups' sizes, the page
         page = paginator.page(paginator.num_pages - 1)
-    assert page.object_list and paginator.cube is not None
+    assert page.object_list and paginator.precomputed is not None
 
 
 def download(client, url, params):
