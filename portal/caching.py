@@ -36,7 +36,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from portal.loaded_data import Load, dataset_model
+from portal.loaded_data import Load, current_load
 from portal.middleware import DATABASE_DOWN, HEALTH_PATH, SAFE_METHODS, database_unavailable
 from portal.release import current_release
 
@@ -131,7 +131,7 @@ class DataCacheMiddleware:
             load = None
         else:
             try:
-                load = dataset_model().objects.current_load()
+                load = current_load()
             except DATABASE_DOWN as error:  # raised here, it would not reach DatabaseMiddleware's handler
                 return database_unavailable(request, error)
             if load is None:  # nothing loaded: nothing to validate against

@@ -107,6 +107,8 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # needs clearing after a load and each app server may keep its own: old entries are never read again.
 # The model recording each load of the data, read by HTTP caching and /healthz (portal/loaded_data.py).
 PORTAL_DATASET_MODEL = "conferences.Dataset"
+# How long a worker may answer from the load it last read before reading it again (0: every request).
+PORTAL_DATA_VERSION_RECHECK_MS = env_int("PORTAL_DATA_VERSION_RECHECK_MS", default=1000)
 PORTAL_CACHE = env_bool("PORTAL_CACHE", default=True)  # server-side page and fragment caches
 PORTAL_CACHE_MAX_AGE = env_int("PORTAL_CACHE_MAX_AGE", default=60)  # seconds a browser or shared cache may reuse a page
 CACHES = {

@@ -7,6 +7,8 @@ from django.db import connection
 from django.utils import translation
 from loaded_dataset import dataset_dir, load_dataset
 
+from portal.loaded_data import RecentLoad
+
 
 @pytest.fixture(autouse=True)
 def plain_static_files(settings):
@@ -22,6 +24,14 @@ def empty_caches():
     """Each test starts with empty server-side caches: cached pages must not leak between tests."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def every_request_reads_the_load(settings, monkeypatch):
+    """Tests load data and request pages at once: each request reads the current load, and no test sees
+    a load another one read (the window a worker may keep it, ``portal.loaded_data``, is tested on its own)."""
+    settings.PORTAL_DATA_VERSION_RECHECK_MS = 0
+    monkeypatch.setattr("portal.loaded_data.recent_load", RecentLoad())
 
 
 @pytest.fixture(autouse=True)
