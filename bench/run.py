@@ -52,7 +52,9 @@ def main() -> None:
     parser.add_argument(
         "--max-requests", type=int, default=None, help="GUNICORN_MAX_REQUESTS (default: gunicorn.conf.py's; 0: never)"
     )
-    parser.add_argument("--pages", default="", help="comma-separated page names to run (default: all)")
+    parser.add_argument(
+        "--pages", default="", help='page names to run, separated by ";" (names hold commas; default: all)'
+    )
     parser.add_argument("--skip-export", action="store_true")
     args = parser.parse_args()
     for tool in ("wrk", "curl", "psql"):
@@ -64,7 +66,7 @@ def main() -> None:
     env = {**os.environ, "DATABASE_URL": f"{base}/{args.database}", "DJANGO_DEBUG": "0"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     prepare_database(args, env)
-    chosen = {name.strip() for name in args.pages.split(",") if name.strip()}
+    chosen = {name.strip() for name in args.pages.split(";") if name.strip()}
     middle = max(1, args.figures // 50)
     pages = [
         (name, path.format(middle=middle)) for name, path in PAGES if not chosen or name in chosen or name == CEILING[0]

@@ -114,7 +114,7 @@ class DataCacheMiddleware:
         validators = getattr(request, "data_validators", None)
         if validators is None or response.status_code != 200 or response.has_header("Cache-Control"):
             return response
-        if settings.PORTAL_CACHE:
+        if settings.PORTAL_CACHE and not getattr(request, "from_page_cache", False):
             stored = _page_parts(response) if _storable(request, response) else ANSWERED_200
             caches[PAGE_CACHE].set(_page_key(request, validators), stored)
         validators.stamp(response)
@@ -172,7 +172,6 @@ def _page_key(request, validators: Validators) -> str:
 def _storable(request, response) -> bool:
     return (
         request.method == "GET"
-        and not getattr(request, "from_page_cache", False)
         and not response.streaming
         and not response.cookies
         and len(response.content) <= LARGEST_CACHED_PAGE

@@ -89,6 +89,16 @@ def test_a_repeated_page_is_served_from_the_page_cache_in_one_query(client, djan
     assert again["ETag"] == first["ETag"] and again["Content-Type"] == first["Content-Type"]
 
 
+def test_a_page_served_from_the_page_cache_stays_there(client, django_assert_num_queries):
+    """Serving a cached page once used to replace it with the mark "answered 200", so every other
+    request built the page again."""
+    first = client.get("/conferences/?region=north-28")
+    for _ in range(3):
+        with django_assert_num_queries(1):  # the data version
+            again = client.get("/conferences/?region=north-28")
+        assert again.content == first.content
+
+
 def test_the_page_cache_never_serves_figures_from_before_a_load(client):
     figure = a_figure()
     url = figure.get_absolute_url()
