@@ -11,10 +11,11 @@ from decimal import Decimal
 
 from curation.annotations import Annotation, FigureEntry
 from curation.article_context import ArticleContext
-from curation.curated import QUALIFIERS, SCOPES, SHARE_BASES, FigureFacts
+from curation.curated import SHARE_BASES, FigureFacts
 from curation.field_checks import (
     checked_phrase,
     checked_threshold,
+    checked_vocabulary,
     decimal_or_none,
     half_unit_of_percent,
     period_text,
@@ -42,13 +43,7 @@ def curate_figure(context: ArticleContext, entry: FigureEntry, position: int, kn
     quote_line = context.verbatim(line, f"figure {entry.id!r} quote", entry.quote)
     if entry.conference not in known:
         say(f"unknown conference {entry.conference!r}")
-    indicator = context.reference.indicator(entry.indicator)
-    if indicator is None:
-        say(f"unknown indicator {entry.indicator!r}")
-    if entry.scope not in SCOPES:
-        say(f"scope must be one of {sorted(SCOPES)}, not {entry.scope!r}")
-    if entry.qualifier not in QUALIFIERS:
-        say(f"qualifier must be one of {sorted(QUALIFIERS)}, not {entry.qualifier!r}")
+    indicator = checked_vocabulary(entry, context.reference, say)
     if entry.indicator_as_written not in entry.quote:
         say(f"indicator_as_written {entry.indicator_as_written!r} is not in the quote")
 

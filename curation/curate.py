@@ -12,8 +12,8 @@ from datetime import date
 from curation.annotations import ConferenceEntry, OfficialEntry
 from curation.article_context import ArticleContext
 from curation.article_figures import curate_figure
-from curation.curated import HOST_BASES, MENTION_KINDS, ROLES, STATUSES, CuratedArticle
-from curation.field_checks import is_web_address
+from curation.curated import HOST_BASES, ROLES, CuratedArticle
+from curation.field_checks import checked_session_kind, is_web_address
 from vietnamese.dates import parse_day_month, parse_full_date
 from vietnamese.errors import ParseError
 from vietnamese.roman import from_roman, parse_session, to_roman
@@ -89,12 +89,7 @@ class ArticleCurator(ArticleContext):
         region = self.reference.region(entry.region)
         if region is None:
             self.problem(line, f"unknown region {entry.region!r}")
-        if entry.kind not in MENTION_KINDS:
-            self.problem(line, f"kind must be one of {sorted(MENTION_KINDS)}, not {entry.kind!r}")
-        if entry.status not in STATUSES:
-            self.problem(line, f"status must be one of {sorted(STATUSES)}, not {entry.status!r}")
-        if (entry.kind == "announcement") != (entry.status == "announced"):
-            self.problem(line, "an announcement is of an announced session, and only an announcement is")
+        checked_session_kind(entry, lambda message: self.problem(line, message))
         if not entry.quotes:
             self.problem(line, "a conference needs at least one quote")
         quote_lines = {quote: self.verbatim(line, "conference quote", quote) for quote in entry.quotes}

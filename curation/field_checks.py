@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
+from curation.curated import MENTION_KINDS, QUALIFIERS, SCOPES, STATUSES
 from vietnamese.errors import ParseError
 from vietnamese.numbers import BALANCE_WORDS
 from vietnamese.phrases import parse_threshold
@@ -124,3 +125,26 @@ def period_text(period) -> str:
     if period.is_stock:
         return f"a level at {period.end}"
     return f"{period.start}/{period.end}"
+
+
+def checked_session_kind(entry, say) -> None:
+    """A session entry's kind of mention and status, each one of its closed list, and in agreement."""
+    if entry.kind not in MENTION_KINDS:
+        say(f"kind must be one of {sorted(MENTION_KINDS)}, not {entry.kind!r}")
+    if entry.status not in STATUSES:
+        say(f"status must be one of {sorted(STATUSES)}, not {entry.status!r}")
+    if (entry.kind == "announcement") != (entry.status == "announced"):
+        say("an announcement is of an announced session, and only an announcement is")
+
+
+def checked_vocabulary(entry, reference, say) -> dict | None:
+    """A figure's indicator, scope and qualifier against their closed lists: the indicator's reference
+    row, or None when the indicator is unknown."""
+    indicator = reference.indicator(entry.indicator)
+    if indicator is None:
+        say(f"unknown indicator {entry.indicator!r}")
+    if entry.scope not in SCOPES:
+        say(f"scope must be one of {sorted(SCOPES)}, not {entry.scope!r}")
+    if entry.qualifier not in QUALIFIERS:
+        say(f"qualifier must be one of {sorted(QUALIFIERS)}, not {entry.qualifier!r}")
+    return indicator

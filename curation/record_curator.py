@@ -9,8 +9,8 @@ hands each figure to ``curation.record_figures``; what they share is ``curation.
 import re
 from datetime import date
 
-from curation.curated import HOST_BASES, MENTION_KINDS, STATUSES, CuratedArticle
-from curation.field_checks import is_web_address
+from curation.curated import HOST_BASES, CuratedArticle
+from curation.field_checks import checked_session_kind, is_web_address
 from curation.record_context import RecordContext
 from curation.record_figures import curate_record_figure
 from curation.records import LANGUAGES, MAX_TITLE, RecordConference
@@ -86,12 +86,7 @@ class RecordCurator(RecordContext):
         problems_before = len(self.problems)
         if self.reference.region(entry.region) is None:
             self.problem(line, f"unknown region {entry.region!r}")
-        if entry.kind not in MENTION_KINDS:
-            self.problem(line, f"kind must be one of {sorted(MENTION_KINDS)}, not {entry.kind!r}")
-        if entry.status not in STATUSES:
-            self.problem(line, f"status must be one of {sorted(STATUSES)}, not {entry.status!r}")
-        if (entry.kind == "announcement") != (entry.status == "announced"):
-            self.problem(line, "an announcement is of an announced session, and only an announcement is")
+        checked_session_kind(entry, lambda message: self.problem(line, message))
         self.check_locator(line, entry.locator)
         for name in ("session_as_written", "date_as_written", "host_as_written", "venue", "next_host_as_written"):
             self.check_fragment(line, name, getattr(entry, name))

@@ -8,10 +8,11 @@ each give what the record curates. Only a Vietnamese page's figure can be read s
 from datetime import date
 from decimal import Decimal
 
-from curation.curated import QUALIFIERS, SCOPES, SHARE_BASES, FigureFacts
+from curation.curated import QUALIFIERS, SHARE_BASES, FigureFacts
 from curation.field_checks import (
     checked_phrase,
     checked_threshold,
+    checked_vocabulary,
     decimal_or_none,
     half_unit_of_percent,
     period_text,
@@ -55,14 +56,8 @@ def curate_record_figure(context: RecordContext, entry: RecordFigure, position: 
         context.check_fragment(line, name, getattr(entry, name), say)
     if entry.conference not in context.conference_regions:
         say(f"unknown conference {entry.conference!r} (not a [[conference]] of this record)")
-    indicator = context.reference.indicator(entry.indicator)
-    if indicator is None:
-        say(f"unknown indicator {entry.indicator!r}")
-    if entry.scope not in SCOPES:
-        say(f"scope must be one of {sorted(SCOPES)}, not {entry.scope!r}")
-    if entry.qualifier not in QUALIFIERS:
-        say(f"qualifier must be one of {sorted(QUALIFIERS)}, not {entry.qualifier!r}")
-    elif entry.qualifier not in detect_qualifiers(entry.qualifier_as_written):
+    indicator = checked_vocabulary(entry, context.reference, say)
+    if entry.qualifier in QUALIFIERS and entry.qualifier not in detect_qualifiers(entry.qualifier_as_written):
         marked = "/".join(sorted(detect_qualifiers(entry.qualifier_as_written)))
         say(f"qualifier_as_written {entry.qualifier_as_written!r} marks the figure {marked}, not {entry.qualifier}")
     province = None
