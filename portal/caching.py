@@ -19,8 +19,11 @@ load, the code's release (``portal.release``), the language and the address, so:
   validators. A load changes them, so a figure from before it can never be served after it:
   nothing is invalidated, old entries are simply never asked for again and age out.
 
-The version is read in the request's own transaction (``portal.middleware.DatabaseMiddleware``, of
-which this is the inner neighbour), so on PostgreSQL it comes from the same snapshot as the page.
+A worker reads the version at most once per ``PORTAL_DATA_VERSION_RECHECK_MS`` (``portal.loaded_data``).
+When a request reads it, it is that request's first query, in its own transaction
+(``portal.middleware.DatabaseMiddleware``, of which this is the inner neighbour), so on PostgreSQL it
+comes from the same snapshot as the page; otherwise it was read before the request's snapshot began,
+so it names the page's data or, for at most that window after a load, the previous load.
 Responses that are not a plain 200 (errors, 400s for bad filters, redirects) get none of this.
 """
 
