@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import QuerySet
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from conferences.models import Conference, ConferenceOfficial, Indicator, IndicatorReport, Source
-from listings.search import MAX_QUERY_LENGTH, normalised_query, search
+from listings.search import MAX_QUERY_LENGTH, best_matches, normalised_query
 from regions.models import Province, Region
 
 RESULTS_PER_KIND = 10
@@ -31,7 +30,8 @@ class SearchGroup:
 
 
 def site_search(*, query: str) -> list[SearchGroup]:
-    """Each kind's best matches (one query per kind), best first; kinds with no match are left out."""
+    """Each kind's best matches (one query per kind, ``best_matches``), best first; kinds with no match
+    are left out."""
     kinds = [
         ("conferences", _("Conferences"), Conference.objects.select_related("region", "host"), "conferences:list"),
         ("regions", _("Conference groups"), Region.objects.all(), None),
@@ -48,15 +48,11 @@ def site_search(*, query: str) -> list[SearchGroup]:
     ]
     groups = []
     for kind, label, queryset, list_url in kinds:
-        rows = list(_ranked(queryset, query)[: RESULTS_PER_KIND + 1])
+        rows = best_matches(queryset, query, limit=RESULTS_PER_KIND + 1)
         if rows:
             more = f"{reverse(list_url)}?{urlencode({'q': query})}" if list_url else None
             groups.append(SearchGroup(kind, label, rows[:RESULTS_PER_KIND], len(rows) > RESULTS_PER_KIND, more))
     return groups
-
-
-def _ranked(queryset: QuerySet, query: str) -> QuerySet:
-    return search(queryset, query).order_by("-search_rank", *queryset.model._meta.ordering, "pk")
 
 
 @require_safe

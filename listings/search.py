@@ -9,27 +9,34 @@ Each searchable model keeps two normalised columns, filled when data is loaded
 Normalising folds the text (``vietnamese.folding.fold``: lower case, no tone marks, đ
 as d, NFC or NFD alike) and keeps only letters and digits, one space apart: "THANH HOÁ",
 "Thanh Hóa" and "thanh  hoa" are one query, and "tỉnh, thành phố" reads "tinh thanh pho".
+A query is cut to 200 characters; one with no letter or digit searches nothing.
 
-A query matches as a phrase of whole words, starting at a word boundary; its last word may be
-unfinished ("thanh ho" finds Thanh Hóa), but "thanh hoa" does not find "Giang Thanh Khoa". Where
-no row holds the phrase, a row holding all its words, whole, in any order matches ("kim ngach xuat
-khau 2024" finds "xuất khẩu … kim ngạch … 2024"); where some row holds it, the words found apart
-would be noise ("Thanh Hóa" is not "hàng hóa … tỉnh thành") and are left out. Results rank an
-exact name first, then a name that starts with the query, then a name that contains it, then a
-passing mention (a quote, a title), then a match on an unfinished word ("lần thứ X" finds session
-X before session XI), and last the words found apart.
-Both rules are one query (the phrase's absence is a NOT EXISTS).
+A row matches when it holds every word of the query, whole, in any order and any of its fields;
+the last word may be unfinished ("thanh ho" finds Thanh Hóa; "kim ngach xuat khau 2024" finds
+"xuất khẩu … kim ngạch … 2024"). Results rank an exact name first, then a name that starts with
+the query, then a name that contains it, then the query as a phrase of whole words in some field (a
+quote, a title), then the phrase with its last word unfinished ("lần thứ X" finds session X before
+session XI), and last the words found apart ("hàng hóa … tỉnh thành" for "Thanh Hóa"). A phrase never
+spans two fields. Within a kind of match rows keep the model's order (``search_order``).
 
-Both databases see the same normalised text and plain ``LIKE`` lookups, so they return the same
-rows; PostgreSQL serves those lookups from trigram (pg_trgm) GIN indexes.
+The words found apart used to be left out whenever some row held the phrase; they are now always
+found, after every phrase: the rule cost a second search per query, and made a row's presence
+depend on other rows.
+
+The index keeps each word's position (``listings.search_index``: PostgreSQL full-text search, SQLite
+FTS5). ``search`` filters a list by it and ranks every match, for the lists' ``q``; ``best_matches``
+finds the best few without ranking every match: it takes the first few rows of each kind of match,
+each from the index in the model's order, and ranks only those (one query).
 """
 
 import re
 
 import django_filters
 from django.db import models
-from django.db.models import Case, Exists, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 
+from listings.search_index import Match
 from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
@@ -46,6 +53,7 @@ class SearchableModel(models.Model):
 
     search_name = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
+    search_order: tuple[str, ...] = ()  # the order within a kind of match (``search_order``)
 
     class Meta:
         abstract = True
@@ -72,30 +80,67 @@ def normalised_query(query: str) -> str:
     return normalise(query[:MAX_QUERY_LENGTH])
 
 
+def query_words(query: str) -> list[str]:
+    """The words a query searches for: folded, letters and digits only, within the length cap."""
+    return normalised_query(query).split()
+
+
+def search_order(model) -> list[str]:
+    """The order of a model's rows within one kind of match: its ``search_order``, or its own order."""
+    return list(getattr(model, "search_order", ())) or [*model._meta.ordering, "pk"]
+
+
 def search(queryset: models.QuerySet, query: str) -> models.QuerySet:
-    """Rows where ``query`` occurs as a phrase or all its words do, annotated with ``search_rank``
-    (higher is better)."""
-    phrase = normalised_query(query)
-    if not phrase:
+    """Rows holding every word of ``query`` (the last perhaps unfinished), annotated with
+    ``search_rank`` (higher is better). Ranks every match: for a list's ``q``; ``best_matches`` finds
+    the best few without."""
+    words = query_words(query)
+    if not words:
         return queryset
-    as_phrase = Q(search_text__contains=f"|{phrase}") | Q(search_text__contains=f" {phrase}")
-    words = phrase.split()
-    every_word = Q()
-    for word in dict.fromkeys(words):
-        every_word &= _whole_words(word)
-    matches = as_phrase
-    if len(words) > 1:
-        matches |= every_word & ~Exists(queryset.filter(as_phrase).order_by().values("pk"))
-    rank = Case(
+    return queryset.filter(Match("words", words)).annotate(search_rank=_rank(" ".join(words)))
+
+
+def best_matches(queryset: models.QuerySet, query: str, *, limit: int) -> list:
+    """The best ``limit`` rows for ``query``, best first, each with its ``search_rank``; one query.
+
+    The best ``limit`` rows are among the first ``limit`` of each kind of match (in ``search_order``),
+    so the query takes those from the index, at most six times ``limit`` rows, and ranks only them.
+    The first rows of a kind may be of a better kind too: then they are not needed from this one.
+    """
+    words = query_words(query)
+    if not words:
+        return []
+    order = search_order(queryset.model)
+    ranked = queryset.filter(pk__in=_first_of_each_kind(queryset, words, order, limit))
+    ranked = ranked.annotate(search_rank=_rank(" ".join(words)))
+    return list(ranked.order_by("-search_rank", *order)[:limit])
+
+
+def _first_of_each_kind(queryset: models.QuerySet, words: list[str], order: list[str], limit: int) -> RawSQL:
+    """The keys of the first ``limit`` rows of each kind of match, as one ``UNION ALL`` (written out:
+    Django composes no sliced union on SQLite)."""
+    kinds = Match.KINDS if len(words) > 1 else Match.KINDS[:-1]  # one word: "words" is "phrase_start"
+    parts, params = [], []
+    for number, kind in enumerate(kinds):
+        first = queryset.filter(Match(kind, words)).order_by(*order).values(search_key=F("pk"))[:limit]
+        sql, first_params = first.query.get_compiler(using=queryset.db).as_sql()
+        parts.append(f"SELECT search_key FROM ({sql}) AS first_{number}")
+        params.extend(first_params)
+    return RawSQL(" UNION ALL ".join(parts), params)
+
+
+def _rank(phrase: str) -> Case:
+    """The kind of match, read from the columns themselves (the rows are found already): the same
+    kinds as the index's ``Match``, written as ``LIKE`` over the normalised columns."""
+    return Case(
         When(search_name__contains=f"|{phrase}|", then=Value(EXACT)),
         When(search_name__contains=f"|{phrase}", then=Value(NAME_PREFIX)),
         When(search_name__contains=f" {phrase}", then=Value(NAME_CONTAINS)),
         When(_whole_words(phrase), then=Value(MENTION)),
-        When(as_phrase, then=Value(PARTIAL)),
+        When(Q(search_text__contains=f"|{phrase}") | Q(search_text__contains=f" {phrase}"), then=Value(PARTIAL)),
         default=Value(WORDS_APART),
         output_field=IntegerField(),
     )
-    return queryset.filter(matches).annotate(search_rank=rank)
 
 
 def _whole_words(words: str) -> Q:
@@ -136,7 +181,8 @@ def refresh_search_columns(model, *, batch_size: int = 2000) -> int:
 def postgres_trigram_indexes(*tables: str):
     """A migration operation: trigram GIN indexes on ``search_text``, on PostgreSQL only.
 
-    They serve the ``LIKE '%word%'`` lookups of ``search``. SQLite has no such index and needs none
+    Historical: they served the ``LIKE '%word%'`` lookups the search made before it had a full-text
+    index (``listings.search_index``), whose migration drops them. SQLite has no such index and needs none
     at this size; the operation does nothing there, so both databases share one migration history.
     """
     from django.db import migrations

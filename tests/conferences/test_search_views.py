@@ -54,8 +54,9 @@ def test_search_finds_people_named_as_chairs(client):
 
 
 def test_search_finds_figures_by_the_words_of_their_quotes(client):
-    found = kinds(client.get("/en/search/", {"q": "kim ngach xuat khau"}))
+    found = kinds(client.get("/en/search/", {"q": "tong kim ngach xuat khau cua khu vuc"}))
     assert "hanoimoi-north-28-x-2024-exports" in found["figures"]
+    found = kinds(client.get("/en/search/", {"q": "kim ngach xuat khau"}))
     assert found["indicators"][0] == "Export turnover"  # an exact name first, in the page's language
 
 
@@ -98,3 +99,23 @@ def test_people_in_the_results_link_to_their_pages(client):
 def test_the_words_of_a_query_are_found_in_any_order(client):
     found = kinds(client.get("/search/", {"q": "kim ngach xuat khau 2024"}))
     assert "hanoimoi-north-28-x-2024-exports" in found["figures"]
+
+
+def test_each_kind_shows_its_best_ten_in_order(client, django_assert_num_queries, empty_database):
+    """Twelve exact names, then a mention: the page shows the first ten names, and says there are more."""
+    for number in range(12, 0, -1):
+        factories.source(slug=f"name-{number:02}", title="Thanh Hóa")
+    factories.source(slug="a-mention", author="Thanh Hóa")
+    with django_assert_num_queries(8):  # the data version; one per kind of result
+        response = client.get("/search/", {"q": "thanh hoa"})
+    (group,) = response.context["groups"]
+    assert [source.slug for source in group.results] == [f"name-{number:02}" for number in range(1, 11)]
+    assert group.has_more
+
+
+def test_the_words_of_a_query_rank_after_its_phrase(client, empty_database):
+    factories.source(slug="a-apart", publication="Báo Hóa học", title="Tin thành phố")
+    factories.source(slug="b-phrase", author="Nguyễn Thanh Hòa")
+    factories.source(slug="c-other", title="Giang Thanh Khoa")
+    assert kinds(client.get("/search/", {"q": "Thanh Hòa"}))["sources"] == ["b-phrase", "a-apart"]
+    assert kinds(client.get("/search/", {"q": "hòa thanh"}))["sources"] == ["a-apart", "b-phrase"]
