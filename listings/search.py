@@ -32,11 +32,11 @@ each from the index in the model's order, and ranks only those (one query).
 import re
 
 import django_filters
-from django.db import models
+from django.db import connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from listings.search_index import Match
+from listings.search_index import Match, first_of_each_on_postgresql
 from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
@@ -54,6 +54,7 @@ class SearchableModel(models.Model):
     search_name = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     search_order: tuple[str, ...] = ()  # the order within a kind of match (``search_order``)
+    search_window = 0  # with ``search_order`` ("-pk",): see ``search_index.first_of_each_on_postgresql``
 
     class Meta:
         abstract = True
@@ -120,6 +121,13 @@ def _first_of_each_kind(queryset: models.QuerySet, words: list[str], order: list
     """The keys of the first ``limit`` rows of each kind of match, as one ``UNION ALL`` (written out:
     Django composes no sliced union on SQLite)."""
     kinds = Match.KINDS if len(words) > 1 else Match.KINDS[:-1]  # one word: "words" is "phrase_start"
+    window = queryset.model.search_window
+    if window and not queryset.query.where and connections[queryset.db].vendor == "postgresql":
+        matches = [Match(kind, words) for kind in kinds]
+        sql, params = first_of_each_on_postgresql(queryset.model, matches, order=order, limit=limit, window=window)
+        # As an array, the keys are found first, whatever the planner thinks of them (otherwise it may
+        # rank every row of the table and look each up among them).
+        return RawSQL(f"SELECT unnest(ARRAY({sql}))", params)
     parts, params = [], []
     for number, kind in enumerate(kinds):
         first = queryset.filter(Match(kind, words)).order_by(*order).values(search_key=F("pk"))[:limit]

@@ -25,7 +25,7 @@ and digits only), each quoted, so quotes, ``*``, ``NEAR``, ``AND``, ``OR``, ``NO
 parentheses and colons are plain words or nothing.
 """
 
-from django.db import migrations
+from django.db import connection, migrations
 from django.db.models import BooleanField, Expression, F
 
 SQLITE_SEPARATOR = " | "
@@ -106,6 +106,56 @@ def tsquery(match: Match) -> str:
         "phrase_start": _quoted(words, last_unfinished=True, joiner=" <-> ", quote="'", prefix=":*"),
         "words": _quoted(words, last_unfinished=True, joiner=" & ", quote="'", prefix=":*"),
     }[kind]
+
+
+def first_of_each_on_postgresql(
+    model, matches: list[Match], *, order: list[str], limit: int, window: int
+) -> tuple[str, list]:
+    """The keys of the first ``limit`` rows in ``order`` of each of ``matches`` in ``model``'s table,
+    as one query for PostgreSQL, however common or rare each match is. ``order`` names fields of the
+    table itself ("-period_end", "-pk"), and an index should give it.
+
+    The planner cannot tell a common match from a rare one (a phrase of common words, a word it has
+    not sampled): walking an index in order until ``limit`` rows match is fast for the first and
+    reads the whole table for the second; the GIN index is fast for the second and reads every match
+    for the first. So the first ``window`` rows in order are read once, and each match tested on each
+    of them once; only a match with fewer than ``limit`` rows there is looked for in the whole table,
+    through the GIN index (the subquery fenced with ``OFFSET 0``, so that no ``LIMIT`` tempts the
+    planner into a walk). That costs much only for a match common in the table and rare among its
+    first rows, or a phrase of common words that few rows hold (the GIN index finds the rows holding
+    the words; each is read to check their positions).
+    """
+    quote = connection.ops.quote_name
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    columns = [
+        model._meta.pk.column if name.lstrip("-") == "pk" else model._meta.get_field(name.lstrip("-")).column
+        for name in order
+    ]
+    order_by = ", ".join(
+        f"{quote(column)}{' DESC' if name.startswith('-') else ''}" for name, column in zip(order, columns, strict=True)
+    )
+    selected = ", ".join(dict.fromkeys([pk, *map(quote, columns)]))
+    conditions, params = [], []
+    for match in matches:
+        column = "search_name_vector" if match.kind.startswith("name") else "search_vector"
+        conditions.append(f"{column} @@ %s::tsquery")
+        params.append(tsquery(match))
+    flags = ", ".join(f"{condition} AS match_{number}" for number, condition in enumerate(conditions))
+    sql = (
+        f"WITH first_rows AS MATERIALIZED (SELECT {selected}, {flags} FROM "
+        f"(SELECT * FROM {table} ORDER BY {order_by} LIMIT %s) AS first_in_order) "
+    )
+    params.append(window)
+    parts = []
+    for number, condition in enumerate(conditions):
+        parts.append(f"(SELECT {pk} FROM first_rows WHERE match_{number} ORDER BY {order_by} LIMIT %s)")
+        parts.append(
+            f"(SELECT {pk} FROM (SELECT {selected} FROM {table} WHERE {condition} "
+            f"AND NOT EXISTS (SELECT 1 FROM first_rows WHERE match_{number} OFFSET %s) OFFSET 0) AS all_{number} "
+            f"ORDER BY {order_by} LIMIT %s)"
+        )
+        params += [limit, params[number], limit - 1, limit]
+    return sql + " UNION ALL ".join(parts), params
 
 
 # The migration operation.

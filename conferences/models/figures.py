@@ -61,9 +61,10 @@ class IndicatorReport(SearchableModel):
     """One figure as a source reports it, with everything needed to read and cite it correctly."""
 
     search_related = ("indicator", "province__successor", "conference__region")
-    # Within one kind of match, the latest loaded first: an index gives that order, where sorting tens
+    # Within one kind of match, the latest periods first: an index gives that order, where sorting tens
     # of thousands of matches by session would cost more than the search (``listings.search``).
-    search_order = ("-pk",)
+    search_order = ("-period_end", "-pk")
+    search_window = 2_000
 
     class Scope(models.TextChoices):
         COUNTRY = "country", _("whole country")

@@ -18,6 +18,8 @@ from conferences.models import (
     IndicatorReport,
     Source,
 )
+from listings.search import normalise
+from listings.search_index import Match
 from regions.models import Province, Region, RegionMembership
 from vietnamese.numbers import parse_quantity
 from vietnamese.periods import parse_period
@@ -159,6 +161,17 @@ def test_the_search_columns_are_what_the_models_compute(generated):
         related = getattr(model, "search_related", ())
         for row in model.objects.select_related(*related) if related else model.objects.all():
             assert (row.search_name, row.search_text) == row.search_columns(), row.pk
+
+
+def test_the_figures_are_in_the_full_text_index(generated):
+    """Written in bulk (``COPY`` on PostgreSQL), every figure is found by its indicator's name."""
+    by_indicator = defaultdict(set)
+    for pk, name in IndicatorReport.objects.values_list("pk", "indicator__name_vi"):
+        by_indicator[name].add(pk)
+    assert len(by_indicator) > 5
+    for name, pks in by_indicator.items():
+        found = IndicatorReport.objects.filter(Match("name", normalise(name).split()))
+        assert set(found.values_list("pk", flat=True)) == pks, name
 
 
 def test_the_figure_counts_are_rebuilt(generated):

@@ -5,6 +5,7 @@ the two databases' full-text indexes (``listings.search_index``).
 """
 
 import unicodedata
+from datetime import date
 
 import factories
 import pytest
@@ -135,14 +136,30 @@ def test_the_index_follows_every_change_of_the_rows(sources):
 
 
 def test_within_a_kind_the_models_order_holds(empty_database):
-    """Sources by slug; figures the latest loaded first (an index gives it, at a million figures)."""
+    """Sources by slug; figures the latest periods first (an index gives it, at a million figures)."""
     assert search_order(Source) == ["slug", "pk"]
-    assert search_order(IndicatorReport) == ["-pk"]
+    assert search_order(IndicatorReport) == ["-period_end", "-pk"]
     province = factories.province(name="Thanh Hóa")
     first, second, third = (factories.figure(province=province) for _ in range(3))
     found = best_matches(IndicatorReport.objects.all(), "thanh hoa", limit=2)
     assert [(row.pk, row.search_rank) for row in found] == [(third.pk, MENTION), (second.pk, MENTION)]
     assert first.pk < second.pk
+
+
+def test_the_first_of_a_kind_are_found_beyond_the_first_rows_read(empty_database, monkeypatch):
+    """PostgreSQL reads a large table's first rows in order once, and looks further only for a kind of
+    match with too few rows there (``search_index.first_of_each_on_postgresql``): the results are the
+    same whatever the window."""
+    province = factories.province(name="Thanh Hóa")
+    later = [factories.figure(province=province, period_end=date(2024, 12, 31)) for _ in range(2)]
+    factories.figure(period_end=date(2024, 9, 30), period_start=date(2024, 1, 1))  # not a match
+    earlier = [factories.figure(province=province, period_start=None, period_end=date(2023, 12, 31)) for _ in range(3)]
+    expected = [row.pk for row in [*reversed(later), *reversed(earlier)]]
+    for window in (1, 2, 3, 100):
+        monkeypatch.setattr(IndicatorReport, "search_window", window)
+        for limit in (1, 3, 5, 6):
+            found = best_matches(IndicatorReport.objects.all(), "thanh hoa", limit=limit)
+            assert [row.pk for row in found] == expected[:limit], (window, limit)
 
 
 @pytest.mark.parametrize("query", ["", "   ", " ,.;! ", "—", "…", "“”", "*", "^", "-", ":", "()", "'\"", "&|!<->"])
