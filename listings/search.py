@@ -36,7 +36,7 @@ from django.db import connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from listings.search_index import Match, first_of_each_on_postgresql
+from listings.search_index import Match, first_of_each_on_postgresql, first_of_each_on_sqlite
 from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
@@ -122,8 +122,11 @@ def _first_of_each_kind(queryset: models.QuerySet, words: list[str], order: list
     Django composes no sliced union on SQLite)."""
     kinds = Match.KINDS if len(words) > 1 else Match.KINDS[:-1]  # one word: "words" is "phrase_start"
     window = queryset.model.search_window
-    if window and not queryset.query.where and connections[queryset.db].vendor == "postgresql":
+    vendor = connections[queryset.db].vendor
+    if window and not queryset.query.where and vendor in ("postgresql", "sqlite"):
         matches = [Match(kind, words) for kind in kinds]
+        if vendor == "sqlite":
+            return RawSQL(*first_of_each_on_sqlite(queryset.model, matches, order=order, limit=limit))
         sql, params = first_of_each_on_postgresql(queryset.model, matches, order=order, limit=limit, window=window)
         # As an array, the keys are found first, whatever the planner thinks of them (otherwise it may
         # rank every row of the table and look each up among them).

@@ -108,6 +108,37 @@ def tsquery(match: Match) -> str:
     }[kind]
 
 
+def _table_and_order(model, order: list[str]) -> tuple[str, str, str, str]:
+    """The quoted table and key, an ORDER BY clause for ``order`` (the table's own fields), and the
+    columns it needs beside the key."""
+    quote = connection.ops.quote_name
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    columns = [
+        model._meta.pk.column if name.lstrip("-") == "pk" else model._meta.get_field(name.lstrip("-")).column
+        for name in order
+    ]
+    order_by = ", ".join(
+        f"{quote(column)}{' DESC' if name.startswith('-') else ''}" for name, column in zip(order, columns, strict=True)
+    )
+    return table, pk, order_by, ", ".join(dict.fromkeys([pk, *map(quote, columns)]))
+
+
+def first_of_each_on_sqlite(model, matches: list[Match], *, order: list[str], limit: int) -> tuple[str, list]:
+    """The keys of the first ``limit`` rows in ``order`` of each of ``matches``, as one query for SQLite:
+    each from the FTS5 table, then sorted (with a ``LIMIT``, SQLite would rather walk an index in order
+    and look every row up in the match, which reads the whole index for a rare one)."""
+    table, pk, order_by, _ = _table_and_order(model, order)
+    fts = connection.ops.quote_name(f"{model._meta.db_table}_fts")
+    parts, params = [], []
+    for number, match in enumerate(matches):
+        parts.append(
+            f"SELECT * FROM (SELECT {table}.{pk} FROM {fts} JOIN {table} ON {table}.{pk} = {fts}.rowid "
+            f"WHERE {fts} MATCH %s ORDER BY {order_by} LIMIT %s) AS first_{number}"
+        )
+        params += [fts5_query(match), limit]
+    return " UNION ALL ".join(parts), params
+
+
 def first_of_each_on_postgresql(
     model, matches: list[Match], *, order: list[str], limit: int, window: int
 ) -> tuple[str, list]:
@@ -125,16 +156,7 @@ def first_of_each_on_postgresql(
     first rows, or a phrase of common words that few rows hold (the GIN index finds the rows holding
     the words; each is read to check their positions).
     """
-    quote = connection.ops.quote_name
-    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-    columns = [
-        model._meta.pk.column if name.lstrip("-") == "pk" else model._meta.get_field(name.lstrip("-")).column
-        for name in order
-    ]
-    order_by = ", ".join(
-        f"{quote(column)}{' DESC' if name.startswith('-') else ''}" for name, column in zip(order, columns, strict=True)
-    )
-    selected = ", ".join(dict.fromkeys([pk, *map(quote, columns)]))
+    table, pk, order_by, selected = _table_and_order(model, order)
     conditions, params = [], []
     for match in matches:
         column = "search_name_vector" if match.kind.startswith("name") else "search_vector"
