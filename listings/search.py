@@ -25,8 +25,11 @@ depend on other rows.
 
 The index keeps each word's position (``listings.search_index``: PostgreSQL full-text search, SQLite
 FTS5). ``search`` filters a list by it and ranks every match, for the lists' ``q``; ``best_matches``
-finds the best few without ranking every match: it takes the first few rows of each kind of match,
-each from the index in the model's order, and ranks only those (one query).
+finds the best few without ranking every match: the best ``n`` are among the first ``n`` of each
+kind of match, so it takes those from the index and ranks only them (one query). For a large table
+(``search_window``) the first rows of each kind are found by hand-written SQL that no planner's guess
+can turn into a read of the whole table (``search_index.first_of_each_on_postgresql`` and
+``first_of_each_on_sqlite``).
 """
 
 import re
@@ -54,7 +57,9 @@ class SearchableModel(models.Model):
     search_name = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     search_order: tuple[str, ...] = ()  # the order within a kind of match (``search_order``)
-    search_window = 0  # with ``search_order`` ("-pk",): see ``search_index.first_of_each_on_postgresql``
+    # A large table: how many of its first rows in ``search_order`` PostgreSQL reads to find the common
+    # kinds of match (``search_index.first_of_each_on_postgresql``); 0 for a small one.
+    search_window = 0
 
     class Meta:
         abstract = True
