@@ -78,7 +78,7 @@ class RssSampler:
 
 def milliseconds(text: str) -> float:
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+    return round(float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 3)
 
 
 def run_wrk(url: str, args, duration: int | None = None) -> dict:
@@ -105,6 +105,8 @@ def warm_up(url: str, seconds: float = 1.0) -> int:
                 status = response.status
         except urllib.error.HTTPError as error:
             return error.code
+        except OSError:  # no answer within the minute (workers still busy with an earlier page)
+            return 0
     return status
 
 
