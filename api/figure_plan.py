@@ -48,7 +48,7 @@ def _exact_stored(name: str):
     field = IndicatorReport._meta.get_field(name)
     places, context = Decimal(1).scaleb(-field.decimal_places), Context(prec=field.max_digits)
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=4096)  # a few MB at most: growth and shares repeat, values mostly do not
     def written(value) -> str:
         number = Decimal(value) if isinstance(value, str) else Context(prec=15).create_decimal_from_float(value)
         return _exact(number.quantize(places, context=context))
