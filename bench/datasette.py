@@ -4,7 +4,8 @@ Datasette is a tool of the benchmark only: it is installed on first use, from Py
 virtual environment ``.datasette-venv`` at the top of the checkout (ignored by git; outside the
 project's packages, whose modules the tests read), at the version ``bench/requirements-datasette.txt``
 pins; the project's code never imports it. It serves the file read-only (``--immutable``), with
-``--sql-time-limit-ms`` per query, on a free 127.0.0.1 port, and is stopped by its own process id.
+``--datasette-time-limit-ms`` per query (its ``sql_time_limit_ms``), on a free 127.0.0.1 port, and is
+stopped by its own process id.
 """
 
 import os
