@@ -4,9 +4,11 @@ Its columns are ``FigureSerializer``'s fields (``FIGURE_FIELDS``, derived from t
 the tests check that it writes every figure exactly as the serializer does, in both languages.
 """
 
+from datetime import date
+from decimal import Context, Decimal
 from functools import lru_cache
 
-from django.db.models import TextField
+from django.db.models import ExpressionWrapper, F, FloatField, TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
 
@@ -14,7 +16,7 @@ from api.figure_serializers import FigureSerializer
 from api.row_plans import RowPlan, stored_fields
 from api.serializer_base import page_url, reverse_page
 from conferences.figure_periods import period_kind
-from conferences.models import session_title
+from conferences.models import IndicatorReport, session_title
 from portal.translated import in_language
 from regions.models import group_label
 
@@ -39,8 +41,38 @@ def _exact_text(text):
     return text.rstrip("0").rstrip(".")
 
 
+def _exact_stored(name: str):
+    """``_exact`` for a decimal as SQLite stores it (an integer, a float, or text), without a Decimal for
+    an integer, and once per distinct float: the value Django's SQLite converter would give
+    (15 significant digits, the field's places), written as ``_exact`` writes it."""
+    field = IndicatorReport._meta.get_field(name)
+    places, context = Decimal(1).scaleb(-field.decimal_places), Context(prec=field.max_digits)
+
+    @lru_cache(maxsize=4096)  # a few MB at most: growth and shares repeat, values mostly do not
+    def written(value) -> str:
+        number = Decimal(value) if isinstance(value, str) else Context(prec=15).create_decimal_from_float(value)
+        return _exact(number.quantize(places, context=context))
+
+    def exact(value):
+        if value is None:
+            return None
+        return str(value) if type(value) is int else written(value)
+
+    return exact
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _same(text):
+    return text
+
+
 @lru_cache(maxsize=4096)
 def _period_kind_code(start, end, is_stock) -> str:
+    if isinstance(end, str):  # read as text (SQLite)
+        start, end = date.fromisoformat(start) if start else None, date.fromisoformat(end)
     return period_kind(start, end, is_stock).code
 
 
@@ -94,17 +126,26 @@ FIGURE_FREE_TEXT = (
 def figure_plan(request, vendor: str = "") -> RowPlan:
     """``FigureSerializer``'s fields, from one ``values_list`` row.
 
-    On PostgreSQL the five decimals are read as text (``_exact_text``): building a ``Decimal`` for each
-    took a fifth of the export's time. The labels are made in the language active when the rows are
-    written (``written_in``), as the serializer's are.
+    The rows come from the database driver without the ORM's converters (``row_plans.read_ahead``), so
+    the columns a converter would change are read in a form that needs none: on PostgreSQL the five
+    decimals as text (``_exact_text``: building a ``Decimal`` for each took a fifth of the export's
+    time); on SQLite the decimals as stored (``_exact_stored``) and the two dates as their ISO text. The
+    labels are made in the language active when the rows are written (``written_in``), as the
+    serializer's are.
     """
     api_before, api_after = _around(request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})))
     page_before, page_after = _around(page_url(request, reverse_page("conferences:figure_detail", _SLUG)))
-    fields, annotations, exact = FIGURE_FIELDS, {}, _exact
+    read_as, exact, iso = {}, dict.fromkeys(DECIMALS, _exact), _iso
     if vendor == "postgresql":
-        annotations = {f"{name}_text": Cast(name, TextField()) for name in DECIMALS}
-        fields = tuple(f"{name}_text" if name in DECIMALS else name for name in FIGURE_FIELDS)
-        exact = _exact_text
+        read_as = {name: Cast(name, TextField()) for name in DECIMALS}
+        exact = dict.fromkeys(DECIMALS, _exact_text)
+    elif vendor == "sqlite":
+        read_as = {name: ExpressionWrapper(F(name), output_field=FloatField()) for name in DECIMALS}  # no converter
+        read_as |= {name: Cast(name, TextField()) for name in ("period_start", "period_end")}
+        exact, iso = {name: _exact_stored(name) for name in DECIMALS}, _same
+    annotations = {f"{name}_read": expression for name, expression in read_as.items()}
+    fields = tuple(f"{name}_read" if name in read_as else name for name in FIGURE_FIELDS)
+    value_exact, threshold_exact, growth_exact, share_exact, plan_share_exact = (exact[name] for name in DECIMALS)
     sessions, groups, indicators = {}, {}, {}  # labels by slug (code), made once each
 
     def row(values: tuple) -> list:
@@ -132,18 +173,18 @@ def figure_plan(request, vendor: str = "") -> RowPlan:
             indicator,
             indicator_name,
             as_written,
-            start.isoformat() if start else None,
-            end.isoformat() if end else None,
+            iso(start),
+            iso(end),
             is_stock,
             label,
             _period_kind_code(start, end, is_stock),
-            exact(value),
+            value_exact(value),
             *values[12:17],  # unit, unit_as_written, value_as_written, denominator, threshold_comparator
-            exact(values[17]),
-            exact(values[18]),
-            exact(values[19]),
+            threshold_exact(values[17]),
+            growth_exact(values[18]),
+            share_exact(values[19]),
             values[20],  # share_of
-            exact(values[21]),  # plan_share_pct
+            plan_share_exact(values[21]),
             *values[22:LABELS_AT],  # qualifier, quote, quote_line, period_quote, a record's locator and fragments,
             # notes, source
             *source_labels,  # title, publication, address

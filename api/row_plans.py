@@ -7,7 +7,7 @@ serializer does; tests compare the two on every figure. The figures' plan is ``a
 
 The rows come from one snapshot, as ``exports.serialized_rows``'s do. With the figures' filters as a
 ``FigureCube``, they are read in batches (``FigureCube.batches``), each sorted here (``BatchOrder``)
-and, on PostgreSQL, read while the one before is written (``read_ahead``).
+and read while the one before is written (``read_ahead``).
 """
 
 import threading
@@ -85,36 +85,44 @@ def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> 
 
 
 def read_ahead(querysets: list, using: str) -> Iterator[list[tuple]]:
-    """Each queryset's rows, as a list; on PostgreSQL the next batch is read while this one is written.
+    """Each queryset's rows, as a list, read on a cursor of the connection: the rows as the database
+    driver gives them, without the ORM's converters (``RowPlan.annotations`` read each column in a form
+    that needs none, the same on both paths).
 
     Writing a batch costs the web worker about as long as reading it costs the database, so a thread
-    reads ahead on the same connection (the same transaction and snapshot; psycopg2 connections may be
-    shared between threads, and this thread does not touch it meanwhile). The SQL is compiled here,
-    since the ORM's connections are per thread. Sequential when there is one batch, on SQLite, and when
-    queries are being logged (DEBUG, tests), so that every query is seen.
+    reads the next batch while this one is written, on the same connection (the same transaction and
+    snapshot; psycopg2 and Django's SQLite connections may be shared between threads, and this thread
+    does not touch it meanwhile; SQLite lets go of the GIL while it steps through a query). The SQL is
+    compiled here, since the ORM's connections are per thread. Sequential, on a logged cursor, when
+    there is one batch and when queries are being logged (DEBUG, tests), so that every query is seen.
+
+    A batch's rows are held only while that batch is written: nothing keeps them (a queryset read with
+    ``list(queryset)`` keeps its rows in its cache, which once kept the whole file in a SQLite worker).
     """
     connection = connections[using]
-    if connection.vendor != "postgresql" or len(querysets) < 2 or connection.queries_logged:
-        for queryset in querysets:
-            yield list(queryset)
-        return
     statements = [queryset.query.sql_with_params() for queryset in querysets]
+    if len(statements) < 2 or connection.queries_logged:
+        with connection.cursor() as cursor:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                yield cursor.fetchall()
+        return
     connection.ensure_connection()
-    raw = connection.connection
+    cursor = connection.create_cursor()  # the driver's own cursor (on SQLite, with Django's placeholders)
     results: Queue = Queue(maxsize=1)
     stop = threading.Event()
 
     def read():
         try:
-            with raw.cursor() as cursor:
-                for sql, params in statements:
-                    if stop.is_set():
-                        return
-                    cursor.execute(sql, params)
-                    results.put(cursor.fetchall())
+            for sql, params in statements:
+                if stop.is_set():
+                    return
+                cursor.execute(sql, params)
+                results.put(cursor.fetchall())
         except BaseException as error:  # handed to the writer, which raises it
             results.put(error)
         finally:
+            cursor.close()
             results.put(None)
 
     reader = threading.Thread(target=read, name="export-read-ahead", daemon=True)

@@ -1,7 +1,8 @@
 """The benchmark's measurements: each page under wrk, the full export once, the queries of each page.
 
-A page's run samples the gunicorn workers' memory and counts the CPU time of the workers and of
-PostgreSQL; the queries are counted in a side process (``bench/queries.py``).
+A page's run samples the gunicorn workers' memory, counts the CPU time of the workers and of
+PostgreSQL, and records the machine's load average before and after; the queries are counted in a side
+process (``bench/queries.py``).
 """
 
 import json
@@ -14,22 +15,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from bench.processes import CEILING_PATH, PYTHON, ROOT, Server, log, portal_env
-
-CEILING = ("ceiling (trivial view)", CEILING_PATH)
-PAGES = [
-    CEILING,
-    ("home", "/"),
-    ("conferences, filtered", "/conferences/?region=north-28&year=2010-2020"),
-    ("a conference", "/conferences/north-28-xxx-2020/"),
-    ("figures, filtered, facets", "/figures/?region=north-28&indicator=export_turnover&year=2020-2024"),
-    ("figures, all, facets", "/figures/"),
-    ("figures, middle page", "/figures/?page={middle}"),  # page 20,000 of 40,000 at a million figures
-    ("figures, by value", "/figures/?indicator=retail_sales&sort=-value"),
-    ("search, a person", "/search/?q=Nguy%E1%BB%85n+V%C4%83n+An"),
-    ("search, a province", "/search/?q=Thanh+H%C3%B3a"),
-]
-EXPORT = "/figures.csv"
+from bench.pages import EXPORT
+from bench.processes import PYTHON, ROOT, Server, log, portal_env
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -62,10 +49,12 @@ def rss_mb(pid: int) -> float:
 
 
 class RssSampler:
-    """The largest resident size of any worker, sampled every 50 ms while it runs."""
+    """The largest resident size of any worker, and the most any worker grew over its size when first
+    sampled (a worker that served a big page earlier is big already), sampled every 50 ms."""
 
-    def __init__(self, server: Server):
-        self.server, self.peak, self.peak_pid = server, 0.0, None
+    def __init__(self, server):
+        self.server, self.peak, self.peak_pid, self.growth = server, 0.0, None, 0.0
+        self._first: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -73,6 +62,7 @@ class RssSampler:
         while not self._stop.is_set():
             for pid in self.server.workers():
                 size = rss_mb(pid)
+                self.growth = max(self.growth, size - self._first.setdefault(pid, size))
                 if size > self.peak:
                     self.peak, self.peak_pid = size, pid
             self._stop.wait(0.05)
@@ -88,7 +78,7 @@ class RssSampler:
 
 def milliseconds(text: str) -> float:
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+    return round(float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 3)
 
 
 def run_wrk(url: str, args, duration: int | None = None) -> dict:
@@ -115,12 +105,14 @@ def warm_up(url: str, seconds: float = 1.0) -> int:
                 status = response.status
         except urllib.error.HTTPError as error:
             return error.code
+        except OSError:  # no answer within the minute (workers still busy with an earlier page)
+            return 0
     return status
 
 
 def measure_export(server: Server, figures: int) -> dict:
     timing = "%{http_code} %{size_download} %{time_starttransfer} %{time_total}"
-    workers = server.workers()
+    workers, load_before = server.workers(), os.getloadavg()[0]
     cpu_before, pg_before = cpu_seconds(workers), postgres_cpu_seconds()
     with RssSampler(server) as sampler:
         command = ["curl", "-sS", "-o", "/dev/null", "-w", timing, server.base + EXPORT]
@@ -129,11 +121,13 @@ def measure_export(server: Server, figures: int) -> dict:
     return {
         "status": status,
         "rows": figures,
+        "load": [load_before, os.getloadavg()[0]],
         "megabytes": size / 1e6,
         "seconds": total,
         "first_byte_s": first_byte,
         "rows_per_s": figures / total,
         "worker_rss_mb": sampler.peak,
+        "worker_rss_growth_mb": sampler.growth,
         "worker_cpu_s": cpu_seconds(workers) - cpu_before,
         "postgres_cpu_s": postgres_cpu_seconds() - pg_before,
     }
@@ -149,6 +143,26 @@ def count_queries(env: dict, urls: list[str], cache: str) -> dict:
     return json.loads(out.stdout.splitlines()[-1])
 
 
+def measure_page(server, args, name: str, path: str, status: int, queries: int | None) -> dict:
+    """One page: a warm-up under wrk, then the measured run, with CPU, memory and the load average."""
+    url = server.base + path
+    load_before = os.getloadavg()[0]
+    # Every worker and thread renders the page once first (templates, translations, connections).
+    run_wrk(url, args, duration=args.warmup)
+    workers = server.workers()
+    cpu_before, pg_before = cpu_seconds(workers), postgres_cpu_seconds()
+    with RssSampler(server) as sampler:
+        measured = run_wrk(url, args)
+    requests = max(measured["requests_per_s"] * args.duration, 1)
+    measured["worker_cpu_ms"] = (cpu_seconds(workers) - cpu_before) * 1000 / requests
+    measured["postgres_cpu_ms"] = (postgres_cpu_seconds() - pg_before) * 1000 / requests
+    measured.update(status=status, worker_rss_mb=sampler.peak, queries=queries, path=path)
+    measured["load"] = [load_before, os.getloadavg()[0]]  # one-minute load average, before and after
+    rate, p99, load = measured["requests_per_s"], measured["p99_ms"], measured["load"][1]
+    log(f"  {name}: {rate:.1f} req/s, p99 {p99} ms, load {load:.1f}")
+    return measured
+
+
 def run_mode(args, env: dict, cache: str, pages: list) -> dict:
     queries = count_queries(env, [path for _, path in pages], cache)
     log(f"starting gunicorn (PORTAL_CACHE={'1' if cache == 'on' else '0'})")
@@ -156,20 +170,8 @@ def run_mode(args, env: dict, cache: str, pages: list) -> dict:
     results = {"pages": {}, "workers": len(server.workers())}
     try:
         for name, path in pages:
-            url = server.base + path
-            status = warm_up(url)
-            # Every worker and thread renders the page once first (templates, translations, connections).
-            run_wrk(url, args, duration=args.warmup)
-            workers = server.workers()
-            cpu_before, pg_before = cpu_seconds(workers), postgres_cpu_seconds()
-            with RssSampler(server) as sampler:
-                measured = run_wrk(url, args)
-            requests = max(measured["requests_per_s"] * args.duration, 1)
-            measured["worker_cpu_ms"] = (cpu_seconds(workers) - cpu_before) * 1000 / requests
-            measured["postgres_cpu_ms"] = (postgres_cpu_seconds() - pg_before) * 1000 / requests
-            measured.update(status=status, worker_rss_mb=sampler.peak, queries=queries.get(path), path=path)
-            results["pages"][name] = measured
-            log(f"  {name}: {measured['requests_per_s']:.1f} req/s, p99 {measured['p99_ms']} ms")
+            status = warm_up(server.base + path)
+            results["pages"][name] = measure_page(server, args, name, path, status, queries.get(path))
         if not args.skip_export:
             log("  streaming the full export once")
             results["export"] = measure_export(server, args.figures)

@@ -1,14 +1,16 @@
-"""The benchmark's processes: the throwaway PostgreSQL database and gunicorn.
+"""The benchmark's processes: the throwaway databases (PostgreSQL, and a SQLite file) and gunicorn.
 
 Only 127.0.0.1 is ever contacted, and every process started here is stopped by its own id.
 """
 
+import os
 import signal
 import socket
 import subprocess
 import tempfile
 import time
 import urllib.request
+from contextlib import suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,20 +38,16 @@ def database_version(env: dict) -> str:
     return lines[-1] if lines else ""
 
 
-def prepare_database(args, env: dict) -> None:
-    wanted = f"synthetic-s{args.seed}-n{args.figures}-"
-    if args.reuse_db:
-        try:
-            if database_version(env).startswith(wanted):
-                log(f"reusing {args.database} ({args.figures:,} figures)")
-                apply_settings(args)
-                return
-        except subprocess.CalledProcessError:
-            pass
-    log(f"recreating {args.database} on {args.server}")
-    psql(args.server, f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
-    psql(args.server, f'CREATE DATABASE "{args.database}"')
-    apply_settings(args)
+def holds_the_data(args, env: dict) -> bool:
+    """Whether the database holds the synthetic data of this seed and size, every migration applied."""
+    if database_version(env).startswith(f"synthetic-s{args.seed}-n{args.figures}-"):
+        check = [PYTHON, "manage.py", "migrate", "--check"]
+        return subprocess.run(check, cwd=ROOT, env=env, capture_output=True).returncode == 0
+    return False
+
+
+def fill(args, env: dict) -> None:
+    """Migrate, load the reference data, and generate the synthetic figures."""
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_data", "-v0")
     started = time.monotonic()
@@ -57,6 +55,31 @@ def prepare_database(args, env: dict) -> None:
     log(f"generated {args.figures:,} figures in {time.monotonic() - started:.0f}s")
     if not (ROOT / "staticfiles-manifest" / "staticfiles.json").exists():
         manage(env, "collectstatic", "--no-input", "-v0")
+
+
+def prepare_postgresql(args, env: dict) -> None:
+    if args.reuse_db and holds_the_data(args, env):
+        log(f"reusing {args.database} ({args.figures:,} figures)")
+        apply_settings(args)
+        return
+    log(f"recreating {args.database} on {args.server}")
+    psql(args.server, f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
+    psql(args.server, f'CREATE DATABASE "{args.database}"')
+    apply_settings(args)
+    fill(args, env)
+
+
+def prepare_sqlite(args, env: dict) -> None:
+    """The same synthetic data in ``--sqlite-file``, kept when it already holds it (``--reuse-db``)."""
+    path = Path(args.sqlite_file)
+    if args.reuse_db and path.exists() and holds_the_data(args, env):
+        log(f"reusing {path} ({args.figures:,} figures)")
+        return
+    log(f"recreating {path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal")):
+        stale.unlink(missing_ok=True)
+    fill(args, env)
 
 
 def apply_settings(args) -> None:
@@ -122,6 +145,9 @@ class Server:
         return [int(pid) for pid in out.stdout.split()]
 
     def stop(self) -> None:
+        """The master, then any worker still alive: a master killed after its grace period leaves the
+        workers that were still serving (a page that takes minutes) running on their own."""
+        workers = self.workers()
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -129,4 +155,8 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        for pid in workers:
+            with suppress(OSError):  # gone already
+                if b"gunicorn" in Path(f"/proc/{pid}/cmdline").read_bytes():  # still that worker
+                    os.kill(pid, signal.SIGKILL)
         self.log.close()

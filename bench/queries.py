@@ -2,6 +2,8 @@
 
 Usage: ``DATABASE_URL=… python bench/queries.py URL…``; prints a JSON object {url: queries}. Each URL is
 requested once to warm up, then once counted; streamed responses are read to the end.
+``python bench/queries.py --examples`` prints the values the benchmark's paths are filled with instead
+(``bench.pages.examples``).
 """
 
 import json
@@ -31,6 +33,11 @@ def count(client: Client, url: str) -> int:
 
 
 def main(urls: list[str]) -> None:
+    if urls == ["--examples"]:
+        from bench.pages import examples
+
+        print(json.dumps(examples()))
+        return
     client = Client(HTTP_HOST="127.0.0.1")
     results = {}
     for url in urls:
