@@ -150,7 +150,7 @@ def check_repeated_figures(reports: list[IndicatorReport]) -> list[Finding]:
     """Figures of one indicator, place and period (and growth threshold, for counts of provinces), by pair."""
     same: dict[tuple, list[IndicatorReport]] = defaultdict(list)
     for report in reports:
-        same[_figure_key(report)].append(report)
+        same[figure_key(report)].append(report)
     findings = []
     for group in same.values():
         for first, second in combinations(group, 2):
@@ -192,7 +192,7 @@ def _total_key(report: IndicatorReport, scope: str) -> tuple:
     return (report.conference_id, report.indicator_id, report.period_start, report.period_end, scope)
 
 
-def _figure_key(report: IndicatorReport) -> tuple:
+def figure_key(report: IndicatorReport) -> tuple:
     if report.scope == IndicatorReport.Scope.PROVINCE:
         place = report.province_id
     elif report.scope == IndicatorReport.Scope.REGION:

@@ -8,6 +8,7 @@ Every check returns ``Finding``s, each with a status:
 - ``consistent``: checked, and it fits.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy
@@ -40,17 +41,32 @@ class Finding:
 
 @dataclass
 class Check:
+    """A check's findings, inconsistencies first. ``counts`` are of all its findings, by status; given, when
+    ``findings`` are only some of them (the first few, a page), else counted from them."""
+
     slug: str  # the section's anchor on the page
     title: str
     description: str
     empty: str  # what the page says when the data gives the check nothing to look at
     findings: list[Finding]
+    counts: dict[str, int] | None = None
 
     def __post_init__(self):
         self.findings.sort(key=lambda finding: STATUS_ORDER.index(finding.status))
+        if self.counts is None:
+            self.counts = Counter(finding.status for finding in self.findings)
 
     def count(self, status: str) -> int:
-        return sum(1 for finding in self.findings if finding.status == status)
+        return self.counts.get(status, 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def more(self) -> int:
+        """How many of its findings are not in ``findings``."""
+        return self.total - len(self.findings)
 
     @property
     def inconsistent(self) -> int:
