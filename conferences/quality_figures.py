@@ -56,7 +56,7 @@ def prepare_figure(report: IndicatorReport):
 
 
 def check_shares(reports: list[IndicatorReport]) -> list[Finding]:
-    totals = _totals(reports)
+    totals = totals_by_key(reports)
     findings = []
     for part in reports:
         if part.plan_share_pct is not None:
@@ -67,7 +67,7 @@ def check_shares(reports: list[IndicatorReport]) -> list[Finding]:
         if part.share_pct is None:
             continue
         share = presentation.percent(part.share_pct)
-        candidates = [total for total in totals.get(_total_key(part, part.share_of), []) if total.pk != part.pk]
+        candidates = [total for total in totals.get(total_key(part, part.share_of), []) if total.pk != part.pk]
         if not candidates:
             sentence = gettext("No total is in the data to check this share of %(share)s %(base)s against.")
             findings.append(
@@ -96,11 +96,11 @@ def check_shares(reports: list[IndicatorReport]) -> list[Finding]:
 
 
 def check_provincial_sums(reports: list[IndicatorReport]) -> list[Finding]:
-    totals = _totals(reports)
+    totals = totals_by_key(reports)
     parts: dict[tuple, list[IndicatorReport]] = defaultdict(list)
     for report in reports:
-        if report.scope == IndicatorReport.Scope.PROVINCE and report.unit in ADDITIVE_UNITS and not report.signed:
-            parts[_total_key(report, IndicatorReport.Scope.REGION)].append(report)
+        if is_provincial_part(report):
+            parts[total_key(report, IndicatorReport.Scope.REGION)].append(report)
     findings = []
     for key, members in parts.items():
         # A province reported twice (two sources) counts once, at its smallest value.
@@ -178,16 +178,21 @@ def check_repeated_figures(reports: list[IndicatorReport]) -> list[Finding]:
 # Helpers ---------------------------------------------------------------------------------------------
 
 
-def _totals(reports: list[IndicatorReport]) -> dict[tuple, list[IndicatorReport]]:
+def is_provincial_part(report: IndicatorReport) -> bool:
+    """A provincial amount that adds up: money, areas, counts, not a change or a balance."""
+    return report.scope == IndicatorReport.Scope.PROVINCE and report.unit in ADDITIVE_UNITS and not report.signed
+
+
+def totals_by_key(reports: list[IndicatorReport]) -> dict[tuple, list[IndicatorReport]]:
     """Group and country figures by what they are the total of; counts above a growth threshold are not totals."""
     totals: dict[tuple, list[IndicatorReport]] = defaultdict(list)
     for report in reports:
         if report.scope != IndicatorReport.Scope.PROVINCE and not report.threshold_comparator and not report.signed:
-            totals[_total_key(report, report.scope)].append(report)
+            totals[total_key(report, report.scope)].append(report)
     return totals
 
 
-def _total_key(report: IndicatorReport, scope: str) -> tuple:
+def total_key(report: IndicatorReport, scope: str) -> tuple:
     """The same key as the build's (``consistency._total_key``): session, indicator, period, scope."""
     return (report.conference_id, report.indicator_id, report.period_start, report.period_end, scope)
 

@@ -1,11 +1,11 @@
 """What the data-quality pages show: each check's counts and a bounded window of its findings.
 
-Of a load, everything is read from the stored report (``QualityFinding``, ``quality_store``) in a fixed
-number of queries, whatever the data's size: the counts by check and status (one grouped query on an
-index), the findings in the window by rank (an index range), the figures and sessions they name (by
-primary key), and the announced sessions overdue today, which depend on the day rather than the load
-(an indexed filter on the conferences). The sentences are then worded by the checks themselves, run on
-just the objects each finding names: the same functions, the same words as over the whole data.
+Of a load, everything is read from the stored report (``QualityRun``, ``QualityCount``; ``quality_store``)
+in a fixed number of queries, whatever the data's size: the counts, the runs that hold the window's
+findings (an index range on their ranks), the figures and sessions those runs name (by primary key), and
+the announced sessions overdue today, which depend on the day rather than the load (an indexed filter on
+the conferences). The findings are then worded by the checks themselves, run on just the objects each run
+names: the same functions, the same words as over the whole data.
 
 Without a load (the data changed outside one, or nothing is loaded yet) every check runs in memory
 (``quality_report.data_quality``) and the same window is cut from it.
@@ -13,21 +13,17 @@ Without a load (the data changed outside one, or nothing is loaded yet) every ch
 
 from collections import Counter, defaultdict
 from datetime import date
+from functools import reduce
+from operator import or_
 
-from django.db.models import Count, Exists, OuterRef, Q, Window
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Window
 
-from conferences.models import Conference, ConferenceMention, QualityFinding
+from conferences.models import Conference, ConferenceMention, QualityCount, QualityRun
 from conferences.quality_figures import prepare_figure
 from conferences.quality_findings import INCONSISTENT, NOTE, Check, Finding
 from conferences.quality_report import CHECK_SLUGS, check, data_quality
-from conferences.quality_sessions import check_session_statements, check_sessions
-from conferences.quality_store import (
-    FIGURE_CHECKS,
-    NEVER_OVERDUE,
-    figures_for_checks,
-    identity,
-    sessions_for_checks,
-)
+from conferences.quality_sessions import check_sessions
+from conferences.quality_store import figures_for_checks, run_findings, sessions_for_checks
 
 SHOWN = 10  # findings of each check on the summary page
 PAGE_SIZE = 50  # findings on a page of one check's list
@@ -38,11 +34,10 @@ def quality_summary(*, today: date, stored: bool) -> list[Check]:
     if not stored:
         return [_cut(full, 0, SHOWN) for full in data_quality(today=today)]
     counts = _counts()
-    notes, note_count = _overdue(today, 0, SHOWN)
-    counts["sessions"][NOTE] = note_count
-    rows = QualityFinding.objects.filter(rank__lt=SHOWN).order_by("check_slug", "rank")
-    windows = _windows(rows, notes, counts, {slug: (0, SHOWN) for slug in CHECK_SLUGS}, today)
-    return [check(slug, windows[slug], counts[slug]) for slug in CHECK_SLUGS]
+    notes, counts["sessions"][NOTE] = _overdue(today, 0, SHOWN)
+    runs = QualityRun.objects.filter(rank__lt=SHOWN).order_by("check_slug", "rank")
+    windows = _windows(runs, notes, {slug: [(0, SHOWN)] for slug in CHECK_SLUGS}, counts, today)
+    return [check(slug, windows[slug][:SHOWN], counts[slug]) for slug in CHECK_SLUGS]
 
 
 def quality_list(slug: str, *, today: date, stored: bool, page: int) -> Check:
@@ -50,18 +45,23 @@ def quality_list(slug: str, *, today: date, stored: bool, page: int) -> Check:
     start, stop = (page - 1) * PAGE_SIZE, page * PAGE_SIZE
     if not stored:
         return _cut(next(full for full in data_quality(today=today) if full.slug == slug), start, stop)
-    counts = {slug: _counts(slug)[slug]}
-    ranks = Q(rank__gte=start, rank__lt=stop)
-    notes = []
+    counts = _counts(slug)
+    ranges, notes = [(start, stop)], []
     if slug == "sessions":  # the notes of the day come after the stored inconsistencies
         before = counts[slug][INCONSISTENT]
         notes, counts[slug][NOTE] = _overdue(today, max(0, start - before), max(0, stop - before))
         after = counts[slug][NOTE]
-        ranks = Q(rank__gte=start, rank__lt=min(stop, before)) | Q(
-            rank__gte=max(start - after, before), rank__lt=stop - after
-        )
-    rows = QualityFinding.objects.filter(ranks, check_slug=slug).order_by("rank")
-    return check(slug, _windows(rows, notes, counts, {slug: (start, stop)}, today)[slug], counts[slug])
+        ranges = [(start, min(stop, before)), (max(start - after, before), stop - after)]
+    overlapping = [_overlapping(slug, low, high) for low, high in ranges if low < high]
+    runs = QualityRun.objects.filter(reduce(or_, overlapping, Q(pk__in=[]))).order_by("rank")
+    found = _windows(runs, notes, {slug: ranges}, counts, today)[slug]
+    return check(slug, found[: stop - start], counts[slug])
+
+
+def _overlapping(slug: str, low: int, high: int) -> Q:
+    """The runs of ``slug`` holding any finding from ``low`` to ``high``: from the one holding ``low``."""
+    first = QualityRun.objects.filter(check_slug=slug, rank__lte=low).order_by("-rank").values("rank")[:1]
+    return Q(check_slug=slug, rank__lt=high, rank__gte=Subquery(first))
 
 
 def _cut(full: Check, start: int, stop: int) -> Check:
@@ -70,8 +70,8 @@ def _cut(full: Check, start: int, stop: int) -> Check:
 
 def _counts(slug: str | None = None) -> dict[str, Counter]:
     counts: dict[str, Counter] = defaultdict(Counter)
-    rows = QualityFinding.objects.filter(**({"check_slug": slug} if slug else {})).order_by()
-    for check_slug, status, n in rows.values_list("check_slug", "status").annotate(n=Count("pk")):
+    rows = QualityCount.objects.filter(**({"check_slug": slug} if slug else {}))
+    for check_slug, status, n in rows.values_list("check_slug", "status", "count"):
         counts[check_slug][status] = n
     return counts
 
@@ -101,47 +101,41 @@ def _overdue(today: date, start: int, stop: int) -> tuple[list[int], int]:
     return [pk for pk, _ in rows], total
 
 
-def _windows(rows, notes: list[int], counts, bounds: dict, today: date) -> dict[str, list[Finding]]:
-    """The findings of ``rows`` (and the overdue ``notes``), worded, in each check's order."""
-    rows = list(rows)
-    figure_pks = {pk for row in rows for pk in row.figures}
-    conference_pks = {pk for row in rows for pk in row.conferences} | set(notes)
+def _windows(runs, notes: list[int], ranges: dict, counts, today: date) -> dict[str, list[Finding]]:
+    """The findings of ``runs`` within each check's ``ranges`` of ranks, worded, in order; for sessions,
+    the overdue ``notes`` after the inconsistencies."""
+    runs = list(runs)
+    figure_pks = {pk for run in runs for pk in run.figures}
+    conference_pks = {pk for run in runs for pk in run.conferences} | set(notes)
     figures = {r.pk: r for r in figures_for_checks().filter(pk__in=figure_pks)} if figure_pks else {}
     for report in figures.values():
         prepare_figure(report)
     conferences = {c.pk: c for c in sessions_for_checks().filter(pk__in=conference_pks)} if conference_pks else {}
-    found: dict[str, list[Finding]] = defaultdict(list)
-    for row in rows:
-        finding = _worded(row, figures, conferences)
-        if finding is not None:
-            found[row.check_slug].append(finding)
+    ranked: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
+    for run in runs:
+        for rank, finding in enumerate(_worded(run, figures, conferences), start=run.rank):
+            if any(low <= rank < high for low, high in ranges.get(run.check_slug, ())):
+                ranked[run.check_slug].append((rank, finding))
+    found = {slug: [finding for _, finding in sorted(ranked[slug], key=lambda pair: pair[0])] for slug in ranked}
     if notes:
+        before = counts["sessions"][INCONSISTENT]
+        stored = sorted(ranked["sessions"], key=lambda pair: pair[0])
         noted = [_note(conferences[pk], today) for pk in notes]
-        stored = found["sessions"]
-        before = sum(1 for finding in stored if finding.status == INCONSISTENT)
-        found["sessions"] = stored[:before] + noted + stored[before:]
-    start, stop = bounds.get("sessions", (0, 0))
-    found["sessions"] = found["sessions"][: stop - start]
-    return found
+        found["sessions"] = [f for r, f in stored if r < before] + noted + [f for r, f in stored if r >= before]
+    return defaultdict(list, found)
 
 
 def _note(conference: Conference, today: date) -> Finding:
     return next(f for f in check_sessions([conference], today=today) if f.status == NOTE)
 
 
-def _worded(row: QualityFinding, figures: dict, conferences: dict) -> Finding | None:
-    """The stored finding as its check words it, run on the objects it names; None if the data no longer
-    gives it (changed after the load without the signals that forget the load: an SQL ``UPDATE``)."""
-    if not (set(row.figures) <= figures.keys() and set(row.conferences) <= conferences.keys()):
-        return None
-    reports = [figures[pk] for pk in row.figures]
-    sessions = [conferences[pk] for pk in row.conferences]
-    if row.check_slug in FIGURE_CHECKS:
-        again = FIGURE_CHECKS[row.check_slug](reports)
-    elif row.check_slug == "sessions":
-        again = check_sessions(sessions, today=NEVER_OVERDUE)
-    else:
-        again = check_session_statements(sessions)
-    key = (row.status, tuple(row.figures), tuple(row.conferences))
-    matches = [finding for finding in again if identity(finding) == key]
-    return matches[row.occurrence] if row.occurrence < len(matches) else None
+def _worded(run: QualityRun, figures: dict, conferences: dict) -> list[Finding]:
+    """The run's findings as its check words them, run on the objects it names; none if the data no longer
+    holds them (changed after the load without the signals that forget the load: an SQL ``UPDATE``)."""
+    if not (set(run.figures) <= figures.keys() and set(run.conferences) <= conferences.keys()):
+        return []
+    again = run_findings(
+        run.check_slug, [figures[pk] for pk in run.figures], [conferences[pk] for pk in run.conferences]
+    )
+    found = [finding for finding in again if finding.status == run.status][run.skip : run.skip + run.count]
+    return found if len(found) == run.count else []

@@ -1,4 +1,4 @@
-"""The data-quality report, computed once per load and stored (``QualityFinding``).
+"""The data-quality report, computed once per load and stored (``QualityRun``, ``QualityCount``).
 
 The checks compare the figures allowing for the rounding of their written form ("120,7 tỷ USD" stands for
 120.65–120.75 billion): that needs the text parsed, which the database cannot do, so the report is not
@@ -7,9 +7,14 @@ computed on request. ``rebuild_quality_report`` runs the checks of ``quality_fig
 
 Memory stays bounded at any size: every key the figure checks group by (a session's total, a repeated
 figure) includes the indicator and the period's end, so the figures are read one (indicator, period end)
-at a time, in the order of the page, and each finding is placed by the figure that opened its group.
-Whether an announced session is overdue depends on the day, not the load: the page asks the database
-(``quality_report``), and the stored report leaves it out.
+at a time. Each check runs on one group at a time (a share with its totals, a session's provincial
+figures with their regional totals, the figures of one repeated figure), and what it finds is stored
+as runs, one per group and status, placed by the figure that opens the group: that is the order the
+checks give over the whole data. A million figures give millions of pairs of repeated figures, but
+a few hundred thousand runs.
+
+Whether an announced session is overdue depends on the day, not the load: the pages ask the database
+(``quality_pages``), and the stored report leaves it out.
 """
 
 from collections import Counter
@@ -19,13 +24,16 @@ from itertools import groupby, islice
 from django.db.models import Exists, OuterRef
 
 from conferences.disagreements import statements_aggregate
-from conferences.models import Conference, ConferenceMention, IndicatorReport, QualityFinding
+from conferences.models import Conference, ConferenceMention, IndicatorReport, QualityCount, QualityRun
 from conferences.quality_figures import (
     check_provincial_sums,
     check_repeated_figures,
     check_shares,
     figure_key,
+    is_provincial_part,
     prepare_figure,
+    total_key,
+    totals_by_key,
 )
 from conferences.quality_findings import STATUS_ORDER, Finding
 from conferences.quality_sessions import check_session_statements, check_sessions
@@ -37,26 +45,6 @@ NEVER_OVERDUE = date.min  # ``check_sessions`` notes no announced session as pas
 def figures_for_checks():
     """Figures with what the checks and their sentences read."""
     return IndicatorReport.objects.select_related("indicator", "conference__region", "province", "source")
-
-
-def _order(report: IndicatorReport) -> tuple:
-    """The figure's place in the page's order (``quality_report.figures_in_order``)."""
-    conference = report.conference
-    return (conference.region.position, conference.year, report.indicator.position, report.period_end, report.pk)
-
-
-def _anchors(partition: list[IndicatorReport]):
-    """For each figure check, the figure that opened a finding's group (what places it in the page's order)."""
-    first_of: dict[tuple, IndicatorReport] = {}
-    for report in partition:
-        first_of.setdefault(figure_key(report), report)
-    province = IndicatorReport.Scope.PROVINCE
-    return {
-        "shares": lambda finding: finding.figures[0],  # the share
-        # the first provincial figure of the total's session, indicator and period
-        "provincial-sums": lambda finding: next(r for r in finding.figures if r.scope == province),
-        "repeated-figures": lambda finding: first_of[figure_key(finding.figures[0])],
-    }
 
 
 def sessions_for_checks():
@@ -78,26 +66,61 @@ FIGURE_CHECKS = {
     "provincial-sums": check_provincial_sums,
     "repeated-figures": check_repeated_figures,
 }
+SESSION_CHECKS = {
+    "sessions": lambda conferences: check_sessions(conferences, today=NEVER_OVERDUE),
+    "session-statements": check_session_statements,
+}
 
 
-def identity(finding: Finding) -> tuple:
-    """What tells a finding from another of its check, sentence aside."""
-    return (finding.status, tuple(r.pk for r in finding.figures), tuple(c.pk for c in finding.conferences))
+def run_findings(slug: str, figures: list, conferences: list) -> list[Finding]:
+    """What a check finds on a run's objects, of which a run's are a slice (by status, then ``skip``).
+    A share's own findings only: its totals may state shares of their own."""
+    if slug in SESSION_CHECKS:
+        wanted = ([], [c.pk for c in conferences])
+        found = SESSION_CHECKS[slug](conferences)
+        return [f for f in found if ([r.pk for r in f.figures], [c.pk for c in f.conferences]) == wanted]
+    found = FIGURE_CHECKS[slug](figures)
+    return [f for f in found if f.figures[0] is figures[0]] if slug == "shares" else found
 
 
-def _numbered(findings: list[Finding]):
-    """Each finding with its occurrence: how many earlier ones of the list share its identity."""
-    seen = Counter()
-    for finding in findings:
-        key = identity(finding)
-        yield finding, seen[key]
-        seen[key] += 1
+def _order(report: IndicatorReport) -> tuple:
+    """The figure's place in the checks' order (``quality_report.data_quality``)."""
+    conference = report.conference
+    return (conference.region.position, conference.year, report.indicator.position, report.period_end, report.pk)
+
+
+def _figure_groups(partition: list[IndicatorReport]):
+    """(check, the figures a check runs on, the figure that places its findings) for each group."""
+    totals = totals_by_key(partition)
+    for report in partition:
+        if report.share_pct is not None or report.plan_share_pct is not None:
+            candidates = totals.get(total_key(report, report.share_of), []) if report.share_pct is not None else []
+            yield "shares", [report, *(total for total in candidates if total.pk != report.pk)], report
+    parts: dict[tuple, list[IndicatorReport]] = {}
+    same: dict[tuple, list[IndicatorReport]] = {}
+    for report in partition:
+        if is_provincial_part(report):
+            parts.setdefault(total_key(report, IndicatorReport.Scope.REGION), []).append(report)
+        same.setdefault(figure_key(report), []).append(report)
+    for key, members in parts.items():
+        yield "provincial-sums", [*totals.get(key, []), *members], members[0]
+    for members in same.values():
+        if len(members) > 1:
+            yield "repeated-figures", members, members[0]
+
+
+def _runs(slug: str, findings: list[Finding], place: tuple, figures: list, conferences: list):
+    """One run per status, as (check, (status, place), count, figures, conferences, skip)."""
+    by_status = Counter(finding.status for finding in findings)
+    for status, count in by_status.items():
+        yield slug, (STATUS_ORDER.index(status), place), count, status, figures, conferences, 0
 
 
 def rebuild_quality_report() -> int:
-    """Recompute ``QualityFinding`` from the data. Returns the number of findings."""
-    QualityFinding.objects.all().delete()
-    found: dict[str, list[tuple]] = {slug: [] for slug in FIGURE_CHECKS}
+    """Recompute ``QualityRun`` and ``QualityCount`` from the data. Returns the number of findings."""
+    QualityRun.objects.all().delete()
+    QualityCount.objects.all().delete()
+    runs = []
     reports = figures_for_checks().order_by(
         "indicator_id", "period_end", "conference__region__position", "conference__year", "pk"
     )
@@ -105,35 +128,40 @@ def rebuild_quality_report() -> int:
         partition = list(rows)
         for report in partition:
             prepare_figure(report)
-        anchors = _anchors(partition)
-        for slug, check in FIGURE_CHECKS.items():
-            for index, (finding, occurrence) in enumerate(_numbered(check(partition))):
-                place = (STATUS_ORDER.index(finding.status), _order(anchors[slug](finding)), index)
-                found[slug].append((place, finding, occurrence))
+        for slug, figures, anchor in _figure_groups(partition):
+            findings = run_findings(slug, figures, [])
+            runs.extend(_runs(slug, findings, _order(anchor), [r.pk for r in figures], []))
     conferences = list(sessions_for_checks())
-    sessions = {
-        "sessions": check_sessions(conferences, today=NEVER_OVERDUE),
-        "session-statements": check_session_statements(conferences),
-    }
-    for slug, findings in sessions.items():
-        found[slug] = [
-            ((STATUS_ORDER.index(finding.status), index), finding, occurrence)
-            for index, (finding, occurrence) in enumerate(_numbered(findings))
-        ]
-    rows = (
-        QualityFinding(
-            check_slug=slug,
-            status=finding.status,
-            rank=rank,
-            figures=[r.pk for r in finding.figures],
-            conferences=[c.pk for c in finding.conferences],
-            occurrence=occurrence,
-        )
-        for slug, entries in found.items()
-        for rank, (_, finding, occurrence) in enumerate(sorted(entries, key=lambda entry: entry[0]))
-    )
-    total = 0
+    for slug, check in SESSION_CHECKS.items():
+        seen = Counter()
+        for index, finding in enumerate(check(conferences)):
+            key = (finding.status, tuple(c.pk for c in finding.conferences))
+            place = (STATUS_ORDER.index(finding.status), index)
+            runs.append((slug, place, 1, finding.status, [], list(key[1]), seen[key]))
+            seen[key] += 1
+    runs.sort(key=lambda run: (run[0], run[1]))
+    counts: Counter = Counter()  # by check, and by (check, status)
+
+    def stored():
+        for slug, _, count, status, figures, conferences, skip in runs:
+            yield QualityRun(
+                check_slug=slug,
+                status=status,
+                rank=counts[slug],
+                count=count,
+                figures=figures,
+                conferences=conferences,
+                skip=skip,
+            )
+            counts.update({slug: count, (slug, status): count})
+
+    rows = stored()
     while batch := list(islice(rows, BATCH)):
-        QualityFinding.objects.bulk_create(batch)
-        total += len(batch)
-    return total
+        QualityRun.objects.bulk_create(batch)
+    QualityCount.objects.bulk_create(
+        QualityCount(check_slug=slug, status=status, count=n)
+        for key, n in counts.items()
+        if isinstance(key, tuple)
+        for slug, status in [key]
+    )
+    return sum(n for key, n in counts.items() if isinstance(key, str))

@@ -13,7 +13,7 @@ data-quality report a load leaves).
 
 from conferences.models.figures import OTHER_SCOPES_RANK, SCOPE_ORDER, Indicator, IndicatorReport, scope_rank
 from conferences.models.loads import PUBLISHED_MODELS, Dataset, FigureCount
-from conferences.models.quality import QualityFinding
+from conferences.models.quality import QualityCount, QualityRun
 from conferences.models.sessions import (
     Conference,
     ConferenceMention,
@@ -35,7 +35,8 @@ __all__ = [
     "Indicator",
     "IndicatorReport",
     "MembershipStatement",
-    "QualityFinding",
+    "QualityCount",
+    "QualityRun",
     "Source",
     "scope_rank",
     "session_key",
