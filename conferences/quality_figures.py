@@ -10,7 +10,7 @@ the build.
 The checks read the attributes ``prepare_figure`` sets on every figure they are given.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import combinations
 from types import SimpleNamespace
@@ -33,9 +33,9 @@ from vietnamese.rounding import (
 )
 
 
-def prepare_figure(report: IndicatorReport):
-    """What the checks need on every figure: its bounds, whether it is signed (a change or a balance,
-    never part of a sum nor a total of parts), its value as shown, its label for links."""
+def prepare_bounds(report: IndicatorReport):
+    """What the checks decide on: its bounds, and whether it is signed (a change or a balance, never part
+    of a sum nor a total of parts)."""
     quantity = presentation.written_quantity(report)
     report.bounds = bounds(
         report.value,
@@ -43,6 +43,12 @@ def prepare_figure(report: IndicatorReport):
         lower_bound=report.qualifier == IndicatorReport.Qualifier.LOWER_BOUND,
     )
     report.signed = bool(quantity.sign_as_written)
+
+
+def prepare_figure(report: IndicatorReport):
+    """What the checks and their sentences need on every figure: ``prepare_bounds``, its value as shown,
+    its label for links."""
+    prepare_bounds(report)
     report.shown = presentation.figure_value(report)
     report.quality_label = gettext("%(indicator)s, %(place)s, %(period)s: %(value)s") % {
         "indicator": report.indicator.name,
@@ -148,11 +154,8 @@ def check_provincial_sums(reports: list[IndicatorReport]) -> list[Finding]:
 
 def check_repeated_figures(reports: list[IndicatorReport]) -> list[Finding]:
     """Figures of one indicator, place and period (and growth threshold, for counts of provinces), by pair."""
-    same: dict[tuple, list[IndicatorReport]] = defaultdict(list)
-    for report in reports:
-        same[figure_key(report)].append(report)
     findings = []
-    for group in same.values():
+    for group in _same_figures(reports).values():
         for first, second in combinations(group, 2):
             values = {
                 "first": first.shown,
@@ -161,7 +164,7 @@ def check_repeated_figures(reports: list[IndicatorReport]) -> list[Finding]:
                 "second_qualifier": second.get_qualifier_display(),
             }
             problems = []
-            if not overlap(first.bounds, second.bounds):
+            if not values_agree(first, second):
                 problems.append(gettext("The values differ beyond rounding: %(first)s against %(second)s.") % values)
             if first.qualifier != second.qualifier:
                 problems.append(
@@ -175,7 +178,29 @@ def check_repeated_figures(reports: list[IndicatorReport]) -> list[Finding]:
     return findings
 
 
+def values_agree(first: IndicatorReport, second: IndicatorReport) -> bool:
+    return overlap(first.bounds, second.bounds)
+
+
+def repeated_statuses(reports: list[IndicatorReport]) -> Counter:
+    """How many pairs ``check_repeated_figures`` finds of each status, without wording them (``prepare_bounds``
+    is enough): a figure reported 128 times is 8,128 pairs."""
+    statuses = Counter()
+    for group in _same_figures(reports).values():
+        for first, second in combinations(group, 2):
+            agree = values_agree(first, second) and first.qualifier == second.qualifier
+            statuses[CONSISTENT if agree else INCONSISTENT] += 1
+    return statuses
+
+
 # Helpers ---------------------------------------------------------------------------------------------
+
+
+def _same_figures(reports: list[IndicatorReport]) -> dict[tuple, list[IndicatorReport]]:
+    same: dict[tuple, list[IndicatorReport]] = defaultdict(list)
+    for report in reports:
+        same[figure_key(report)].append(report)
+    return same
 
 
 def is_provincial_part(report: IndicatorReport) -> bool:

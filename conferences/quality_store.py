@@ -11,7 +11,8 @@ at a time. Each check runs on one group at a time (a share with its totals, a se
 figures with their regional totals, the figures of one repeated figure), and what it finds is stored
 as runs, one per group and status, placed by the figure that opens the group: that is the order the
 checks give over the whole data. A million figures give millions of pairs of repeated figures, but
-a few hundred thousand runs.
+a few hundred thousand runs; those pairs are only counted by status (``repeated_statuses``, the same
+decision as ``check_repeated_figures``), and worded when a page shows them.
 
 Whether an announced session is overdue depends on the day, not the load: the pages ask the database
 (``quality_pages``), and the stored report leaves it out.
@@ -31,7 +32,9 @@ from conferences.quality_figures import (
     check_shares,
     figure_key,
     is_provincial_part,
+    prepare_bounds,
     prepare_figure,
+    repeated_statuses,
     total_key,
     totals_by_key,
 )
@@ -109,11 +112,10 @@ def _figure_groups(partition: list[IndicatorReport]):
             yield "repeated-figures", members, members[0]
 
 
-def _runs(slug: str, findings: list[Finding], place: tuple, figures: list, conferences: list):
-    """One run per status, as (check, (status, place), count, figures, conferences, skip)."""
-    by_status = Counter(finding.status for finding in findings)
-    for status, count in by_status.items():
-        yield slug, (STATUS_ORDER.index(status), place), count, status, figures, conferences, 0
+def _runs(slug: str, statuses: Counter, place: tuple, figures: list):
+    """One run per status, as (check, (status, place), count, status, figures, conferences, skip)."""
+    for status, count in statuses.items():
+        yield slug, (STATUS_ORDER.index(status), place), count, status, figures, [], 0
 
 
 def rebuild_quality_report() -> int:
@@ -127,10 +129,16 @@ def rebuild_quality_report() -> int:
     for _, rows in groupby(reports.iterator(chunk_size=BATCH), key=lambda r: (r.indicator_id, r.period_end)):
         partition = list(rows)
         for report in partition:
-            prepare_figure(report)
+            prepare_bounds(report)
         for slug, figures, anchor in _figure_groups(partition):
-            findings = run_findings(slug, figures, [])
-            runs.extend(_runs(slug, findings, _order(anchor), [r.pk for r in figures], []))
+            if slug == "repeated-figures":  # millions of pairs at a million figures: counted, not worded
+                statuses = repeated_statuses(figures)
+            else:
+                for report in figures:
+                    if not hasattr(report, "shown"):
+                        prepare_figure(report)
+                statuses = Counter(finding.status for finding in run_findings(slug, figures, []))
+            runs.extend(_runs(slug, statuses, _order(anchor), [r.pk for r in figures]))
     conferences = list(sessions_for_checks())
     for slug, check in SESSION_CHECKS.items():
         seen = Counter()
