@@ -10,7 +10,8 @@ the build.
 The checks read the attributes ``prepare_figure`` sets on every figure they are given.
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import combinations
 from types import SimpleNamespace
@@ -154,43 +155,41 @@ def check_provincial_sums(reports: list[IndicatorReport]) -> list[Finding]:
 
 def check_repeated_figures(reports: list[IndicatorReport]) -> list[Finding]:
     """Figures of one indicator, place and period (and growth threshold, for counts of provinces), by pair."""
-    findings = []
+    return [repeated_finding(first, second) for first, second in repeated_pairs(reports)]
+
+
+def repeated_pairs(reports: list[IndicatorReport]) -> Iterator[tuple[IndicatorReport, IndicatorReport]]:
+    """Every pair of figures that are one figure reported twice, in the checks' order."""
     for group in _same_figures(reports).values():
-        for first, second in combinations(group, 2):
-            values = {
-                "first": first.shown,
-                "second": second.shown,
-                "first_qualifier": first.get_qualifier_display(),
-                "second_qualifier": second.get_qualifier_display(),
-            }
-            problems = []
-            if not values_agree(first, second):
-                problems.append(gettext("The values differ beyond rounding: %(first)s against %(second)s.") % values)
-            if first.qualifier != second.qualifier:
-                problems.append(
-                    gettext("The qualifiers differ: %(first_qualifier)s against %(second_qualifier)s.") % values
-                )
-            if problems:
-                findings.append(Finding(INCONSISTENT, " ".join(problems), [first, second]))
-            else:
-                sentence = gettext("Both give %(first)s and %(second)s, with the same qualifier (%(first_qualifier)s).")
-                findings.append(Finding(CONSISTENT, sentence % values, [first, second]))
-    return findings
+        yield from combinations(group, 2)
+
+
+def repeated_status(first: IndicatorReport, second: IndicatorReport) -> str:
+    """``repeated_finding``'s status, without wording it (``prepare_bounds`` is enough)."""
+    agree = values_agree(first, second) and first.qualifier == second.qualifier
+    return CONSISTENT if agree else INCONSISTENT
+
+
+def repeated_finding(first: IndicatorReport, second: IndicatorReport) -> Finding:
+    values = {
+        "first": first.shown,
+        "second": second.shown,
+        "first_qualifier": first.get_qualifier_display(),
+        "second_qualifier": second.get_qualifier_display(),
+    }
+    problems = []
+    if not values_agree(first, second):
+        problems.append(gettext("The values differ beyond rounding: %(first)s against %(second)s.") % values)
+    if first.qualifier != second.qualifier:
+        problems.append(gettext("The qualifiers differ: %(first_qualifier)s against %(second_qualifier)s.") % values)
+    if problems:
+        return Finding(INCONSISTENT, " ".join(problems), [first, second])
+    sentence = gettext("Both give %(first)s and %(second)s, with the same qualifier (%(first_qualifier)s).")
+    return Finding(CONSISTENT, sentence % values, [first, second])
 
 
 def values_agree(first: IndicatorReport, second: IndicatorReport) -> bool:
     return overlap(first.bounds, second.bounds)
-
-
-def repeated_statuses(reports: list[IndicatorReport]) -> Counter:
-    """How many pairs ``check_repeated_figures`` finds of each status, without wording them (``prepare_bounds``
-    is enough): a figure reported 128 times is 8,128 pairs."""
-    statuses = Counter()
-    for group in _same_figures(reports).values():
-        for first, second in combinations(group, 2):
-            agree = values_agree(first, second) and first.qualifier == second.qualifier
-            statuses[CONSISTENT if agree else INCONSISTENT] += 1
-    return statuses
 
 
 # Helpers ---------------------------------------------------------------------------------------------

@@ -10,12 +10,14 @@ Every check returns ``Finding``s, each with a status:
 
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy
 
 from conferences.models import Conference, IndicatorReport
 
 INCONSISTENT, NOTE, NOT_CHECKED, CONSISTENT = "inconsistent", "note", "not-checked", "consistent"
+FIGURES_SHOWN = 6
 STATUS_ORDER = (INCONSISTENT, NOTE, NOT_CHECKED, CONSISTENT)
 STATUS_LABELS = {
     INCONSISTENT: gettext_lazy("inconsistent"),
@@ -37,6 +39,28 @@ class Finding:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def figures_shown(self) -> list[IndicatorReport]:
+        """The figures a page links, at most ``FIGURES_SHOWN``: a provincial sum can name a hundred."""
+        return self.figures[:FIGURES_SHOWN]
+
+    @property
+    def figures_not_shown(self) -> int:
+        return max(0, len(self.figures) - FIGURES_SHOWN)
+
+    @property
+    def provincial_figures_query(self) -> str:
+        """The figures list's filters for the session's provincial figures of the indicator in the year."""
+        first = self.figures[0]  # linked, so a model (the others may be only what decides)
+        return urlencode(
+            {
+                "conference": first.conference.slug,
+                "indicator": first.indicator.code,
+                "scope": IndicatorReport.Scope.PROVINCE,
+                "year": first.period_end.year,
+            }
+        )
 
 
 @dataclass

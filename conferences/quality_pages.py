@@ -14,13 +14,21 @@ Without a load (the data changed outside one, or nothing is loaded yet) every ch
 from collections import Counter, defaultdict
 from datetime import date
 from functools import reduce
+from itertools import islice
 from operator import or_
+from types import SimpleNamespace
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Window
 
-from conferences.models import Conference, ConferenceMention, QualityCount, QualityRun
-from conferences.quality_figures import prepare_figure
-from conferences.quality_findings import INCONSISTENT, NOTE, Check, Finding
+from conferences.models import Conference, ConferenceMention, IndicatorReport, QualityCount, QualityRun
+from conferences.quality_figures import (
+    prepare_bounds,
+    prepare_figure,
+    repeated_finding,
+    repeated_pairs,
+    repeated_status,
+)
+from conferences.quality_findings import FIGURES_SHOWN, INCONSISTENT, NOTE, Check, Finding
 from conferences.quality_report import CHECK_SLUGS, check, data_quality
 from conferences.quality_sessions import check_sessions
 from conferences.quality_store import figures_for_checks, run_findings, sessions_for_checks
@@ -105,37 +113,119 @@ def _windows(runs, notes: list[int], ranges: dict, counts, today: date) -> dict[
     """The findings of ``runs`` within each check's ``ranges`` of ranks, worded, in order; for sessions,
     the overdue ``notes`` after the inconsistencies."""
     runs = list(runs)
-    figure_pks = {pk for run in runs for pk in run.figures}
+    figures = _figures(runs)
     conference_pks = {pk for run in runs for pk in run.conferences} | set(notes)
-    figures = {r.pk: r for r in figures_for_checks().filter(pk__in=figure_pks)} if figure_pks else {}
-    for report in figures.values():
-        prepare_figure(report)
     conferences = {c.pk: c for c in sessions_for_checks().filter(pk__in=conference_pks)} if conference_pks else {}
     ranked: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
     for run in runs:
-        for rank, finding in enumerate(_worded(run, figures, conferences), start=run.rank):
-            if any(low <= rank < high for low, high in ranges.get(run.check_slug, ())):
-                ranked[run.check_slug].append((rank, finding))
-    found = {slug: [finding for _, finding in sorted(ranked[slug], key=lambda pair: pair[0])] for slug in ranked}
+        wanted = {
+            offset
+            for low, high in ranges.get(run.check_slug, ())
+            for offset in range(max(low, run.rank) - run.rank, min(high, run.rank + run.count) - run.rank)
+        }
+        if wanted:
+            for offset, finding in _worded(run, figures, conferences, wanted):
+                ranked[run.check_slug].append((run.rank + offset, finding))
+    for finding in (finding for found in ranked.values() for _, finding in found):
+        for report in finding.figures_shown:
+            _labelled(report)
+    found = {
+        slug: [finding for _, finding in sorted(pairs, key=lambda pair: pair[0])] for slug, pairs in ranked.items()
+    }
     if notes:
         before = counts["sessions"][INCONSISTENT]
-        stored = sorted(ranked["sessions"], key=lambda pair: pair[0])
+        stored = sorted(ranked["sessions"], key=_first)
         noted = [_note(conferences[pk], today) for pk in notes]
         found["sessions"] = [f for r, f in stored if r < before] + noted + [f for r, f in stored if r >= before]
     return defaultdict(list, found)
+
+
+# What the checks read of a figure that a page neither words nor links (most of a provincial sum's parts).
+DECIDING_FIELDS = (
+    "pk",
+    "conference_id",
+    "indicator_id",
+    "scope",
+    "province_id",
+    "period_start",
+    "period_end",
+    "is_stock",
+    "threshold_comparator",
+    "threshold_pct",
+    "value",
+    "value_as_written",
+    "unit",
+    "unit_as_written",
+    "denominator",
+    "qualifier",
+    "share_pct",
+    "share_of",
+    "plan_share_pct",
+)
+
+
+def _figures(runs: list[QualityRun]) -> dict:
+    """The runs' figures with their bounds: as models where a page words or links them, else as their
+    deciding fields only (a provincial sum adds up a hundred figures and links six)."""
+    pks = {pk for run in runs for pk in run.figures}
+    if not pks:
+        return {}
+    figures = {
+        row["pk"]: SimpleNamespace(**row) for row in IndicatorReport.objects.filter(pk__in=pks).values(*DECIDING_FIELDS)
+    }
+    province = IndicatorReport.Scope.PROVINCE
+    linked = set()
+    for run in runs:
+        if run.check_slug == "provincial-sums":
+            members = [pk for pk in run.figures if figures[pk].scope == province]
+            linked.update(pk for pk in run.figures if figures[pk].scope != province)
+            linked.update(members[:FIGURES_SHOWN])
+        else:
+            linked.update(run.figures)
+    figures.update((report.pk, report) for report in figures_for_checks().filter(pk__in=linked))
+    for report in figures.values():
+        prepare_bounds(report)
+    return figures
+
+
+def _first(pair: tuple):
+    return pair[0]
+
+
+def _labelled(report):
+    if not hasattr(report, "shown"):
+        prepare_figure(report)
 
 
 def _note(conference: Conference, today: date) -> Finding:
     return next(f for f in check_sessions([conference], today=today) if f.status == NOTE)
 
 
-def _worded(run: QualityRun, figures: dict, conferences: dict) -> list[Finding]:
-    """The run's findings as its check words them, run on the objects it names; none if the data no longer
-    holds them (changed after the load without the signals that forget the load: an SQL ``UPDATE``)."""
+def _worded(run: QualityRun, figures: dict, conferences: dict, wanted: set[int]) -> list[tuple[int, Finding]]:
+    """The run's findings at the ``wanted`` offsets, as its check words them, run on the objects it names;
+    none if the data no longer holds them (changed after the load without the signals that forget the
+    load: an SQL ``UPDATE``)."""
     if not (set(run.figures) <= figures.keys() and set(run.conferences) <= conferences.keys()):
         return []
-    again = run_findings(
-        run.check_slug, [figures[pk] for pk in run.figures], [conferences[pk] for pk in run.conferences]
-    )
+    reports = [figures[pk] for pk in run.figures]
+    if run.check_slug == "repeated-figures":  # thousands of pairs in a run: word only those wanted
+        pairs = (pair for pair in repeated_pairs(reports) if repeated_status(*pair) == run.status)
+        chosen = [
+            (offset, pair)
+            for offset, pair in enumerate(islice(pairs, run.skip, run.skip + run.count))
+            if offset in wanted
+        ]
+        for _, pair in chosen:
+            for report in pair:
+                _labelled(report)
+        return [(offset, repeated_finding(*pair)) for offset, pair in chosen]
+    for report in reports:
+        if run.check_slug != "provincial-sums" or report.scope != IndicatorReport.Scope.PROVINCE:
+            _labelled(report)  # the sentence shows it; a provincial sum shows only its total
+    again = run_findings(run.check_slug, reports, [conferences[pk] for pk in run.conferences])
     found = [finding for finding in again if finding.status == run.status][run.skip : run.skip + run.count]
-    return found if len(found) == run.count else []
+    return (
+        [(offset, finding) for offset, finding in enumerate(found) if offset in wanted]
+        if len(found) == run.count
+        else []
+    )

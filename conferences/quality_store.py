@@ -11,7 +11,7 @@ at a time. Each check runs on one group at a time (a share with its totals, a se
 figures with their regional totals, the figures of one repeated figure), and what it finds is stored
 as runs, one per group and status, placed by the figure that opens the group: that is the order the
 checks give over the whole data. A million figures give millions of pairs of repeated figures, but
-a few hundred thousand runs; those pairs are only counted by status (``repeated_statuses``, the same
+a few hundred thousand runs; those pairs are only counted by status (``repeated_status``, the same
 decision as ``check_repeated_figures``), and worded when a page shows them.
 
 Whether an announced session is overdue depends on the day, not the load: the pages ask the database
@@ -34,7 +34,8 @@ from conferences.quality_figures import (
     is_provincial_part,
     prepare_bounds,
     prepare_figure,
-    repeated_statuses,
+    repeated_pairs,
+    repeated_status,
     total_key,
     totals_by_key,
 )
@@ -132,7 +133,7 @@ def rebuild_quality_report() -> int:
             prepare_bounds(report)
         for slug, figures, anchor in _figure_groups(partition):
             if slug == "repeated-figures":  # millions of pairs at a million figures: counted, not worded
-                statuses = repeated_statuses(figures)
+                statuses = Counter(repeated_status(first, second) for first, second in repeated_pairs(figures))
             else:
                 for report in figures:
                     if not hasattr(report, "shown"):

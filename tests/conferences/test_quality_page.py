@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone, translation
 
 from conferences.models import Conference, Dataset, IndicatorReport
-from conferences.quality_findings import CONSISTENT, INCONSISTENT, NOT_CHECKED, NOTE
+from conferences.quality_findings import CONSISTENT, FIGURES_SHOWN, INCONSISTENT, NOT_CHECKED, NOTE
 from conferences.quality_pages import PAGE_SIZE, SHOWN
 from conferences.quality_report import data_quality
 from conferences.quality_sessions import check_sessions
@@ -52,8 +52,9 @@ def figure_link(slug, language="en"):
 
 
 # Of a load: the data version; the report's counts; the announced sessions overdue today; the first findings
-# of each check; the figures and the sessions they name. (In memory, before the report was stored: 3.)
-QUERIES = 6
+# of each check; the figures they name (what decides, then the models of those worded or linked); the
+# sessions they name. (In memory, before the report was stored: 3.)
+QUERIES = 7
 
 
 @pytest.mark.parametrize("url", ["/quality/", "/en/quality/"])
@@ -89,9 +90,9 @@ def test_the_query_count_and_the_findings_shown_do_not_grow_with_the_data(client
     assert 'href="/quality/repeated-figures/"' in response.content.decode()
 
 
-# the version, the check's counts, its findings on the page, and the figures (or for sessions, the overdue
-# announced sessions and the sessions) they name
-@pytest.mark.parametrize(("url", "queries"), [("/quality/repeated-figures/", 4), ("/en/quality/sessions/?page=1", 5)])
+# the version, the check's counts, its findings on the page, and the figures (two queries, as above) or for
+# sessions, the overdue announced sessions and the sessions they name
+@pytest.mark.parametrize(("url", "queries"), [("/quality/repeated-figures/", 5), ("/en/quality/sessions/?page=1", 5)])
 def test_each_check_s_list_is_paged_in_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):
     with django_assert_num_queries(queries):
         response = client.get(url)
@@ -512,3 +513,26 @@ def test_counts_above_different_thresholds_are_not_the_same_figure(empty_databas
     other = count("20", ">", "0")  # the same threshold: the same figure, another value
     (finding,) = findings(checks()["repeated-figures"], INCONSISTENT)
     assert figure_slugs(finding) == {positive.slug, other.slug} and ten.slug not in figure_slugs(finding)
+
+
+def test_a_sum_of_many_provinces_links_a_few_and_the_list_of_all(client, empty_database):
+    total = factories.figure(slug="exports")  # the group's USD 120.7 billion
+    members = [
+        factories.figure(
+            conference=total.conference,
+            source=total.source,
+            scope="province",
+            province=factories.province(),
+            value="1e9",
+            value_as_written="1 tỷ USD",
+        )
+        for _ in range(FIGURES_SHOWN + 3)
+    ]
+    loaded()
+    page = html.unescape(client.get("/en/quality/").content.decode())
+    row = page[page.index("9 provincial figures add up") :].split("</tr>")[0]
+    assert row.count('href="/en/figures/') == FIGURES_SHOWN + 1  # the total, 5 provinces, and the list
+    link = f"/en/figures/?conference={total.conference.slug}&indicator={total.indicator.code}&scope=province&year=2024"
+    assert f'href="{link}"' in row.replace("&amp;", "&") and "and 4 more" in row
+    listed = client.get(link).context["object_list"]
+    assert {figure.slug for figure in listed} == {member.slug for member in members}
