@@ -32,7 +32,8 @@ from conferences.models import (
     Indicator,
     IndicatorReport,
     MembershipStatement,
-    QualityRun, QualityCount,
+    QualityCount,
+    QualityRun,
     Source,
 )
 from conferences.quality_store import rebuild_quality_report
@@ -156,7 +157,16 @@ def generate(*, figures: int, seed: int, log=None) -> Summary:
 
 
 def changed_tables() -> list[str]:
-    models = (IndicatorReport, FigureCount, QualityRun, QualityCount, Conference, Source, ConferenceMention, ConferenceOfficial)
+    models = (
+        IndicatorReport,
+        FigureCount,
+        QualityRun,
+        QualityCount,
+        Conference,
+        Source,
+        ConferenceMention,
+        ConferenceOfficial,
+    )
     return [model._meta.db_table for model in models]
 
 
