@@ -11,6 +11,7 @@ The checks read the attributes ``prepare_figure`` sets on every figure they are 
 """
 
 from collections import defaultdict
+from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import combinations
 from types import SimpleNamespace
@@ -33,9 +34,9 @@ from vietnamese.rounding import (
 )
 
 
-def prepare_figure(report: IndicatorReport):
-    """What the checks need on every figure: its bounds, whether it is signed (a change or a balance,
-    never part of a sum nor a total of parts), its value as shown, its label for links."""
+def prepare_bounds(report: IndicatorReport):
+    """What the checks decide on: its bounds, and whether it is signed (a change or a balance, never part
+    of a sum nor a total of parts)."""
     quantity = presentation.written_quantity(report)
     report.bounds = bounds(
         report.value,
@@ -43,6 +44,12 @@ def prepare_figure(report: IndicatorReport):
         lower_bound=report.qualifier == IndicatorReport.Qualifier.LOWER_BOUND,
     )
     report.signed = bool(quantity.sign_as_written)
+
+
+def prepare_figure(report: IndicatorReport):
+    """What the checks and their sentences need on every figure: ``prepare_bounds``, its value as shown,
+    its label for links."""
+    prepare_bounds(report)
     report.shown = presentation.figure_value(report)
     report.quality_label = gettext("%(indicator)s, %(place)s, %(period)s: %(value)s") % {
         "indicator": report.indicator.name,
@@ -56,7 +63,7 @@ def prepare_figure(report: IndicatorReport):
 
 
 def check_shares(reports: list[IndicatorReport]) -> list[Finding]:
-    totals = _totals(reports)
+    totals = totals_by_key(reports)
     findings = []
     for part in reports:
         if part.plan_share_pct is not None:
@@ -67,7 +74,7 @@ def check_shares(reports: list[IndicatorReport]) -> list[Finding]:
         if part.share_pct is None:
             continue
         share = presentation.percent(part.share_pct)
-        candidates = [total for total in totals.get(_total_key(part, part.share_of), []) if total.pk != part.pk]
+        candidates = [total for total in totals.get(total_key(part, part.share_of), []) if total.pk != part.pk]
         if not candidates:
             sentence = gettext("No total is in the data to check this share of %(share)s %(base)s against.")
             findings.append(
@@ -96,11 +103,11 @@ def check_shares(reports: list[IndicatorReport]) -> list[Finding]:
 
 
 def check_provincial_sums(reports: list[IndicatorReport]) -> list[Finding]:
-    totals = _totals(reports)
+    totals = totals_by_key(reports)
     parts: dict[tuple, list[IndicatorReport]] = defaultdict(list)
     for report in reports:
-        if report.scope == IndicatorReport.Scope.PROVINCE and report.unit in ADDITIVE_UNITS and not report.signed:
-            parts[_total_key(report, IndicatorReport.Scope.REGION)].append(report)
+        if is_provincial_part(report):
+            parts[total_key(report, IndicatorReport.Scope.REGION)].append(report)
     findings = []
     for key, members in parts.items():
         # A province reported twice (two sources) counts once, at its smallest value.
@@ -148,51 +155,73 @@ def check_provincial_sums(reports: list[IndicatorReport]) -> list[Finding]:
 
 def check_repeated_figures(reports: list[IndicatorReport]) -> list[Finding]:
     """Figures of one indicator, place and period (and growth threshold, for counts of provinces), by pair."""
-    same: dict[tuple, list[IndicatorReport]] = defaultdict(list)
-    for report in reports:
-        same[_figure_key(report)].append(report)
-    findings = []
-    for group in same.values():
-        for first, second in combinations(group, 2):
-            values = {
-                "first": first.shown,
-                "second": second.shown,
-                "first_qualifier": first.get_qualifier_display(),
-                "second_qualifier": second.get_qualifier_display(),
-            }
-            problems = []
-            if not overlap(first.bounds, second.bounds):
-                problems.append(gettext("The values differ beyond rounding: %(first)s against %(second)s.") % values)
-            if first.qualifier != second.qualifier:
-                problems.append(
-                    gettext("The qualifiers differ: %(first_qualifier)s against %(second_qualifier)s.") % values
-                )
-            if problems:
-                findings.append(Finding(INCONSISTENT, " ".join(problems), [first, second]))
-            else:
-                sentence = gettext("Both give %(first)s and %(second)s, with the same qualifier (%(first_qualifier)s).")
-                findings.append(Finding(CONSISTENT, sentence % values, [first, second]))
-    return findings
+    return [repeated_finding(first, second) for first, second in repeated_pairs(reports)]
+
+
+def repeated_pairs(reports: list[IndicatorReport]) -> Iterator[tuple[IndicatorReport, IndicatorReport]]:
+    """Every pair of figures that are one figure reported twice, in the checks' order."""
+    for group in _same_figures(reports).values():
+        yield from combinations(group, 2)
+
+
+def repeated_status(first: IndicatorReport, second: IndicatorReport) -> str:
+    """``repeated_finding``'s status, without wording it (``prepare_bounds`` is enough)."""
+    agree = values_agree(first, second) and first.qualifier == second.qualifier
+    return CONSISTENT if agree else INCONSISTENT
+
+
+def repeated_finding(first: IndicatorReport, second: IndicatorReport) -> Finding:
+    values = {
+        "first": first.shown,
+        "second": second.shown,
+        "first_qualifier": first.get_qualifier_display(),
+        "second_qualifier": second.get_qualifier_display(),
+    }
+    problems = []
+    if not values_agree(first, second):
+        problems.append(gettext("The values differ beyond rounding: %(first)s against %(second)s.") % values)
+    if first.qualifier != second.qualifier:
+        problems.append(gettext("The qualifiers differ: %(first_qualifier)s against %(second_qualifier)s.") % values)
+    if problems:
+        return Finding(INCONSISTENT, " ".join(problems), [first, second])
+    sentence = gettext("Both give %(first)s and %(second)s, with the same qualifier (%(first_qualifier)s).")
+    return Finding(CONSISTENT, sentence % values, [first, second])
+
+
+def values_agree(first: IndicatorReport, second: IndicatorReport) -> bool:
+    return overlap(first.bounds, second.bounds)
 
 
 # Helpers ---------------------------------------------------------------------------------------------
 
 
-def _totals(reports: list[IndicatorReport]) -> dict[tuple, list[IndicatorReport]]:
+def _same_figures(reports: list[IndicatorReport]) -> dict[tuple, list[IndicatorReport]]:
+    same: dict[tuple, list[IndicatorReport]] = defaultdict(list)
+    for report in reports:
+        same[figure_key(report)].append(report)
+    return same
+
+
+def is_provincial_part(report: IndicatorReport) -> bool:
+    """A provincial amount that adds up: money, areas, counts, not a change or a balance."""
+    return report.scope == IndicatorReport.Scope.PROVINCE and report.unit in ADDITIVE_UNITS and not report.signed
+
+
+def totals_by_key(reports: list[IndicatorReport]) -> dict[tuple, list[IndicatorReport]]:
     """Group and country figures by what they are the total of; counts above a growth threshold are not totals."""
     totals: dict[tuple, list[IndicatorReport]] = defaultdict(list)
     for report in reports:
         if report.scope != IndicatorReport.Scope.PROVINCE and not report.threshold_comparator and not report.signed:
-            totals[_total_key(report, report.scope)].append(report)
+            totals[total_key(report, report.scope)].append(report)
     return totals
 
 
-def _total_key(report: IndicatorReport, scope: str) -> tuple:
+def total_key(report: IndicatorReport, scope: str) -> tuple:
     """The same key as the build's (``consistency._total_key``): session, indicator, period, scope."""
     return (report.conference_id, report.indicator_id, report.period_start, report.period_end, scope)
 
 
-def _figure_key(report: IndicatorReport) -> tuple:
+def figure_key(report: IndicatorReport) -> tuple:
     if report.scope == IndicatorReport.Scope.PROVINCE:
         place = report.province_id
     elif report.scope == IndicatorReport.Scope.REGION:

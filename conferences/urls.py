@@ -2,7 +2,7 @@ from django.urls import path
 
 from conferences import figure_views, search_views, views
 from conferences.people_views import person_detail_view, person_list_view
-from conferences.quality_views import quality_view
+from conferences.quality_views import quality_check_view, quality_view
 
 app_name = "conferences"
 
@@ -18,4 +18,5 @@ urlpatterns = [
     path("people/", person_list_view, name="person_list"),
     path("people/<slug:slug>/", person_detail_view, name="person_detail"),
     path("quality/", quality_view, name="quality"),
+    path("quality/<slug:slug>/", quality_check_view, name="quality_check"),
 ]

@@ -32,8 +32,11 @@ from conferences.models import (
     Indicator,
     IndicatorReport,
     MembershipStatement,
+    QualityCount,
+    QualityRun,
     Source,
 )
+from conferences.quality_store import rebuild_quality_report
 from listings.search import refresh_search_columns
 from regions.models import Province, Region, RegionMembership
 
@@ -139,6 +142,10 @@ def generate(*, figures: int, seed: int, log=None) -> Summary:
     rebuild_figure_counts()
     timings["facet counts"] = time.monotonic() - mark
 
+    mark = time.monotonic()
+    rebuild_quality_report()
+    timings["quality report"] = time.monotonic() - mark
+
     version = dataset_version(seed, figures, str(time.time_ns()))
     Dataset.objects.all().delete()
     Dataset.objects.create(version=version, loaded_at=timezone.now())
@@ -150,7 +157,16 @@ def generate(*, figures: int, seed: int, log=None) -> Summary:
 
 
 def changed_tables() -> list[str]:
-    models = (IndicatorReport, FigureCount, Conference, Source, ConferenceMention, ConferenceOfficial)
+    models = (
+        IndicatorReport,
+        FigureCount,
+        QualityRun,
+        QualityCount,
+        Conference,
+        Source,
+        ConferenceMention,
+        ConferenceOfficial,
+    )
     return [model._meta.db_table for model in models]
 
 

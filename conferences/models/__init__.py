@@ -7,11 +7,13 @@ Nothing is filled in that no source states: an unknown date, session number or h
 
 The models are split by what they hold: ``sources`` (the pages, and their statements of a group's
 members), ``sessions`` (the sessions and what sources state about them), ``figures`` (the indicators
-and the reported figures) and ``loads`` (what a load records: the data version and the figure counts).
+and the reported figures) ``loads`` (what a load records: the data version and the figure counts) and ``quality`` (the
+data-quality report a load leaves).
 """
 
 from conferences.models.figures import OTHER_SCOPES_RANK, SCOPE_ORDER, Indicator, IndicatorReport, scope_rank
 from conferences.models.loads import PUBLISHED_MODELS, Dataset, FigureCount
+from conferences.models.quality import QualityCount, QualityRun
 from conferences.models.sessions import (
     Conference,
     ConferenceMention,
@@ -33,6 +35,8 @@ __all__ = [
     "Indicator",
     "IndicatorReport",
     "MembershipStatement",
+    "QualityCount",
+    "QualityRun",
     "Source",
     "scope_rank",
     "session_key",

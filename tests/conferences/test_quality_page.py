@@ -10,10 +10,12 @@ import factories
 import pytest
 from django.utils import timezone, translation
 
-from conferences.models import Conference, IndicatorReport
-from conferences.quality_findings import CONSISTENT, INCONSISTENT, NOT_CHECKED, NOTE
+from conferences.models import Conference, Dataset, IndicatorReport
+from conferences.quality_findings import CONSISTENT, FIGURES_SHOWN, INCONSISTENT, NOT_CHECKED, NOTE
+from conferences.quality_pages import PAGE_SIZE, SHOWN
 from conferences.quality_report import data_quality
 from conferences.quality_sessions import check_sessions
+from conferences.quality_store import rebuild_quality_report
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +51,15 @@ def figure_link(slug, language="en"):
 # The page --------------------------------------------------------------------------------------------
 
 
+# Of a load: the data version; the report's counts; the announced sessions overdue today; the first findings
+# of each check; the figures they name (what decides, then the models of those worded or linked); the
+# sessions they name. (In memory, before the report was stored: 3.)
+QUERIES = 7
+
+
 @pytest.mark.parametrize("url", ["/quality/", "/en/quality/"])
-def test_the_page_runs_two_queries(client, django_assert_num_queries, url):
-    # the data version; the figures with what they show; the conferences with has_report
-    with django_assert_num_queries(3):
+def test_the_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, url):
+    with django_assert_num_queries(QUERIES):
         response = client.get(url)
     assert response.status_code == 200
     assert [check.slug for check in response.context["checks"]] == [
@@ -64,13 +71,54 @@ def test_the_page_runs_two_queries(client, django_assert_num_queries, url):
     ]
 
 
-def test_the_query_count_does_not_grow_with_the_data(client, django_assert_num_queries):
+def loaded():
+    """What a load does after writing: store the report, record the version."""
+    rebuild_quality_report()
+    Dataset.objects.create(version="e" * 64, loaded_at=timezone.now())
+
+
+def test_the_query_count_and_the_findings_shown_do_not_grow_with_the_data(client, django_assert_num_queries):
     north = IndicatorReport.objects.get(slug=NORTH_EXPORTS)
-    for n in range(5):
+    for n in range(30):  # each the same figure again: hundreds of pairs
         north.pk, north.slug, north.position = None, f"extra-{n}", 100 + n
         north.save()
-    with django_assert_num_queries(3):  # the data version, then the view's 2
-        assert client.get(PAGE).status_code == 200
+    loaded()
+    with django_assert_num_queries(QUERIES):
+        response = client.get(PAGE)
+    repeated = next(check for check in response.context["checks"] if check.slug == "repeated-figures")
+    assert repeated.compared > 400 and len(repeated.findings) == SHOWN
+    assert 'href="/quality/repeated-figures/"' in response.content.decode()
+
+
+# the version, the check's counts, its findings on the page, and the figures (two queries, as above) or for
+# sessions, the overdue announced sessions and the sessions they name
+@pytest.mark.parametrize(("url", "queries"), [("/quality/repeated-figures/", 5), ("/en/quality/sessions/?page=1", 5)])
+def test_each_check_s_list_is_paged_in_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["check"].findings
+
+
+def test_a_long_list_has_pages(client):
+    north = IndicatorReport.objects.get(slug=NORTH_EXPORTS)
+    for n in range(12):
+        north.pk, north.slug, north.position = None, f"extra-{n}", 100 + n
+        north.save()
+    loaded()
+    first = client.get("/en/quality/repeated-figures/")
+    total = first.context["check"].total
+    assert total > PAGE_SIZE and len(first.context["check"].findings) == PAGE_SIZE
+    assert 'rel="next"' in first.content.decode()
+    last = client.get(f"/en/quality/repeated-figures/?page={(total - 1) // PAGE_SIZE + 1}")
+    assert len(last.context["check"].findings) == total - PAGE_SIZE * ((total - 1) // PAGE_SIZE)
+
+
+@pytest.mark.parametrize(
+    "url", ["/quality/nothing/", "/quality/shares/?page=0", "/quality/shares/?page=x", "/quality/shares/?page=99"]
+)
+def test_an_unknown_check_or_page_is_not_found(client, url):
+    assert client.get(url).status_code == 404
 
 
 def test_the_page_is_in_english_under_en_and_summarises_each_check(client):
@@ -256,6 +304,7 @@ def test_the_page_shows_notes_apart_from_inconsistencies(client, empty_database)
 
 def test_a_share_that_does_not_meet_its_total_is_an_inconsistency_linking_both_figures(client):
     IndicatorReport.objects.filter(slug=HAI_PHONG).update(share_pct=Decimal("20"))
+    rebuild_quality_report()  # as a load does: an UPDATE fires no signal to forget the load
     shares = checks()["shares"]
     (finding,) = findings(shares, INCONSISTENT)
     assert figure_slugs(finding) == {HAI_PHONG, NORTH_EXPORTS}
@@ -281,6 +330,7 @@ def test_provinces_adding_up_to_more_than_the_total_are_an_inconsistency(client)
     IndicatorReport.objects.filter(slug=THAI_NGUYEN).update(
         value=Decimal("100e9"), value_as_written="100 tỷ USD", share_pct=Decimal("82.9")
     )
+    rebuild_quality_report()  # as a load does
     sums = checks()["provincial-sums"]
     (finding,) = findings(sums, INCONSISTENT)
     assert figure_slugs(finding) == {NORTH_EXPORTS, HAI_PHONG, THAI_NGUYEN, BAC_GIANG}
@@ -463,3 +513,26 @@ def test_counts_above_different_thresholds_are_not_the_same_figure(empty_databas
     other = count("20", ">", "0")  # the same threshold: the same figure, another value
     (finding,) = findings(checks()["repeated-figures"], INCONSISTENT)
     assert figure_slugs(finding) == {positive.slug, other.slug} and ten.slug not in figure_slugs(finding)
+
+
+def test_a_sum_of_many_provinces_links_a_few_and_the_list_of_all(client, empty_database):
+    total = factories.figure(slug="exports")  # the group's USD 120.7 billion
+    members = [
+        factories.figure(
+            conference=total.conference,
+            source=total.source,
+            scope="province",
+            province=factories.province(),
+            value="1e9",
+            value_as_written="1 tỷ USD",
+        )
+        for _ in range(FIGURES_SHOWN + 3)
+    ]
+    loaded()
+    page = html.unescape(client.get("/en/quality/").content.decode())
+    row = page[page.index("9 provincial figures add up") :].split("</tr>")[0]
+    assert row.count('href="/en/figures/') == FIGURES_SHOWN + 1  # the total, 5 provinces, and the list
+    link = f"/en/figures/?conference={total.conference.slug}&indicator={total.indicator.code}&scope=province&year=2024"
+    assert f'href="{link}"' in row.replace("&amp;", "&") and "and 4 more" in row
+    listed = client.get(link).context["object_list"]
+    assert {figure.slug for figure in listed} == {member.slug for member in members}

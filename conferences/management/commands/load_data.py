@@ -24,6 +24,7 @@ from conferences.models import (
     MembershipStatement,
     Source,
 )
+from conferences.quality_store import rebuild_quality_report
 from listings.search import refresh_search_columns
 from regions.models import Province, Region, RegionMembership
 
@@ -93,6 +94,7 @@ class Command(BaseCommand):
         for model in SEARCHABLE_MODELS:
             refresh_search_columns(model)
         rebuild_figure_counts()
+        rebuild_quality_report()
         Dataset.objects.all().delete()
         Dataset.objects.create(version=version, loaded_at=timezone.now())
         return Conference.objects.count(), IndicatorReport.objects.count()
