@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conferences', '0008_membership_statements'),
+        ('conferences', '0009_full_text_search'),
     ]
 
     operations = [
