@@ -98,11 +98,15 @@ class FigureOrderingFilter(SortFilter):
 # offer only the one chosen.
 class IndicatorReportFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Search: indicator, province, quote"))
-    region = slug_choice_filter(_("Conference group"), "conference__region", queryset=Region.objects.all())
+    region = slug_choice_filter(
+        _("Conference group"), "conference__region", queryset=Region.objects.only("slug", "name_vi", "name_en")
+    )
     province = slug_choice_filter(
         _("Province"), "province", queryset=Province.objects.only("slug", "name", "administrative_map")
     )
-    indicator = slug_choice_filter(_("Indicator"), "indicator", queryset=Indicator.objects.all(), to_field_name="code")
+    indicator = slug_choice_filter(
+        _("Indicator"), "indicator", queryset=Indicator.objects.only("code", "name_vi", "name_en"), to_field_name="code"
+    )
     year = YearRangeFilter(label=_("Year of the period's end, or range"), field_name="period_end__year")
     period = PeriodKindFilter(label=_("Kind of period"), field_name="period_end")
     scope = slug_choice_filter(_("Scope"), "scope", choices=IndicatorReport.Scope.choices)
