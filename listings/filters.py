@@ -76,7 +76,7 @@ class FastSelect(forms.Select):
 
 
 class _ChosenOnlyIterator(ModelChoiceIterator):
-    """ "All", then the row the field's value found, if any: no query, whatever the number of rows."""
+    """The empty choice ("All"), then the row the field's value found, if any: no query, however many rows."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
