@@ -93,15 +93,20 @@ class FigureOrderingFilter(SortFilter):
         return qs.order_by(*ordering)
 
 
-# The choices load only what their labels show: the form offers every session and source, hundreds of
-# them with a million figures, and is rendered on every page of the list.
+# The choices load only what their labels show. A session and a source are chosen from their own pages
+# (their "All figures" links), not from hundreds of options on every page of the list: their selects
+# offer only the one chosen.
 class IndicatorReportFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Search: indicator, province, quote"))
-    region = slug_choice_filter(_("Conference group"), "conference__region", queryset=Region.objects.all())
+    region = slug_choice_filter(
+        _("Conference group"), "conference__region", queryset=Region.objects.only("slug", "name_vi", "name_en")
+    )
     province = slug_choice_filter(
         _("Province"), "province", queryset=Province.objects.only("slug", "name", "administrative_map")
     )
-    indicator = slug_choice_filter(_("Indicator"), "indicator", queryset=Indicator.objects.all(), to_field_name="code")
+    indicator = slug_choice_filter(
+        _("Indicator"), "indicator", queryset=Indicator.objects.only("code", "name_vi", "name_en"), to_field_name="code"
+    )
     year = YearRangeFilter(label=_("Year of the period's end, or range"), field_name="period_end__year")
     period = PeriodKindFilter(label=_("Kind of period"), field_name="period_end")
     scope = slug_choice_filter(_("Scope"), "scope", choices=IndicatorReport.Scope.choices)
@@ -112,12 +117,14 @@ class IndicatorReportFilter(django_filters.FilterSet):
         queryset=Conference.objects.select_related("region").only(
             "slug", "session_number", "year", "region__name_vi", "region__name_en"
         ),
+        chosen_only=True,
     )
     source = slug_choice_filter(
         _("Source"),
         "source",
         queryset=Source.objects.only("slug", "title", "publication"),
         option_lang="vi",
+        chosen_only=True,
     )
     sort = FigureOrderingFilter(
         label=_("Sort by"),

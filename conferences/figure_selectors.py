@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
 from conferences.figure_counts import FigureCube
@@ -20,7 +19,7 @@ from conferences.models import (
     Source,
 )
 from conferences.selectors import DETAIL_FIGURES, capped
-from listings.facets import FacetCount, without_facet
+from listings.facets import FacetCount, filtered_without
 
 ROW_RELATIONS = ("indicator", "conference__region", "province", "source")
 
@@ -39,6 +38,50 @@ def figure_list() -> QuerySet[IndicatorReport]:
             "pk",
         )
     )
+
+
+# What a row of the figure tables shows (``figure-tables`` in indicatorreport_filter.html, and
+# ``comparable_groups``): the figure's value as printed, unit, period, qualifier, growth and share, and the
+# names and slugs it links to. Its quote, notes, search columns and its source's row are on its own page;
+# read on a list page they made each row ten times wider (a sort of 2,000 rows spilled to disk).
+TABLE_ROW_FIELDS = (
+    "slug",
+    "conference__slug",
+    "conference__session_number",
+    "conference__year",
+    "conference__region__slug",
+    "conference__region__name_vi",
+    "conference__region__name_en",
+    "indicator__code",
+    "indicator__name_vi",
+    "indicator__name_en",
+    "indicator_as_written",
+    "scope",
+    "province__slug",
+    "province__name",
+    "period_start",
+    "period_end",
+    "is_stock",
+    "period_label",
+    "value",
+    "unit",
+    "unit_as_written",
+    "value_as_written",
+    "denominator",
+    "threshold_comparator",
+    "threshold_pct",
+    "growth_pct",
+    "share_pct",
+    "share_of",
+    "plan_share_pct",
+    "qualifier",
+)
+TABLE_ROW_RELATIONS = ("indicator", "conference__region", "province")
+
+
+def figure_table_rows() -> QuerySet[IndicatorReport]:
+    """``figure_list`` with only what a row of the page's tables shows (``TABLE_ROW_FIELDS``)."""
+    return figure_list().select_related(None).select_related(*TABLE_ROW_RELATIONS).only(*TABLE_ROW_FIELDS)
 
 
 def figure_detail(*, slug: str) -> IndicatorReport:
@@ -86,25 +129,26 @@ def indicators_in_several_kinds(*, groups: list[ComparableGroup]) -> list[tuple[
     return result
 
 
-def period_kind_counts(
-    *, filterset_class, query: QueryDict, queryset, param: str = "period", precomputed: FigureCube | None = None
-) -> list[FacetCount]:
-    """Counts by kind of period over the list filtered by every other filter: one aggregate query.
+def period_kind_counts(*, filterset, param: str = "period", precomputed: FigureCube | None = None) -> list[FacetCount]:
+    """Counts by kind of period over the list's bound, valid ``filterset`` but its ``param``: one aggregate
+    query.
 
     The kind is not a column, so the figures are counted by (start, end, stock) and the counts
     summed by kind in Python; there are as many rows as distinct periods, not as figures. The
-    precomputed counts (``precomputed``, the list's ``FigureCube`` for ``query``) keep the kind, and serve
+    precomputed counts (``precomputed``, the list's ``FigureCube``) keep the kind, and serve
     when every active filter is theirs.
     """
-    by_code = precomputed.period_kind_counts(param) if precomputed else None
+    by_code = precomputed.period_kind_counts(param) if precomputed and precomputed.built else None
     counts: Counter[PeriodKind] = Counter()
     if by_code is not None:
         counts.update({parse_code(code): count for code, count in by_code.items()})
     else:
-        filterset = filterset_class(without_facet(query, param), queryset=queryset)
-        if not filterset.is_valid():
-            return []
-        rows = filterset.qs.order_by().values("period_start", "period_end", "is_stock").annotate(count=Count("pk"))
+        rows = (
+            filtered_without(filterset, param)
+            .order_by()
+            .values("period_start", "period_end", "is_stock")
+            .annotate(count=Count("pk"))
+        )
         for row in rows:
             counts[period_kind(row["period_start"], row["period_end"], row["is_stock"])] += row["count"]
     return [FacetCount(kind.code, str(kind.label), counts[kind]) for kind in sorted(counts, key=lambda k: k.sort_key)]

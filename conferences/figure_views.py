@@ -11,7 +11,7 @@ from conferences.figure_periods import period_kind
 from conferences.figure_selectors import (
     comparable_groups,
     figure_detail,
-    figure_list,
+    figure_table_rows,
     indicators_in_several_kinds,
     period_kind_counts,
     source_detail,
@@ -37,7 +37,7 @@ class FigureListView(FilteredListView):
     ]
 
     def get_queryset(self):
-        return figure_list()
+        return figure_table_rows()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -48,12 +48,7 @@ class FigureListView(FilteredListView):
 
     def count_facet_values(self):
         counts = super().count_facet_values()
-        counts["period"] = period_kind_counts(
-            filterset_class=self.filterset_class,
-            query=self.request.GET,
-            queryset=self.filterset.queryset,
-            precomputed=self.precomputed,
-        )
+        counts["period"] = period_kind_counts(filterset=self.filterset, precomputed=self.precomputed)
         return counts
 
 

@@ -47,9 +47,10 @@ class FacetValue:
 
 
 def facet_value_counts(
-    filterset_class, query: QueryDict, queryset, facets: list[Facet], *, precomputed: PrecomputedCounts | None = None
+    filterset, facets: list[Facet], *, precomputed: PrecomputedCounts | None = None
 ) -> dict[str, list[FacetCount]]:
-    """Each facet's values with their counts, read from ``precomputed`` where it has them.
+    """Each facet's values with their counts over the list's bound, valid ``filterset`` (every filter
+    but the facet's own), read from ``precomputed`` where it has them.
 
     The counts depend on the filters alone, not on the page or the sort: the lists cache them
     (``listings.views``) and link them to the current address with ``facet_links``."""
@@ -61,11 +62,12 @@ def facet_value_counts(
         # Counts found missing (by the paginator, or by an earlier facet) are not asked again.
         rows = precomputed.facet_rows(facet.param, fields) if precomputed and precomputed.built else None
         if rows is None:
-            filterset = filterset_class(without_facet(query, facet.param), queryset=queryset)
-            if not filterset.is_valid():
-                results[facet.param] = []
-                continue
-            rows = filterset.qs.order_by().values(*fields).annotate(count=Count("pk", distinct=True))
+            rows = (
+                filtered_without(filterset, facet.param)
+                .order_by()
+                .values(*fields)
+                .annotate(count=Count("pk", distinct=True))
+            )
         values = []
         for row in rows:
             value = row[facet.value_field]
@@ -76,6 +78,18 @@ def facet_value_counts(
         values.sort(key=lambda item: item.value, reverse=facet.descending)
         results[facet.param] = values
     return results
+
+
+def filtered_without(filterset, param: str):
+    """The list filtered by every filter of the bound, valid ``filterset`` but ``param``: what a facet
+    counts over. The values are the ones the filterset cleaned: none is validated again, so a choice
+    by slug looks its row up once per request, not once per facet."""
+    queryset = filterset.queryset.all()
+    cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
+    for name, value in cleaned.items():
+        if name != param:
+            queryset = filterset.filters[name].filter(queryset, value)
+    return queryset
 
 
 def facet_links(counts: dict[str, list[FacetCount]], query: QueryDict) -> dict[str, list[FacetValue]]:
@@ -94,7 +108,7 @@ def facet_links(counts: dict[str, list[FacetCount]], query: QueryDict) -> dict[s
 
 
 def without_facet(query: QueryDict, param: str) -> QueryDict:
-    """The query with every other filter: what a facet's counts are counted over (on the first page)."""
+    """The query with every other filter, on the first page: where a facet's values link from."""
     others = query.copy()
     others.pop(param, None)
     others.pop("page", None)

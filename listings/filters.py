@@ -5,9 +5,11 @@ One FilterSet per list lives in its app's ``filters.py``; what they have in comm
 
 import django_filters
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
 
 from listings.fields import YearRangeField
 
@@ -73,16 +75,63 @@ class FastSelect(forms.Select):
         return mark_safe("".join(html))
 
 
+class _ChosenOnlyIterator(ModelChoiceIterator):
+    """The empty choice ("All"), then the row the field's value found, if any: no query, however many rows."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.chosen is not None:
+            yield self.choice(self.field.chosen)
+
+    def __len__(self):
+        return (self.field.empty_label is not None) + (self.field.chosen is not None)
+
+    def __bool__(self):
+        return self.__len__() > 0
+
+
+class ChosenOnlyField(ModelChoiceField):
+    """A choice of one row among many, offering only the row chosen: for a filter that a page links to
+    (the figures of one session, of one source) rather than one a reader picks from hundreds of options.
+
+    The value is validated against the whole queryset (one query, only when a value is given); the
+    select then offers "All" and that row, so the reader can see and remove the filter. The filter form
+    leaves the field out when it has no value (``offers_chosen_only``).
+    """
+
+    iterator = _ChosenOnlyIterator
+    offers_chosen_only = True
+    chosen = None  # the row the value found: set on this form's copy of the field by to_python
+
+    def to_python(self, value):
+        self.chosen = super().to_python(value)
+        return self.chosen
+
+
+class ChosenOnlyFilter(django_filters.ModelChoiceFilter):
+    field_class = ChosenOnlyField
+
+
 def slug_choice_filter(
-    label, field_name: str, *, queryset=None, choices=None, to_field_name: str = "slug", option_lang: str = "", **kwargs
+    label,
+    field_name: str,
+    *,
+    queryset=None,
+    choices=None,
+    to_field_name: str = "slug",
+    option_lang: str = "",
+    chosen_only: bool = False,
+    **kwargs,
 ) -> django_filters.Filter:
     """A filter choosing one value from a list, in the query string by its slug: a row of ``queryset`` by
     ``to_field_name`` (an indicator by its ``code``), "All" first; else one of ``choices`` (a model's
-    ``TextChoices``). Rendered by ``FastSelect`` (``option_lang``: as there). Every list's select filter
-    is one of these; other keywords (``method``) go to the filter."""
+    ``TextChoices``). Rendered by ``FastSelect`` (``option_lang``: as there); ``chosen_only``: the select
+    offers only the row chosen (``ChosenOnlyField``). Every list's select filter is one of these; other
+    keywords (``method``) go to the filter."""
     widget = FastSelect(option_lang=option_lang) if option_lang else FastSelect
     if queryset is not None:
-        return django_filters.ModelChoiceFilter(
+        return (ChosenOnlyFilter if chosen_only else django_filters.ModelChoiceFilter)(
             widget=widget,
             label=label,
             field_name=field_name,

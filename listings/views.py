@@ -136,6 +136,4 @@ class FilteredListView(FilterView):
         return facet_links(counts, self.request.GET)
 
     def count_facet_values(self) -> dict:
-        return facet_value_counts(
-            self.filterset_class, self.request.GET, self.filterset.queryset, self.facets, precomputed=self.precomputed
-        )
+        return facet_value_counts(self.filterset, self.facets, precomputed=self.precomputed)

@@ -1,6 +1,10 @@
 from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from conferences import presentation
+from conferences.models import IndicatorReport
 
 register = template.Library()
 
@@ -27,3 +31,40 @@ def plan_share(value):
 def percent(value):
     """``{{ report.share_pct|percent }}``: "13,3%" / "13.3%"."""
     return presentation.percent(value)
+
+
+@register.simple_tag
+def figure_cells(report):
+    """``{% figure_cells report %}``: a figure's value (an estimate's or forecast's marked), growth and share
+    cells, the same in every table, under the headers of ``includes/figure_headers.html``.
+
+    Written here rather than as an included template: a list renders it for every row, and a template's
+    three translated labels and nine conditions per row cost more than the rest of the row. The labels of
+    the choices are read from their enums: ``get_FIELD_display`` hashes every translated choice each time.
+    """
+    qualifier = ""
+    if report.qualifier in ("estimate", "forecast"):
+        qualifier = format_html(' <span class="qualifier">{}</span>', IndicatorReport.Qualifier(report.qualifier).label)
+    shares = []
+    if report.share_pct is not None:
+        shares.append(
+            format_html(
+                '{} <span class="basis">{}</span>',
+                presentation.percent(report.share_pct),
+                IndicatorReport.ShareOf(report.share_of).label,
+            )
+        )
+    if report.plan_share_pct is not None:
+        shares.append(conditional_escape(presentation.plan_share(report.plan_share_pct)))
+    return format_html(
+        '<td data-label="{}" class="num"><span class="value">{}</span>{}</td>\n'
+        '<td data-label="{}" class="num">{}</td>\n'
+        '<td data-label="{}" class="num">{}</td>\n',
+        gettext("Value"),
+        presentation.figure_value(report),
+        qualifier,
+        gettext("Year on year"),
+        presentation.signed_percent(report.growth_pct) or "—",
+        gettext("Share"),
+        mark_safe("<br>".join(shares)) if shares else "—",  # each part escaped above
+    )

@@ -14,9 +14,10 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/figures/"
 EN_LIST = "/en/figures/"
-# filter form choices (region, province, indicator, conference, source), count, where the page
-# starts, the page, five facets and the kind of period (the counts and the facets read FigureCount)
-LIST_QUERIES = 14
+# filter form choices (region, province, indicator; a session and a source are offered only once
+# chosen), count, where the page starts, the page, five facets and the kind of period (the counts and
+# the facets read FigureCount)
+LIST_QUERIES = 12
 
 
 def results(response):
@@ -129,6 +130,20 @@ def test_the_journalists_task(client, figures):
     assert f'href="/figures/{figures.north_exports.slug}/"' in page
 
 
+@pytest.mark.parametrize("counts_built", [True, False])
+def test_rows_read_only_what_the_tables_show(client, figures, django_assert_num_queries, counts_built):
+    """A figure's quote, notes and search columns are on its own page; rendering a row reads nothing more.
+    Counted live, the list asks for the counts once, counts, and no longer asks for where the page starts."""
+    if counts_built:
+        rebuild_figure_counts()
+    with django_assert_num_queries(1 + 1 + LIST_QUERIES):  # the data version, the indicator, the view's
+        response = client.get(LIST, {"indicator": "export_turnover"})
+    report = response.context["object_list"][0]
+    assert {"quote", "note_vi", "search_text", "source_id"} <= report.get_deferred_fields()
+    page = response.content.decode()
+    assert "120,7 tỷ USD" in page and "+18,3%" in page and "ước tính" in page
+
+
 def test_english_pages_use_english_number_formats(client, figures):
     page = client.get(EN_LIST, {"indicator": "export_turnover"}).content.decode()
     assert '<html lang="en">' in page
@@ -196,6 +211,39 @@ def test_a_source_filter_keeps_that_sources_figures(client, figures):
     assert sorted(results(client.get(LIST, {"source": source.slug}))) == sorted(
         [figures.south_exports.slug, figures.south_clusters.slug]
     )
+
+
+def test_sessions_and_sources_are_not_offered_until_one_is_chosen(client, figures):
+    """Hundreds of them at scale: a session's or a source's page links its figures instead."""
+    page = client.get(LIST).content.decode()
+    assert 'name="conference"' not in page and 'name="source"' not in page
+    assert 'name="region"' in page and 'name="province"' in page
+    assert figures.north_exports.conference.slug not in page.split('<form method="get"')[1].split("</form>")[0]
+    assert 'href="/conferences/"' in page and 'href="/sources/"' in page
+
+
+def test_a_chosen_session_and_source_are_offered_alone_beside_all(client, figures, django_assert_num_queries):
+    source = figures.north_exports.source
+    # The data version, a lookup each, then the view's: counted live (no page position to find).
+    with django_assert_num_queries(1 + 2 + LIST_QUERIES - 1):
+        response = client.get(LIST, {"conference": "north-28-x-2024", "source": source.slug})
+    assert figures.north_exports in response.context["object_list"]
+    form = response.content.decode().split('<form method="get"')[1].split("</form>")[0]
+    conference_select = form.split('<select name="conference"')[1].split("</select>")[0]
+    assert conference_select.count("<option") == 2
+    assert '<option value="north-28-x-2024" selected>' in conference_select
+    source_select = form.split('<select name="source"')[1].split("</select>")[0]
+    assert source_select.count("<option") == 2
+    assert f'<option value="{source.slug}" selected lang="vi">' in source_select
+
+
+def test_an_unknown_session_is_offered_as_all_with_the_problem(client, figures):
+    response = client.get(LIST, {"conference": "no-such-session"})
+    assert response.status_code == 400
+    form = response.content.decode().split('<form method="get"')[1].split("</form>")[0]
+    conference_select = form.split('<select name="conference"')[1].split("</select>")[0]
+    assert conference_select.count("<option") == 1
+    assert 'class="field-error" id="id_conference_error"' in form
 
 
 def test_the_filters_agree_with_the_data(client):

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+import factories
 import pytest
 from django.utils import translation
 
@@ -11,6 +12,7 @@ from conferences.presentation import (
     signed_percent,
     written_quantity,
 )
+from conferences.templatetags.figures import figure_cells
 from vietnamese.numbers import BALANCE_WORDS, COUNT_NOUNS, is_bare_number
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +98,28 @@ def test_percent_and_missing_values():
     with translation.override("vi"):
         assert percent(Decimal("7.97")) == "7,97%"
     assert signed_percent(None) == percent(None) == ""
+
+
+def test_a_figures_cells_read_as_in_every_table(empty_database):
+    """``{% figure_cells %}``: value with an estimate marked, growth, and a share beside a plan share."""
+    report = factories.figure(
+        qualifier="estimate", growth_pct="18.3", share_pct="13.3", share_of="region", plan_share_pct="74"
+    )
+    with translation.override("vi"):
+        cells = str(figure_cells(report))
+    assert cells == (
+        '<td data-label="Giá trị" class="num"><span class="value">120,7 tỷ USD</span>'
+        ' <span class="qualifier">ước tính</span></td>\n'
+        '<td data-label="So với cùng kỳ" class="num">+18,3%</td>\n'
+        '<td data-label="Tỷ trọng" class="num">13,3% <span class="basis">so với tổng của khu vực</span><br>'
+        "đạt 74% kế hoạch năm</td>\n"
+    )
+
+
+def test_a_figure_without_growth_or_share_has_dashes(empty_database):
+    with translation.override("en"):
+        cells = str(figure_cells(factories.figure(qualifier="lower_bound")))
+    assert '<span class="value">more than USD 120.7 billion</span></td>' in cells
+    assert '<td data-label="Year on year" class="num">—</td>' in cells
+    assert '<td data-label="Share" class="num">—</td>' in cells
+    assert 'class="qualifier"' not in cells

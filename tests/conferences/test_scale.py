@@ -68,19 +68,8 @@ def test_counts_and_facets_from_the_table_equal_live_counts(synthetic_data, quer
     def read():
         bound = filterset(query)
         cube = FigureCube.for_filterset(bound)
-        facets = facet_value_counts(
-            IndicatorReportFilter,
-            QueryDict(query),
-            figure_list(),
-            FigureListView.facets,
-            precomputed=FigureCube.for_filterset(bound),
-        )
-        periods = period_kind_counts(
-            filterset_class=IndicatorReportFilter,
-            query=QueryDict(query),
-            queryset=figure_list(),
-            precomputed=FigureCube.for_filterset(bound),
-        )
+        facets = facet_value_counts(bound, FigureListView.facets, precomputed=FigureCube.for_filterset(bound))
+        periods = period_kind_counts(filterset=bound, precomputed=FigureCube.for_filterset(bound))
         return cube.count(), facets, periods, bound.qs.count()
 
     counted, facets, periods, total = read()

@@ -45,6 +45,15 @@ def test_list_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
     assert response.context["paginator"].count == Conference.objects.count() > 0
 
 
+def test_a_filtered_list_looks_its_group_up_once(client, django_assert_num_queries):
+    # The facets count over the values the filters cleaned: the group is not looked up again per facet.
+    region = Conference.objects.values_list("region__slug", flat=True).first()
+    with django_assert_num_queries(10 + 1):  # as above, and the chosen group
+        response = client.get(LIST, {"region": region, "year": "2000-2100"})
+    assert response.status_code == 200
+    assert response.context["paginator"].count == Conference.objects.filter(region__slug=region).count() > 0
+
+
 def test_browse_the_northern_sessions_of_2022_to_2024(client, empty_database):
     north = factories.region(slug="north-28")
     sessions = {year: factories.conference(region=north, year=year) for year in range(2021, 2026)}
