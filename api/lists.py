@@ -16,11 +16,11 @@ from rest_framework.serializers import Serializer
 
 from api.conference_serializers import ConferenceSerializer, SourceSerializer
 from api.figure_serializers import FigureSerializer, IndicatorSerializer
-from api.filtersets import IndicatorFilter, RegionFilter, SourceFilter
+from api.filtersets import IndicatorFilter, RegionFilter
 from api.region_serializers import ProvinceSerializer, RegionSerializer
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_list, source_rows
-from conferences.filters import ConferenceFilter
+from conferences.filters import ConferenceFilter, SourceFilter
 from conferences.models import Indicator, MembershipStatement
 from conferences.province_selectors import province_list
 from conferences.selectors import conference_list

@@ -178,12 +178,10 @@ def source_rows() -> QuerySet[Source]:
     )
 
 
-def source_list() -> list[Source]:
-    """Every source with its figure count and the conferences it names (``conference_kinds``): 2 queries."""
-    sources = list(source_rows())
+def attach_conference_kinds(sources) -> None:
+    """Give each of ``sources`` (``source_rows``) the conferences it names, as ``conference_kinds``."""
     for source in sources:
         source.conference_kinds = _conference_kinds(source.mentions.all())
-    return sources
 
 
 def _conference_kinds(mentions) -> list[tuple[Conference, list[str]]]:

@@ -1,4 +1,4 @@
-"""Figures and sources pages: the list of figures, a figure's permalink, the sources and one source."""
+"""Figures and sources pages: the list of figures, a figure's permalink and one source."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -15,7 +15,6 @@ from conferences.figure_selectors import (
     indicators_in_several_kinds,
     period_kind_counts,
     source_detail,
-    source_list,
 )
 from conferences.models import IndicatorReport
 from listings.facets import Facet
@@ -70,11 +69,6 @@ def figure_detail_view(request, slug):
             "citations": figure_citations(report, request=request),
         },
     )
-
-
-@require_safe
-def source_list_view(request):
-    return render(request, "conferences/source_list.html", {"sources": source_list()})
 
 
 @require_safe

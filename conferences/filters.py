@@ -1,9 +1,10 @@
 """One FilterSet per list (django-filter), each filter naming its field and lookup explicitly."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from conferences.models import Conference
+from conferences.models import Conference, ConferenceMention, Source
 from listings.fields import SessionField
 from listings.filters import YearRangeFilter, slug_choice_filter
 from listings.search import SearchFilter
@@ -43,3 +44,29 @@ class ConferenceFilter(django_filters.FilterSet):
     class Meta:
         model = Conference
         fields = []
+
+
+class SourceFilter(django_filters.FilterSet):
+    """The sources list's filters; the API's and the downloads' too (``api.lists.SOURCES``)."""
+
+    q = SearchFilter(label=_("Search: title, publication, author"))
+    region = slug_choice_filter(
+        _("Conference group"), "mentions__conference__region", queryset=Region.objects.all(), method="filter_region"
+    )
+    sort = SortFilter(
+        label=_("Sort by"),
+        fields=(("slug", "slug"), ("published_on", "published")),
+        field_labels={"slug": _("identifier"), "published_on": _("publication date")},
+    )
+
+    class Meta:
+        model = Source
+        fields = []
+
+    def filter_region(self, queryset, name, value):
+        """Sources that name a session of the group (once each, however many sessions they name)."""
+        if not value:
+            return queryset
+        return queryset.filter(
+            Exists(ConferenceMention.objects.filter(source=OuterRef("pk"), conference__region=value))
+        )

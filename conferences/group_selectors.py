@@ -18,8 +18,13 @@ from django.shortcuts import get_object_or_404
 
 from conferences.figure_selectors import ComparableGroup, comparable_groups
 from conferences.models import Conference, Indicator, IndicatorReport, MembershipStatement, session_key
-from conferences.selectors import DETAIL_FIGURES, Capped, correlated_count
+from conferences.selectors import Capped, correlated_count
 from regions.models import Basis, Region, RegionMembership
+
+# What the group page shows, whatever the data holds; each links to the full list (docs/performance.md).
+GROUP_FIGURES = 50  # the latest figures for the group as a whole, in tables and charts
+GROUP_SESSIONS = 10  # the latest sessions, and as many entries of the rotation
+SHARE_CHARTS = 4  # share charts of the latest session that states shares
 
 
 def region_list(*, today: date) -> list[Region]:
@@ -59,7 +64,8 @@ def _attach_latest_and_upcoming(region: Region, conferences: list[Conference], *
 
 
 def region_detail(*, slug: str, today: date) -> Region:
-    """One group with its sessions (oldest first, as ``sessions``) and its memberships by province name,
+    """One group with its sessions (oldest first, as ``sessions``; the latest ``GROUP_SESSIONS`` as
+    ``recent_sessions``: one a year, so they are read whole) and its memberships by province name,
     each with the sources that state it: ``members_then`` (the units it was declared with, before 2025)
     and ``members_2025`` (units of the 2025 map that a source lists as members).
 
@@ -81,6 +87,7 @@ def region_detail(*, slug: str, today: date) -> Region:
     )
     region = get_object_or_404(queryset, slug=slug)
     region.sessions = sorted(region.conferences.all(), key=session_key)
+    region.recent_sessions = region.sessions[-GROUP_SESSIONS:]
     region.members_then = [m for m in region.memberships.all() if not m.on_2025_map]
     region.members_2025 = [m for m in region.memberships.all() if m.on_2025_map]
     memberships = region.members_then
@@ -129,11 +136,11 @@ class IndicatorSeries:
 def region_figure_series(*, region: Region) -> Capped:
     """The group-scope figures of the group's sessions, by indicator, then period kind, then period.
 
-    Only the latest ``DETAIL_FIGURES`` figures (by period end) are read, in one query; ``more`` on the
+    Only the latest ``GROUP_FIGURES`` figures (by period end) are read, in one query; ``more`` on the
     result says whether older ones were left out (the page then links to the figures list).
     """
     figures = IndicatorReport.objects.filter(scope=IndicatorReport.Scope.REGION, conference__region=region)
-    latest = figures.order_by("-period_end", "-pk").values("pk")[: DETAIL_FIGURES + 1]
+    latest = figures.order_by("-period_end", "-pk").values("pk")[: GROUP_FIGURES + 1]
     reports = list(
         IndicatorReport.objects.filter(pk__in=Subquery(latest))
         .annotate(recency=Window(RowNumber(), order_by=[F("period_end").desc(), F("pk").desc()]))
@@ -141,31 +148,54 @@ def region_figure_series(*, region: Region) -> Capped:
         .order_by("indicator__position", "period_end", "period_start", "conference__year", "position", "pk")
     )
     series: dict[int, IndicatorSeries] = {}
-    for group in comparable_groups(reports=[report for report in reports if report.recency <= DETAIL_FIGURES]):
+    for group in comparable_groups(reports=[report for report in reports if report.recency <= GROUP_FIGURES]):
         series.setdefault(group.indicator.pk, IndicatorSeries(group.indicator)).groups.append(group)
     for entry in series.values():
         entry.groups.sort(key=lambda group: group.kind.sort_key)
     result = Capped(series.values())
-    result.more = len(reports) > DETAIL_FIGURES
+    result.more = len(reports) > GROUP_FIGURES
     return result
 
 
 STATED_SHARE = Q(scope=IndicatorReport.Scope.PROVINCE, share_of=IndicatorReport.ShareOf.REGION, share_pct__isnull=False)
 
 
-def latest_session_shares(*, region: Region) -> list[IndicatorReport]:
-    """The provincial shares of the group's total stated at the group's latest session that states any
-    (one query). Only the latest: a group with decades of sessions would otherwise draw thousands of
-    charts on its page (a million synthetic figures: 20,000 shares, 4 s). Every session's shares are in
-    its own page's figure table."""
+@dataclass
+class SessionShares:
+    """The provincial shares one session stated (``parts``), for at most ``SHARE_CHARTS`` sets of one
+    indicator and period; ``more`` when the session stated shares for more sets than that."""
+
+    conference: Conference | None = None
+    parts: list[IndicatorReport] = field(default_factory=list)
+    more: bool = False
+
+
+def latest_session_shares(*, region: Region) -> SessionShares:
+    """The provincial shares of the group's total stated at the group's latest session that states any,
+    for its first ``SHARE_CHARTS`` indicators and periods (two queries). Only the latest session, and
+    only a few charts of it: a group with decades of sessions would otherwise draw thousands of charts
+    on its page (a million synthetic figures: 20,000 shares, 4 s; the latest session alone, 36 charts,
+    270 KB). Every session's shares are in its own page's figure table."""
     with_shares = (
         Conference.objects.filter(region=region)
         .filter(Exists(IndicatorReport.objects.filter(STATED_SHARE, conference=OuterRef("pk"))))
         .order_by("-year", F("session_number").desc(nulls_last=True), "-pk")
         .values("pk")[:1]
     )
-    return list(
-        IndicatorReport.objects.filter(STATED_SHARE, conference__in=with_shares)
+    stated = IndicatorReport.objects.filter(STATED_SHARE, conference__in=with_shares)
+    keys = list(
+        stated.order_by("indicator__position", "period_end", "period_start", "is_stock")
+        .values_list("indicator_id", "period_start", "period_end", "is_stock", "indicator__position")
+        .distinct()[: SHARE_CHARTS + 1]
+    )
+    if not keys:
+        return SessionShares()
+    chosen = Q()
+    for indicator, start, end, stock, _ in keys[:SHARE_CHARTS]:
+        chosen |= Q(indicator_id=indicator, period_start=start, period_end=end, is_stock=stock)
+    parts = list(
+        stated.filter(chosen)
         .select_related("indicator", "province", "conference__region")
         .order_by("indicator__position", "period_end", "position", "pk")
     )
+    return SessionShares(parts[0].conference, parts, more=len(keys) > SHARE_CHARTS)

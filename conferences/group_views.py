@@ -5,7 +5,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from conferences.group_charts import attach_series_charts, share_charts
-from conferences.group_selectors import latest_session_shares, region_detail, region_figure_series, region_list
+from conferences.group_selectors import (
+    GROUP_SESSIONS,
+    latest_session_shares,
+    region_detail,
+    region_figure_series,
+    region_list,
+)
 from conferences.rotation import region_rotation
 from portal.caching import changes_daily
 from regions import map2025
@@ -20,6 +26,8 @@ def region_list_view(request):
 @changes_daily
 @require_safe
 def region_detail_view(request, slug):
+    """A bounded page whatever the data: the latest sessions, figures and share charts, each linking to
+    its full list (``GROUP_SESSIONS``, ``GROUP_FIGURES``, ``SHARE_CHARTS``)."""
     region = region_detail(slug=slug, today=timezone.localdate())
     series = region_figure_series(region=region)
     attach_series_charts(series)
@@ -29,9 +37,10 @@ def region_detail_view(request, slug):
     context = {
         "region": region,
         "series": series,
-        "share_charts": share_charts(parts=shares, totals=totals),
-        "shares_session": shares[0].conference if shares else None,
-        "rotation": region_rotation(region.sessions),
+        "share_charts": share_charts(parts=shares.parts, totals=totals),
+        "shares_session": shares.conference,
+        "more_share_charts": shares.more,
+        "rotation": region_rotation(region.sessions).latest(GROUP_SESSIONS),
         "units_now": units_now,
         "members_now": map2025.region_units_now(region) if units_now else None,
     }

@@ -1,20 +1,36 @@
-"""People named in the sources: the list, sortable by name, and one person's sessions."""
+"""People named in the sources: the list, sortable by name and 50 a page, and one person's sessions."""
 
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from conferences.people import DEFAULT_SORT, SORTS, people, person
 
+PEOPLE_PER_PAGE = 50
+
 
 @require_safe
 def person_list_view(request):
     sort = request.GET.get("sort") or DEFAULT_SORT
-    if sort in SORTS:
-        return render(request, "conferences/person_list.html", {"people": people(sort=sort), "sort": sort})
-    problem = _("Sort by: “%(value)s” is not one of the choices.") % {"value": sort[:50]}
-    context = {"people": [], "sort": DEFAULT_SORT, "query_problems": [problem]}
-    return render(request, "conferences/person_list.html", context, status=400)
+    if sort not in SORTS:
+        problem = _("Sort by: “%(value)s” is not one of the choices.") % {"value": sort[:50]}
+        context = {"people": [], "sort": DEFAULT_SORT, "query_problems": [problem]}
+        return render(request, "conferences/person_list.html", context, status=400)
+    paginator = Paginator(people(sort=sort), PEOPLE_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
+    context = {
+        "people": page.object_list,
+        "sort": sort,
+        "paginator": paginator,
+        "page_obj": page,
+        "is_paginated": page.has_other_pages(),
+    }
+    return render(request, "conferences/person_list.html", context)
 
 
 @require_safe

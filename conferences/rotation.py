@@ -57,6 +57,12 @@ class RotationEntry:
 @dataclass
 class Rotation:
     entries: list[RotationEntry]
+    earlier: int = 0  # entries before these that were left out (``latest``)
+
+    def latest(self, count: int) -> "Rotation":
+        """The last ``count`` entries, flags included; ``earlier`` says how many were left out."""
+        kept = self.entries[-count:]
+        return Rotation(kept, earlier=len(self.entries) - len(kept))
 
     @property
     def flag_count(self) -> int:

@@ -21,8 +21,9 @@ def conference_list() -> QuerySet[Conference]:
 
 
 # A detail page lists at most this many figures, then links to the figures list filtered to it: a session
-# of the synthetic benchmark data reports ten thousand (docs/performance.md).
-DETAIL_FIGURES = 100
+# of the synthetic benchmark data reports ten thousand (docs/performance.md). Forty keeps a source's page
+# the same size at 10,000 figures (at most 47 a source) and at a million (bench/scale.py).
+DETAIL_FIGURES = 40
 
 
 # A figure's columns and its indicator's and province's that a detail page's figure table does not show: its

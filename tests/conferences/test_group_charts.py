@@ -188,7 +188,7 @@ def test_two_comparable_periods_make_a_chart_with_its_text_alternative_and_table
     client, django_assert_num_queries, north
 ):
     add_north_exports_for_2023(north)
-    with django_assert_num_queries(6):  # the data version; the same as without the chart
+    with django_assert_num_queries(7):  # the data version; the same as without the chart
         response = client.get(english("regions:region_detail", slug="north-28"))
     page = response.content.decode()
     series = [(chart_id, markup) for chart_id, markup in figures_of(page) if not chart_id.startswith("shares-")]

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from conferences.models import ConferenceOfficial
 from conferences.people import people
+from conferences.people_views import PEOPLE_PER_PAGE
 from vietnamese.folding import slugify_vi
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +126,20 @@ def test_one_person_named_at_two_sessions_and_spelt_two_ways_is_one_entry(
         page = html.unescape(client.get("/en/people/phan-thi-thang/").content.decode())
     assert "Also written" in page
     assert page.count("<tr>") == 3  # the header and one row per session
+
+
+def test_the_list_pages_by_50_in_a_fixed_number_of_queries(client, empty_database, django_assert_num_queries):
+    conference = factories.conference()
+    for number in range(PEOPLE_PER_PAGE + 3):
+        factories.official(conference=conference, name=f"Người Thử {number:03}")
+    for page, shown in ((1, PEOPLE_PER_PAGE), (2, 3)):
+        with django_assert_num_queries(2):  # the data version; every official with their session, group and source
+            response = client.get(f"/en{LIST}", {"page": page})
+        assert len(response.context["people"]) == shown
+    page = response.content.decode()
+    assert f"{PEOPLE_PER_PAGE + 3} people are named in the sources" in page
+    assert "Page 2 of 2" in page and 'rel="prev"' in page
+    assert names(response) == [f"Người Thử {number:03}" for number in range(PEOPLE_PER_PAGE, PEOPLE_PER_PAGE + 3)]
+    assert 'href="?sort=-sessions"' in page  # a new sort starts at the first page
+    assert client.get(LIST, {"page": 3}).status_code == 404
+    assert client.get(LIST, {"page": "x"}).status_code == 404

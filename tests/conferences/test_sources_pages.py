@@ -3,6 +3,7 @@
 import html
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import translation
 
@@ -27,11 +28,30 @@ def source_url(slug, language="vi"):
         return reverse("conferences:source_detail", kwargs={"slug": slug})
 
 
-def test_the_list_runs_two_queries(client, django_assert_num_queries):
-    with django_assert_num_queries(3):  # the data version; sources with their figure counts; the conferences they name
-        response = client.get("/en/sources/")
-    assert response.status_code == 200
-    sources = response.context["sources"]
+def every_page(client, url):
+    """The sources of every page of the list, and the pages' HTML joined (built, not from the page cache)."""
+    sources, pages, number = [], [], 1
+    while number:
+        for cache in caches.all():
+            cache.clear()
+        separator = "&" if "?" in url else "?"
+        response = client.get(f"{url}{separator}page={number}")
+        assert response.status_code == 200
+        sources += response.context["object_list"]
+        pages.append(response.content.decode())
+        number = response.context["page_obj"].next_page_number() if response.context["page_obj"].has_next() else 0
+    return sources, "".join(pages)
+
+
+def test_the_list_runs_a_fixed_number_of_queries_and_pages_by_25(client, django_assert_num_queries):
+    for page in (1, 2):
+        # the data version; the count; the groups for the filter; a page of sources with their figure counts;
+        # the conferences they name
+        with django_assert_num_queries(5):
+            response = client.get(f"/en/sources/?page={page}")
+        assert response.status_code == 200
+    assert response.context["paginator"].count == Source.objects.count() > 25
+    sources, _ = every_page(client, "/en/sources/")
     assert [source.slug for source in sources] == list(Source.objects.values_list("slug", flat=True))
     counts = {source.slug: source.figure_count for source in sources}
     assert counts == {slug: IndicatorReport.objects.filter(source__slug=slug).count() for slug in counts}
@@ -39,7 +59,7 @@ def test_the_list_runs_two_queries(client, django_assert_num_queries):
 
 
 def test_the_list_says_what_each_source_states_and_lacks(client):
-    page = client.get("/en/sources/").content.decode()
+    _, page = every_page(client, "/en/sources/")
     assert "Báo Hànộimới" in page and "PLVN" in page
     assert page.count("publisher not named in the captured text") == Source.objects.filter(publication="").count() > 0
     assert "The captured text does not name the publisher." in page  # publication_note
@@ -51,7 +71,7 @@ def test_the_list_says_what_each_source_states_and_lacks(client):
 
 
 def test_the_list_names_each_conference_once_per_source(client):
-    sources = client.get("/sources/").context["sources"]
+    sources, _ = every_page(client, "/sources/")
     assert sources
     for source in sources:
         named = [conference.slug for conference, _ in source.conference_kinds]
@@ -59,8 +79,22 @@ def test_the_list_names_each_conference_once_per_source(client):
         assert set(named) == set(source.mentions.values_list("conference__slug", flat=True))
 
 
+def test_the_list_filters_by_group_search_and_sort(client):
+    by_group, _ = every_page(client, "/en/sources/?region=south-20")
+    expected = set(Source.objects.filter(mentions__conference__region__slug="south-20").values_list("slug", flat=True))
+    assert {source.slug for source in by_group} == expected
+    assert 0 < len(by_group) < Source.objects.count()
+    found = client.get("/en/sources/?q=plvn").context["object_list"]
+    assert found and all("plvn" in source.slug for source in found)
+    newest = client.get("/en/sources/?sort=-published").context["object_list"]
+    dates = [source.published_on for source in newest if source.published_on]
+    assert dates == sorted(dates, reverse=True)
+    bad = client.get("/en/sources/?region=nowhere")
+    assert bad.status_code == 400 and not bad.context["object_list"]
+
+
 def test_only_the_protected_source_carries_the_short_quotes_note(client):
-    page = client.get("/en/sources/").content.decode()
+    _, page = every_page(client, "/en/sources/")
     assert page.count(SHORT_QUOTES_NOTE) == Source.objects.exclude(reproduction_notice="").count() == 1
     protected = client.get(source_url(HANOIMOI, "en")).content.decode()
     assert SHORT_QUOTES_NOTE in protected
