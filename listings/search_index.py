@@ -165,7 +165,8 @@ def first_of_each_on_postgresql(
     flags = ", ".join(f"{condition} AS match_{number}" for number, condition in enumerate(conditions))
     sql = (
         f"WITH first_rows AS MATERIALIZED (SELECT {selected}, {flags} FROM "
-        f"(SELECT * FROM {table} ORDER BY {order_by} LIMIT %s) AS first_in_order) "
+        f"(SELECT {selected}, search_name_vector, search_vector FROM {table} "
+        f"ORDER BY {order_by} LIMIT %s) AS first_in_order) "
     )
     params.append(window)
     parts = []
@@ -220,6 +221,9 @@ def _postgresql_statements(table: str) -> list[str]:
         f"GENERATED ALWAYS AS ({_PG_NAME_VECTOR}) STORED",
         f"CREATE INDEX IF NOT EXISTS {table}_search_fts ON {table} USING gin (search_vector)",
         f"CREATE INDEX IF NOT EXISTS {table}_search_name_fts ON {table} USING gin (search_name_vector)",
+        # Without statistics on the new columns the planner takes every match for rare, and sorts
+        # 200,000 matches of a common word at a million figures instead of walking an index (1 s, not 35 ms).
+        f"ANALYZE {table}",
     ]
 
 
