@@ -43,6 +43,7 @@ from listings.search_index import Match, first_of_each_on_postgresql, first_of_e
 from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
+LIST_MATCHES = 1_000  # a list's ``q`` lists at most this many matches, the latest
 EXACT, NAME_PREFIX, NAME_CONTAINS, MENTION, PARTIAL, WORDS_APART = 4, 3, 2, 1, 0, -1
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -118,8 +119,16 @@ def best_matches(queryset: models.QuerySet, query: str, *, limit: int) -> list:
         return []
     order = search_order(queryset.model)
     ranked = queryset.filter(pk__in=_first_of_each_kind(queryset, words, order, limit))
-    ranked = ranked.annotate(search_rank=_rank(" ".join(words)))
-    return list(ranked.order_by("-search_rank", *order)[:limit])
+    return list(ranked.annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *order)[:limit])
+
+
+def latest_match_keys(queryset: models.QuerySet, words: list[str], *, limit: int) -> list:
+    """The primary keys of the first ``limit`` rows holding every word, in ``search_order``; one query.
+
+    One kind of match, not six: the database either walks the order's index until it has ``limit``
+    rows (a common word) or reads the few rows that match from the full-text index (a rare one)."""
+    matches = queryset.filter(Match("words", words)).order_by(*search_order(queryset.model))
+    return list(matches.values_list("pk", flat=True)[:limit])
 
 
 def _first_of_each_kind(queryset: models.QuerySet, words: list[str], order: list[str], limit: int) -> RawSQL:
@@ -222,14 +231,52 @@ def postgres_trigram_indexes(*tables: str):
 
 
 class SearchFilter(django_filters.CharFilter):
-    """A list's ``q``: the portal's search, best match first unless the reader chose a sort."""
+    """A list's ``q``: the latest ``LIST_MATCHES`` matches (in ``search_order``) within the list's other
+    filters, best first unless the reader chose a sort.
+
+    Bounded so that a common word costs about what a rare one does: the first filtering finds the
+    matches once (``latest_match_keys``, one query), and the page, its count and its facets read only
+    those keys (the facets filter again with this same filter). ``reached_limit`` says that more rows
+    match than are listed. It needs the other filters applied first: ``SearchesLastFilterSet``.
+    The search page ranks the best few of every match instead (``best_matches``).
+    """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(**kwargs)
+        self.found: tuple[str, list] | None = None
+
+    @property
+    def limit(self) -> int:
+        return LIST_MATCHES
+
+    @property
+    def reached_limit(self) -> bool:
+        return self.found is not None and len(self.found[1]) > self.limit
 
     def filter(self, qs, value):
-        if not value or not normalised_query(value):
+        words = query_words(value or "")
+        if not words:
             return qs
+        if self.found is None or self.found[0] != value:
+            self.found = (value, latest_match_keys(qs, words, limit=self.limit + 1))
         ordering = qs.query.order_by or qs.model._meta.ordering
-        return search(qs, value).order_by("-search_rank", *ordering)
+        keys = self.found[1][: self.limit]
+        return qs.filter(pk__in=keys).annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *ordering)
+
+
+class SearchesLastFilterSet(django_filters.FilterSet):
+    """A FilterSet whose ``SearchFilter`` filters after the other filters and before the sort, so that
+    it keeps the best matches of what the other filters leave, and a chosen sort still orders them."""
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        for name in sorted(data, key=lambda name: _filtering_stage(self.filters[name])):
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
+
+
+def _filtering_stage(a_filter) -> int:
+    if isinstance(a_filter, SearchFilter):
+        return 1
+    return 2 if isinstance(a_filter, django_filters.OrderingFilter) else 0

@@ -9,6 +9,7 @@ from django_filters.views import FilterView
 
 from listings.counts import PrecomputedCounts
 from listings.facets import facet_links, facet_value_counts
+from listings.search import SearchFilter
 from portal.caching import cached_for_this_data
 
 MAX_QUERY_LENGTH = 2000
@@ -121,7 +122,15 @@ class FilteredListView(FilterView):
         context = super().get_context_data(**kwargs)
         context["query_problems"] = problems = self.query_problems()
         context["facets"] = {} if problems or not self.facets else self.facet_counts()
+        context["search_limit"] = self.search_limit()
         return context
+
+    def search_limit(self) -> int | None:
+        """How many matches the list's ``q`` lists, when more rows match (``SearchFilter``)."""
+        for a_filter in self.filterset.filters.values():
+            if isinstance(a_filter, SearchFilter) and a_filter.reached_limit:
+                return a_filter.limit
+        return None
 
     def facet_counts(self):
         """The facets' counts depend on the filters only: every page and sort of a filtered list shares

@@ -1,11 +1,10 @@
 """The provinces list's filters, each naming its field and lookup explicitly (django-filter)."""
 
-import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from listings.filters import slug_choice_filter
-from listings.search import SearchFilter
+from listings.search import SearchesLastFilterSet, SearchFilter
 from listings.sorting import SortFilter
 from regions import map2025
 from regions.models import Province, Region, RegionMembership
@@ -23,7 +22,7 @@ class StableOrderingFilter(SortFilter):
         return qs.order_by(*ordering, *TIE_BREAK)
 
 
-class ProvinceFilter(django_filters.FilterSet):
+class ProvinceFilter(SearchesLastFilterSet):
     q = SearchFilter(label=_("Name, any spelling"))
     map = slug_choice_filter(_("Administrative map"), "administrative_map", choices=Province.Map.choices)
     region = slug_choice_filter(

@@ -1,0 +1,96 @@
+"""A list's ``q`` lists at most ``LIST_MATCHES`` matches, the latest, within the list's other filters
+(``listings.search.SearchFilter``, ``SearchesLastFilterSet``), and the page says when more rows match."""
+
+from datetime import date
+
+import factories
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from listings import search
+
+pytestmark = pytest.mark.django_db
+
+LIMIT = 3
+
+
+@pytest.fixture
+def thanh_hoa_figures(empty_database, monkeypatch):
+    """Five figures of Thanh Hóa, one a year from 2020, the first two in another group; one of Nghệ An."""
+    monkeypatch.setattr(search, "LIST_MATCHES", LIMIT)
+    thanh_hoa, nghe_an = factories.province(name="Thanh Hóa"), factories.province(name="Nghệ An")
+    north, central = factories.region(slug="north"), factories.region(slug="central")
+    figures = {}
+    for year in range(2020, 2025):
+        conference = factories.conference(region=central if year < 2022 else north, year=year + 1)
+        figures[year] = factories.figure(
+            conference=conference,
+            province=thanh_hoa,
+            period_start=date(year, 1, 1),
+            period_end=date(year, 12, 31),
+            quote=f"Câu thử của năm {year}.",
+        )
+    factories.figure(province=nghe_an, period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    return figures
+
+
+def listed(response) -> list[str]:
+    return [row.slug for row in response.context["page_obj"].object_list]
+
+
+def slugs(figures, *years) -> list[str]:
+    return [figures[year].slug for year in years]
+
+
+def test_a_common_search_lists_its_latest_matches_and_says_more_match(client, thanh_hoa_figures):
+    response = client.get(reverse("conferences:figure_list"), {"q": "Thanh Hóa"})
+    assert response.status_code == 200
+    assert listed(response) == slugs(thanh_hoa_figures, 2024, 2023, 2022)
+    assert response.context["paginator"].count == LIMIT
+    assert response.context["search_limit"] == LIMIT
+    assert "only 3 of them are listed" in client.get("/en/figures/", {"q": "Thanh Hóa"}).content.decode()
+
+
+def test_a_search_with_no_more_matches_than_the_limit_says_nothing_of_it(client, thanh_hoa_figures):
+    response = client.get(reverse("conferences:figure_list"), {"q": "Nghệ An"})
+    assert response.context["paginator"].count == 1
+    assert response.context["search_limit"] is None
+    assert 'class="notice" role="status"' not in response.content.decode()
+
+
+def test_the_search_keeps_the_latest_matches_of_what_the_other_filters_leave(client, thanh_hoa_figures):
+    """The central group's two figures are older than the three latest matches: filtered first, they
+    are found."""
+    response = client.get(reverse("conferences:figure_list"), {"q": "Thanh Hóa", "region": "central"})
+    assert listed(response) == slugs(thanh_hoa_figures, 2021, 2020)
+    assert response.context["search_limit"] is None
+
+
+def test_a_chosen_sort_orders_the_matches_listed(client, thanh_hoa_figures):
+    response = client.get(reverse("conferences:figure_list"), {"q": "Thanh Hóa", "sort": "period"})
+    assert listed(response) == slugs(thanh_hoa_figures, 2022, 2023, 2024)
+
+
+def test_the_facets_count_the_matches_listed(client, thanh_hoa_figures):
+    response = client.get(reverse("conferences:figure_list"), {"q": "Thanh Hóa"})
+    regions = {item.value: item.count for item in response.context["facets"]["region"]}
+    assert regions == {"north": 3}
+
+
+def captured(client, params) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("conferences:figure_list"), params).status_code == 200
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def test_the_matches_are_found_once_whatever_the_facets(client, thanh_hoa_figures):
+    """One query reads the full-text index, for the matches' keys; the count, the page and every facet
+    then read those keys. A search over more rows than the limit asks no more than one over a single row."""
+    captured(client, {})  # the first request of a test reads the loaded data's version
+    common = captured(client, {"q": "Thanh Hóa"})
+    rare = captured(client, {"q": "Thanh Hóa 2022"})
+    assert len(common) == len(rare)
+    index = " MATCH " if connection.vendor == "sqlite" else "@@"
+    assert sum(index in sql for sql in common) == 1
