@@ -24,7 +24,9 @@ found, after every phrase: the rule cost a second search per query, and made a r
 depend on other rows.
 
 The index keeps each word's position (``listings.search_index``: PostgreSQL full-text search, SQLite
-FTS5). ``search`` filters a list by it and ranks every match, for the lists' ``q``; ``best_matches``
+FTS5). ``search`` ranks every match: the full ranking, which the pages never ask for. A list's ``q``
+(``SearchFilter``) keeps the first ``LIST_MATCHES`` matches in the model's ``search_order`` within the
+list's other filters, found once per request, and ranks only them; ``best_matches`` (the search page)
 finds the best few without ranking every match: the best ``n`` are among the first ``n`` of each
 kind of match, so it takes those from the index and ranks only them (one query). For a large table
 (``search_window``) the first rows of each kind are found by hand-written SQL that no planner's guess
@@ -99,8 +101,8 @@ def search_order(model) -> list[str]:
 
 def search(queryset: models.QuerySet, query: str) -> models.QuerySet:
     """Rows holding every word of ``query`` (the last perhaps unfinished), annotated with
-    ``search_rank`` (higher is better). Ranks every match: for a list's ``q``; ``best_matches`` finds
-    the best few without."""
+    ``search_rank`` (higher is better). Ranks every match, so its cost grows with them: the reference
+    the tests hold ``best_matches`` and ``SearchFilter`` to; the pages use those."""
     words = query_words(query)
     if not words:
         return queryset
