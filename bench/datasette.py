@@ -9,7 +9,6 @@ stopped by its own process id.
 """
 
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -18,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from bench.measure import RssSampler, cpu_seconds, measure_page, warm_up
-from bench.processes import ROOT, free_port, log
+from bench.processes import ROOT, free_port, log, terminate
 
 VENV = ROOT / ".datasette-venv"
 REQUIREMENTS = ROOT / "bench" / "requirements-datasette.txt"
@@ -66,13 +65,7 @@ class Datasette:
         return [self.process.pid]  # one process (its queries run in its threads)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        terminate(self.process)
         self.log.close()
 
 

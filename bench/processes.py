@@ -105,6 +105,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def terminate(process: subprocess.Popen, *, grace: float = 30) -> None:
+    """SIGTERM, then SIGKILL if ``process`` has not stopped within ``grace`` seconds."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 class Server:
     """gunicorn with the project's gunicorn.conf.py (or explicit options), stopped by its own pid."""
 
@@ -148,13 +159,7 @@ class Server:
         """The master, then any worker still alive: a master killed after its grace period leaves the
         workers that were still serving (a page that takes minutes) running on their own."""
         workers = self.workers()
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        terminate(self.process)
         for pid in workers:
             with suppress(OSError):  # gone already
                 if b"gunicorn" in Path(f"/proc/{pid}/cmdline").read_bytes():  # still that worker
