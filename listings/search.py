@@ -269,7 +269,7 @@ class SearchFilter(django_filters.CharFilter):
 
 class SearchesLastFilterSet(django_filters.FilterSet):
     """A FilterSet whose ``SearchFilter`` filters after the other filters and before the sort, so that
-    it keeps the best matches of what the other filters leave, and a chosen sort still orders them."""
+    its first matches are taken from what the other filters leave, and a chosen sort still orders them."""
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data
