@@ -14,6 +14,7 @@ from django.http import QueryDict
 from django.utils.translation import get_language
 
 from listings.counts import PrecomputedCounts
+from listings.search import filter_in_stages
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,12 @@ def facet_value_counts(
 
 def filtered_without(filterset, param: str):
     """The list filtered by every filter of the bound, valid ``filterset`` but ``param``: what a facet
-    counts over. The values are the ones the filterset cleaned: none is validated again, so a choice
-    by slug looks its row up once per request, not once per facet."""
-    queryset = filterset.queryset.all()
+    counts over, filtered in the same stages as the list (``filter_in_stages``). The values are the ones
+    the filterset cleaned: none is validated again, so a choice by slug looks its row up once per
+    request, not once per facet."""
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
-    for name, value in cleaned.items():
-        if name != param:
-            queryset = filterset.filters[name].filter(queryset, value)
-    return queryset
+    others = {name: value for name, value in cleaned.items() if name != param}
+    return filter_in_stages(filterset, filterset.queryset.all(), others)
 
 
 def facet_links(counts: dict[str, list[FacetCount]], query: QueryDict) -> dict[str, list[FacetValue]]:

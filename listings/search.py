@@ -272,10 +272,15 @@ class SearchesLastFilterSet(django_filters.FilterSet):
     its first matches are taken from what the other filters leave, and a chosen sort still orders them."""
 
     def filter_queryset(self, queryset):
-        data = self.form.cleaned_data
-        for name in sorted(data, key=lambda name: _filtering_stage(self.filters[name])):
-            queryset = self.filters[name].filter(queryset, data[name])
-        return queryset
+        return filter_in_stages(self, queryset, self.form.cleaned_data)
+
+
+def filter_in_stages(filterset, queryset, values: dict):
+    """``queryset`` filtered by ``filterset``'s filters with these cleaned ``values``: the plain filters,
+    then the search, then the sort. The one order for a list's rows and for its facets' counts."""
+    for name in sorted(values, key=lambda name: _filtering_stage(filterset.filters[name])):
+        queryset = filterset.filters[name].filter(queryset, values[name])
+    return queryset
 
 
 def _filtering_stage(a_filter) -> int:
