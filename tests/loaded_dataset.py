@@ -6,6 +6,7 @@ writes such a copy; docs/architecture.md, "Testing"). Every test that loads the 
 """
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -22,3 +23,16 @@ def dataset_dir() -> Path:
 def load_dataset(**options):
     """``load_data`` from this session's fixtures folder."""
     call_command("load_data", fixtures_dir=dataset_dir(), verbosity=0, **options)
+
+
+@contextmanager
+def synthetic_dataset(django_db_blocker, *, figures: int, seed: int):
+    """For a module's fixture: ``generate_synthetic`` in place of the loaded dataset, and the dataset
+    loaded again afterwards."""
+    with django_db_blocker.unblock():
+        call_command("generate_synthetic", figures=figures, seed=seed, replace=True, verbosity=0)
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            load_dataset(force=True)

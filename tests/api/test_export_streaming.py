@@ -9,8 +9,7 @@ synthetic figures read in many small batches.
 import tracemalloc
 
 import pytest
-from django.core.management import call_command
-from loaded_dataset import load_dataset
+from loaded_dataset import synthetic_dataset
 
 from api import row_plans, stream_writers
 from conferences.models import IndicatorReport
@@ -22,11 +21,8 @@ FIGURES = 600
 
 @pytest.fixture(scope="module")
 def synthetic_data(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("generate_synthetic", figures=FIGURES, seed=3, replace=True, verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        load_dataset(force=True)
+    with synthetic_dataset(django_db_blocker, figures=FIGURES, seed=3):
+        yield
 
 
 def traced_growth(client, url: str) -> tuple[int, int, int]:

@@ -1,8 +1,7 @@
 """The benchmark's pages exist: filled from a synthetic database, every one answers 200."""
 
 import pytest
-from django.core.management import call_command
-from loaded_dataset import load_dataset
+from loaded_dataset import synthetic_dataset
 
 from bench.pages import CEILING, DATASETTE_PAGES, PAGES, examples, filled
 
@@ -11,11 +10,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def synthetic_data(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("generate_synthetic", figures=300, seed=5, replace=True, verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        load_dataset(force=True)
+    with synthetic_dataset(django_db_blocker, figures=300, seed=5):
+        yield
 
 
 def test_every_page_answers_with_the_examples_of_the_database(client, synthetic_data):

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.http import QueryDict
 from django.test import RequestFactory
 from django.utils import translation
-from loaded_dataset import load_dataset
+from loaded_dataset import synthetic_dataset
 
 from api import exports, row_plans, stream_writers
 from api.figure_serializers import FigureSerializer
@@ -45,11 +45,8 @@ SORTS = ["", "-period", "period", "region", "-value", "value", "region,-period"]
 @pytest.fixture(scope="module")
 def synthetic_data(django_db_setup, django_db_blocker):
     """Generated once for the module (each test still rolls back its own changes); the real data after."""
-    with django_db_blocker.unblock():
-        call_command("generate_synthetic", figures=500, seed=11, replace=True, verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        load_dataset(force=True)
+    with synthetic_dataset(django_db_blocker, figures=500, seed=11):
+        yield
 
 
 def filterset(query: str) -> IndicatorReportFilter:
