@@ -11,16 +11,16 @@ from decimal import Decimal
 
 from curation.annotations import Annotation, FigureEntry
 from curation.article_context import ArticleContext
-from curation.curated import SHARE_BASES, FigureFacts
+from curation.curated import SHARE_BASES
 from curation.field_checks import (
     checked_phrase,
     checked_threshold,
     checked_vocabulary,
     decimal_or_none,
-    half_unit_of_percent,
     period_text,
     sign_problem,
 )
+from curation.figure_facts import figure_facts
 from vietnamese.errors import ParseError
 from vietnamese.numbers import is_bare_number, parse_written_value
 from vietnamese.periods import is_to_date, parse_period
@@ -99,49 +99,24 @@ def curate_figure(context: ArticleContext, entry: FigureEntry, position: int, kn
     if len(context.problems) > problems_before:
         return
     context.result.figures.append(
-        FigureFacts(
-            fields={
-                "slug": f"{context.annotation.source.slug}-{entry.id}",
-                "conference": entry.conference,
-                "source": context.annotation.source.slug,
-                "indicator": entry.indicator,
-                "indicator_as_written": entry.indicator_as_written,
-                "scope": entry.scope,
-                "province": province,
-                "period_start": period.start,
-                "period_end": period.end,
-                "is_stock": period.is_stock,
-                "period_label": entry.period_label,
-                "period_quote": entry.period_quote,
-                "value": quantity.value,
-                "unit": quantity.unit,
-                "unit_as_written": quantity.unit_as_written,
-                "value_as_written": entry.value_as_written,
-                "denominator": quantity.denominator,
-                "threshold_comparator": comparator,
-                "threshold_pct": threshold,
-                "growth_pct": growth,
-                "share_pct": share,
-                "share_of": entry.share_of,
-                "plan_share_pct": plan_share,
-                "qualifier": entry.qualifier,
-                "qualifier_as_written": "",
-                "growth_as_written": entry.growth_as_written,
-                "share_as_written": entry.share_as_written,
-                "plan_share_as_written": entry.plan_share_as_written,
-                "period_context_as_written": "",
-                "quote": entry.quote,
-                "quote_line": quote_line,
-                "locator": "",
-                "note_vi": entry.note_vi,
-                "note_en": entry.note_en,
-                "position": position,
-            },
-            conference=entry.conference,
-            line=line,
+        figure_facts(
+            entry,
+            source=context.annotation.source.slug,
+            province=province,
+            period=period,
+            quantity=quantity,
             half_unit=half_unit,
-            share_half_unit=half_unit_of_percent(entry.share_as_written) if share is not None else None,
-            signed=bool(quantity.sign_as_written),
+            comparator=comparator,
+            threshold=threshold,
+            growth=growth,
+            share=share,
+            plan_share=plan_share,
+            position=position,
+            quote=entry.quote,
+            quote_line=quote_line,
+            period_quote=entry.period_quote,
+            note_vi=entry.note_vi,
+            note_en=entry.note_en,
         )
     )
 

@@ -8,16 +8,16 @@ each give what the record curates. Only a Vietnamese page's figure can be read s
 from datetime import date
 from decimal import Decimal
 
-from curation.curated import QUALIFIERS, SHARE_BASES, FigureFacts
+from curation.curated import QUALIFIERS, SHARE_BASES
 from curation.field_checks import (
     checked_phrase,
     checked_threshold,
     checked_vocabulary,
     decimal_or_none,
-    half_unit_of_percent,
     period_text,
     sign_problem,
 )
+from curation.figure_facts import figure_facts
 from curation.record_context import RecordContext
 from curation.records import RecordFigure
 from vietnamese.errors import ParseError
@@ -84,51 +84,24 @@ def curate_record_figure(context: RecordContext, entry: RecordFigure, position: 
     period = _period(context, entry, say)
     if len(context.problems) > problems_before:
         return
-    slug = context.record.source.slug
     context.result.figures.append(
-        FigureFacts(
-            fields={
-                "slug": f"{slug}-{entry.id}",
-                "conference": entry.conference,
-                "source": slug,
-                "indicator": entry.indicator,
-                "indicator_as_written": entry.indicator_as_written,
-                "scope": entry.scope,
-                "province": province,
-                "period_start": period.start,
-                "period_end": period.end,
-                "is_stock": period.is_stock,
-                "period_label": entry.period_label,
-                "period_quote": "",
-                "period_context_as_written": entry.period_context_as_written,
-                "value": quantity.value,
-                "unit": quantity.unit,
-                "unit_as_written": quantity.unit_as_written,
-                "value_as_written": entry.value_as_written,
-                "denominator": quantity.denominator,
-                "threshold_comparator": comparator,
-                "threshold_pct": threshold,
-                "growth_pct": growth,
-                "growth_as_written": entry.growth_as_written,
-                "share_pct": share,
-                "share_as_written": entry.share_as_written,
-                "share_of": entry.share_of,
-                "plan_share_pct": plan_share,
-                "plan_share_as_written": entry.plan_share_as_written,
-                "qualifier": entry.qualifier,
-                "qualifier_as_written": entry.qualifier_as_written,
-                "quote": "",
-                "quote_line": None,
-                "locator": entry.locator,
-                "note_vi": "",
-                "note_en": entry.note,
-                "position": position,
-            },
-            conference=entry.conference,
-            line=line,
+        figure_facts(
+            entry,
+            source=context.record.source.slug,
+            province=province,
+            period=period,
+            quantity=quantity,
             half_unit=quantity_half_unit(quantity),
-            share_half_unit=half_unit_of_percent(entry.share_as_written) if share is not None else None,
-            signed=bool(quantity.sign_as_written),
+            comparator=comparator,
+            threshold=threshold,
+            growth=growth,
+            share=share,
+            plan_share=plan_share,
+            position=position,
+            period_context_as_written=entry.period_context_as_written,
+            qualifier_as_written=entry.qualifier_as_written,
+            locator=entry.locator,
+            note_en=entry.note,
         )
     )
 
