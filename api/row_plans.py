@@ -2,8 +2,9 @@
 
 The figures list has a million rows, and a serializer per row wrote fewer than 10,000 a second. A row
 plan reads the same values with ``values_list`` (one query, the joins it needs) and writes each as its
-serializer does; tests compare the two on every figure. The figures' plan is ``api.figure_plan``;
-``api.exports`` uses a plan where it has one (``ROW_PLANS``) and the serializer otherwise.
+serializer does; tests compare the two on every figure. The figures' plans are ``api.figure_plan`` (the
+JSON download's values) and ``api.figure_lines`` (the CSV's lines, written by the database);
+``api.exports`` uses a plan where it has one and the serializer otherwise.
 
 The rows come from one snapshot, as ``exports.serialized_rows``'s do. With the figures' filters as a
 ``FigureCube``, they are read in batches (``FigureCube.batches``), each sorted here (``BatchOrder``)
@@ -16,6 +17,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from operator import itemgetter
 from queue import Empty, Queue
+from typing import Any
 
 from django.db import connections, transaction
 from rest_framework import serializers
@@ -29,17 +31,15 @@ BATCH_SIZE = 4000  # rows per query when the figures are read in batches of grou
 
 @dataclass(frozen=True)
 class RowPlan:
-    """``fields`` to read with ``values_list``, and ``row`` turning one into the serializer's values, in
-    its field order. ``flat`` are the columns whose CSV cell is not the value as is (booleans);
-    ``free_text`` the columns holding words from a source or a curator (names and titles too), which
-    may begin like a formula (``csv_safety``). The others are the portal's own slugs, codes, dates,
-    numbers and links."""
+    """``fields`` to read with ``values_list`` (after ``annotations`` are added to the queryset), and ``row``
+    turning one into what is written: the serializer's values in its field order (``api.figure_plan``),
+    or a CSV line (``api.figure_lines``). ``prepare``, given the connection, runs in the rows' snapshot
+    before they are read: what ``row`` needs besides them (labels), the SQL functions they use."""
 
     fields: tuple[str, ...]
-    row: Callable[[tuple], list]
-    flat: tuple[str, ...] = ()
-    free_text: tuple[str, ...] = ()
-    annotations: dict = field(default_factory=dict)  # added to the queryset before ``values_list``
+    row: Callable[[tuple], Any]
+    annotations: dict = field(default_factory=dict)
+    prepare: Callable[[Any], None] | None = None
 
 
 def stored_fields(serializer_class) -> tuple[str, ...]:
@@ -57,8 +57,8 @@ def stored_fields(serializer_class) -> tuple[str, ...]:
     return tuple(paths)
 
 
-def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> Iterator[list]:
-    """Each row's values in the serializer's field order, from one snapshot (as ``exports.serialized_rows``).
+def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> Iterator:
+    """Each row as ``plan.row`` writes it, from one snapshot (as ``exports.serialized_rows``).
 
     With ``cube`` (the figures' filters as ``FigureCount`` conditions), the rows are read in batches of
     about ``BATCH_SIZE`` consecutive rows (``FigureCube.batches``), each sorted here by the list's own
@@ -68,6 +68,8 @@ def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> 
     if plan.annotations:
         queryset = queryset.annotate(**plan.annotations)
     with transaction.atomic(using=queryset.db, savepoint=False):
+        if plan.prepare:
+            plan.prepare(connections[queryset.db])
         batches = cube.batches(queryset, BATCH_SIZE) if cube else None
         if batches is None:
             for values in queryset.values_list(*plan.fields).iterator(chunk_size=FAST_CHUNK_SIZE):
