@@ -141,55 +141,92 @@ class DecimalCell(_Cell):
         )
 
 
-def _month_spans() -> dict[str, list[int]]:
+def _month_spans() -> dict[str, list[tuple[int, int]]]:
     """Each code ``period_kind`` gives a period from the first of a month to the end of a month of the
-    same year, with the spans (first month × 100 + last month) it gives it for."""
-    codes: dict[str, list[int]] = {}
+    same year, with the spans (first month, last month) it gives it for."""
+    codes: dict[str, list[tuple[int, int]]] = {}
     for first in range(1, 13):
         for last in range(first, 13):
             end = date(2001, last, calendar.monthrange(2001, last)[1])
-            codes.setdefault(period_kind(date(2001, first, 1), end, False).code, []).append(first * 100 + last)
+            codes.setdefault(period_kind(date(2001, first, 1), end, False).code, []).append((first, last))
     return codes
 
 
-def _period_kind_templates() -> dict[str, str]:
+def _period_kind_template(*, span, span_sql: str, other_sql: str) -> str:
+    """``period_kind``: a level; else "other" unless the period runs from the first of a month to the end
+    of a month of the same year (``other_sql`` is true when it does not); else the code of its months
+    (``span_sql``, compared with ``span(first, last)``). {0} the start, {1} the end, {2} the stock flag."""
     stock, other = period_kind(None, date(2001, 1, 1), True).code, PeriodKind(OTHER).code
-    spans = " ".join(
-        f"WHEN {{S}} IN ({', '.join(map(str, keys))}) THEN '{code}'" for code, keys in _month_spans().items()
+    spans = " ".join(f"WHEN {span(*pair)} THEN '{code}'" for code, pairs in _month_spans().items() for pair in pairs)
+    not_months = f"{{0}} IS NULL OR {{0}} > {{1}} OR {other_sql}"
+    return (
+        f"CASE WHEN {{2}} THEN '{stock}' WHEN {not_months} THEN '{other}'"
+        f" ELSE CASE {span_sql} {spans} ELSE '{other}' END END"
     )
-    # {0} start, {1} end, {2} is_stock. ``period_kind``: a level; else "other" unless the period runs from the
-    # first of a month to the end of a month of the same year; else the code of its months.
-    postgresql = (
-        f"CASE WHEN {{2}} THEN '{stock}' WHEN {{0}} IS NULL OR {{0}} > {{1}}"
-        " OR date_part('year', {0}) <> date_part('year', {1}) OR date_part('day', {0}) <> 1"
-        f" OR date_part('day', {{1}} + 1) <> 1 THEN '{other}' {spans} ELSE '{other}' END"
-    ).replace("{S}", "CAST(date_part('month', {0}) * 100 + date_part('month', {1}) AS integer)")
-    sqlite = (  # the dates are ISO text
-        f"CASE WHEN {{2}} THEN '{stock}' WHEN {{0}} IS NULL OR {{0}} > {{1}}"
-        " OR substr({0}, 1, 4) <> substr({1}, 1, 4) OR substr({0}, 9, 2) <> '01'"
-        f" OR substr(date({{1}}, '+1 day'), 9, 2) <> '01' THEN '{other}' {spans} ELSE '{other}' END"
-    ).replace("{S}", "CAST(substr({0}, 6, 2) AS INTEGER) * 100 + CAST(substr({1}, 6, 2) AS INTEGER)")
-    return {"postgresql": postgresql, "sqlite": sqlite}
+
+
+_MONTH_ENDS = {month: calendar.monthrange(2001, month)[1] for month in range(1, 13) if month != 2}
+_PERIOD_KIND = {
+    "postgresql": _period_kind_template(
+        span=lambda first, last: str(first * 100 + last),
+        span_sql="CAST(date_part('month', {0}) * 100 + date_part('month', {1}) AS integer)",
+        other_sql="date_part('year', {0}) <> date_part('year', {1}) OR date_part('day', {0}) <> 1"
+        " OR date_part('day', {1} + 1) <> 1",
+    ),
+    "sqlite": _period_kind_template(  # the dates are ISO text; only February's end needs the calendar
+        span=lambda first, last: f"'{first:02d}{last:02d}'",
+        span_sql="substr({0}, 6, 2) || substr({1}, 6, 2)",
+        other_sql="substr({0}, 1, 4) <> substr({1}, 1, 4) OR substr({0}, 9, 2) <> '01'"
+        " OR substr({1}, 9, 2) <> CASE substr({1}, 6, 2)"
+        " WHEN '02' THEN CASE substr(date({1}, '+1 day'), 9, 2) WHEN '01' THEN substr({1}, 9, 2) ELSE '' END "
+        + " ".join(f"WHEN '{month:02d}' THEN '{days}'" for month, days in _MONTH_ENDS.items())
+        + " END",
+    ),
+}
 
 
 class PeriodKindCell(_Cell):
-    templates = _period_kind_templates()
+    templates = _PERIOD_KIND
 
 
 class Cells(Func):
-    """Cells joined with commas, as one text value."""
+    """Cells joined with commas, as one text value: on SQLite in one ``printf`` (a chain of ``||`` copies
+    the line once per cell)."""
 
     template = "%(expressions)s"
     arg_joiner = " || ',' || "
     output_field = TextField()
 
+    def as_sqlite(self, compiler, connection, **extra_context):
+        cells = [compiler.compile(cell) for cell in self.get_source_expressions()]
+        params = [",".join(["%s"] * len(cells))]  # the format, as a parameter: no "%" in the SQL
+        for _, cell_params in cells:
+            params.extend(cell_params)
+        return f"printf(%s, {', '.join(sql for sql, _ in cells)})", params
 
-class Surrounded(Func):
-    """``expression`` with text before and after it (an address around a slug)."""
 
-    template = "%(expressions)s"
-    arg_joiner = " || "
-    output_field = TextField()
+class LinkCells(_Cell):
+    """Addresses made of a slug with fixed text around it, each ``before`` an absolute address's start:
+    the cells ``TextCell`` writes for each ``before || slug || after``, joined with commas, without the
+    checks the fixed text makes needless. None begins like a formula; all are quoted when the slug holds
+    a character to quote for, and only then."""
 
-    def __init__(self, expression, *, before: str, after: str):
-        super().__init__(Value(before, output_field=TextField()), expression, Value(after, output_field=TextField()))
+    def __init__(self, slug, *, addresses: list[tuple[str, str]]):
+        for before, after in addresses:
+            if not before or before[0] in FORMULA_STARTS or any(character in QUOTED for character in before + after):
+                raise ValueError(f"LinkCells writes addresses that need no quoting but for the slug, not {before!r}")
+        texts = [text for address in addresses for text in address]
+        arguments = [Value(text, output_field=TextField()) for text in [*texts, f"[{QUOTED}]", f"*[{QUOTED}]*"]]
+        # {0} the slug; {1}, {2} the first address's text before and after it, and so on; then the
+        # characters to quote for as a PostgreSQL pattern and as a SQLite one.
+        plain = " || ',' || ".join(f"{{{2 * n + 1}}} || {{0}} || {{{2 * n + 2}}}" for n in range(len(addresses)))
+        quoted = " || ',' || ".join(
+            f"'\"' || {{{2 * n + 1}}} || replace({{0}}, '\"', '\"\"') || {{{2 * n + 2}}} || '\"'"
+            for n in range(len(addresses))
+        )
+        postgresql, sqlite = f"{{0}} ~ {{{len(texts) + 1}}}", f"{{0}} GLOB {{{len(texts) + 2}}}"
+        self.templates = {
+            vendor: f"CASE WHEN {test} THEN {quoted} ELSE {plain} END"
+            for vendor, test in (("postgresql", postgresql), ("sqlite", sqlite))
+        }
+        super().__init__(slug, *arguments)

@@ -1,17 +1,18 @@
 """The figures' CSV lines: written by the database (``api.csv_sql``), joined with their labels here.
 
 ``/figures.csv`` has a million rows and more. Writing each cell in Python (``api.figure_plan``, the
-row plan the JSON download still uses) cost about 30 µs of a worker's CPU a row, most of it holding
-the GIL; the database writes the cells instead, exactly as the serializer's CSV writes them, and the
-worker reads five values a row: the text before the session's columns, the session's id, the text
-between the session and the indicator, the indicator's id, and the rest of the line. The session's
-columns (its slug, title, group and group's name) and the indicator's (code and name) are made in
-Python, once per session and indicator, in the download's language (``session_title``, ``group_label``
-and ``in_language`` have no exact SQL), and put between the pieces.
+row plan the JSON download still uses) cost about 30 µs of a worker's CPU a row, nearly all of it
+holding the GIL. The database writes the figure's own cells instead, exactly as the serializer's CSV
+writes them, and the worker reads eight values a row: four runs of cells as text, and the ids of the
+figure's session, province, indicator and source. The columns those stand for (a session's slug,
+title, group and group's name; a province's slug and name; an indicator's code and name; a source's
+slug, title, publication and address) are written here, once per session, province, indicator and
+source, in the download's language (``session_title``, ``group_label`` and ``in_language`` have no
+exact SQL), and put between the runs. Reading them here also spares the database four joins a row.
 
 The rows are read as the row plans' are (``row_plans.planned_rows``: batches, sorted in Python, read
-ahead); the labels are read in the same snapshot, before the rows. The tests compare the bytes with
-the serializer's CSV on both databases, in both languages, filtered and sorted.
+ahead); the labels in the same snapshot, before the rows. The tests compare the bytes with the
+serializer's CSV on both databases, in both languages, filtered and sorted.
 """
 
 from django.db.models import F
@@ -23,8 +24,8 @@ from api.csv_sql import (
     DateCell,
     DecimalCell,
     IntegerCell,
+    LinkCells,
     PeriodKindCell,
-    Surrounded,
     TextCell,
     register_functions,
 )
@@ -32,13 +33,19 @@ from api.figure_serializers import FigureSerializer
 from api.row_plans import RowPlan
 from api.serializer_base import page_url, reverse_page
 from api.stream_writers import csv_line
-from conferences.models import Conference, Indicator, IndicatorReport, session_title
+from conferences.models import Conference, Indicator, IndicatorReport, Source, session_title
 from portal.translated import in_language
-from regions.models import group_label
+from regions.models import Province, group_label
 
 VENDORS = ("postgresql", "sqlite")  # the databases ``api.csv_sql`` writes cells for
-SESSION = ("conference", "conference_label", "region", "region_name")  # made here, by the session's id
-INDICATOR = ("indicator", "indicator_name")  # made here, by the indicator's id
+# The columns written here, by the id of what they name, in the serializer's order.
+LABELS = {
+    "conference_id": ("conference", "conference_label", "region", "region_name"),
+    "province_id": ("province", "province_name"),
+    "indicator_id": ("indicator", "indicator_name"),
+    "source_id": ("source", "source_title", "source_publication", "source_url"),
+}
+LINKS = ("url", "html_url")  # written as one run: the same test of the slug for both
 _SLUG = "slug-placeholder"
 
 
@@ -51,10 +58,9 @@ def _decimal(name: str) -> DecimalCell:
     return DecimalCell(F(name), decimal_places=field.decimal_places, max_digits=field.max_digits)
 
 
-def _link(url: str) -> TextCell:
-    """An address with the figure's slug in it: ``url`` is the address reversed for ``_SLUG``."""
-    before, _, after = url.partition(_SLUG)
-    return TextCell(Surrounded(F("slug"), before=before, after=after))
+def _links(*urls: str) -> LinkCells:
+    """Addresses with the figure's slug in them: each url is reversed for ``_SLUG``."""
+    return LinkCells(F("slug"), addresses=[url.split(_SLUG) for url in urls])
 
 
 def _database_cells(request) -> dict:
@@ -89,43 +95,68 @@ def _database_cells(request) -> dict:
     cells |= {name: DateCell(F(name)) for name in ("period_start", "period_end")}
     cells["is_stock"] = BooleanCell(F("is_stock"))
     cells["period_kind"] = PeriodKindCell(F("period_start"), F("period_end"), F("is_stock"))
-    cells |= {"province": _text("province__slug"), "province_name": _text("province__name")}
-    cells |= {"source": _text("source__slug"), "source_title": _text("source__title")}
-    cells |= {"source_publication": _text("source__publication"), "source_url": _text("source__url")}
-    cells["url"] = _link(request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})))
-    cells["html_url"] = _link(page_url(request, reverse_page("conferences:figure_detail", _SLUG)))
+    cells[LINKS] = _links(
+        request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})),
+        page_url(request, reverse_page("conferences:figure_detail", _SLUG)),
+    )
     return cells
 
 
+def _read_labels(labels: dict[str, dict]) -> None:
+    """Each session's, province's, indicator's and source's columns as CSV text, by id, in the active
+    language; a figure with no province has empty ones."""
+    sessions, provinces, indicators, sources = (labels[key] for key in LABELS)
+    for pk, slug, number, year, group, group_vi, group_en in Conference.objects.values_list(
+        "pk", "slug", "session_number", "year", "region__slug", "region__name_vi", "region__name_en"
+    ):
+        name = in_language(group_vi, group_en)
+        sessions[pk] = csv_line([slug, session_title(name, number, year), group, group_label(name)])
+    provinces[None] = csv_line([None, None])
+    for pk, slug, name in Province.objects.values_list("pk", "slug", "name"):
+        provinces[pk] = csv_line([slug, name])
+    for pk, code, name_vi, name_en in Indicator.objects.values_list("pk", "code", "name_vi", "name_en"):
+        indicators[pk] = csv_line([code, in_language(name_vi, name_en)])
+    for pk, *columns in Source.objects.values_list("pk", "slug", "title", "publication", "url"):
+        sources[pk] = csv_line(columns)
+
+
 def figure_lines(request) -> RowPlan:
-    """``FigureSerializer``'s CSV, a line a row: five values read, two labels put between them."""
-    header = list(FigureSerializer().fields)
-    cells = _database_cells(request)
-    first, after_session = header.index(SESSION[0]), header.index(SESSION[-1]) + 1
-    first_indicator, after_indicator = header.index(INDICATOR[0]), header.index(INDICATOR[-1]) + 1
-    if header[first:after_session] != list(SESSION) or header[first_indicator:after_indicator] != list(INDICATOR):
-        raise ValueError("FigureSerializer's session and indicator columns are no longer where figure_lines puts them")
-    pieces = (header[:first], header[after_session:first_indicator], header[after_indicator:])
+    """``FigureSerializer``'s CSV, a line a row: four runs of cells read, the labels put between them."""
+    header, cells = list(FigureSerializer().fields), _database_cells(request)
+    runs, keys, run = [], [], []
+    position = 0
+    while position < len(header):
+        key = next((key for key, names in LABELS.items() if names[0] == header[position]), None)
+        if key is None:
+            links = tuple(header[position : position + len(LINKS)]) == LINKS
+            run.append(LINKS if links else header[position])
+            position += len(LINKS) if links else 1
+            continue
+        if header[position : position + len(LABELS[key])] != list(LABELS[key]):
+            raise ValueError(f"FigureSerializer no longer has the columns {LABELS[key]} side by side")
+        runs.append(run)
+        keys.append(key)
+        run, position = [], position + len(LABELS[key])
+    runs.append(run)
+    # slug | session | province | scope | indicator | the figure's columns | source | links
+    if keys != list(LABELS) or [bool(run) for run in runs] != [True, False, True, True, True]:
+        raise ValueError("FigureSerializer's columns are no longer in the order figure_lines writes them")
     annotations = {
-        f"csv_piece_{number}": Cells(*(cells[name] for name in names)) for number, names in enumerate(pieces)
+        f"csv_run_{number}": Cells(*(cells[name] for name in names)) for number, names in enumerate(runs) if names
     }
-    sessions: dict[int, str] = {}  # by id: the session's columns as CSV text
-    indicators: dict[int, str] = {}
+    labels: dict[str, dict] = {key: {} for key in LABELS}
+    sessions, provinces, indicators, sources = labels.values()
 
     def prepare(connection):
-        """The labels in the active language (the download's), in the rows' snapshot."""
         register_functions(connection)
-        for pk, slug, number, year, group, group_vi, group_en in Conference.objects.values_list(
-            "pk", "slug", "session_number", "year", "region__slug", "region__name_vi", "region__name_en"
-        ):
-            name = in_language(group_vi, group_en)
-            sessions[pk] = csv_line([slug, session_title(name, number, year), group, group_label(name)])
-        for pk, code, name_vi, name_en in Indicator.objects.values_list("pk", "code", "name_vi", "name_en"):
-            indicators[pk] = csv_line([code, in_language(name_vi, name_en)])
+        _read_labels(labels)
 
     def row(values: tuple) -> str:
-        before, session, between, indicator, rest = values
-        return f"{before},{sessions[session]},{between},{indicators[indicator]},{rest}\r\n"
+        slug, session, province, scope, indicator, middle, source, links = values
+        return (
+            f"{slug},{sessions[session]},{provinces[province]},{scope},{indicators[indicator]},"
+            f"{middle},{sources[source]},{links}\r\n"
+        )
 
-    fields = ("csv_piece_0", "conference_id", "csv_piece_1", "indicator_id", "csv_piece_2")
-    return RowPlan(fields, row, annotations=annotations, prepare=prepare)
+    fields = ("csv_run_0", "conference_id", "province_id", "csv_run_2", "indicator_id", "csv_run_3", "source_id")
+    return RowPlan((*fields, "csv_run_4"), row, annotations=annotations, prepare=prepare)
