@@ -8,10 +8,8 @@ the wall time and rows/s, the CPU time per row of this process's main thread (wh
 the time this script spends on the bytes it receives is left out),
 of its other threads (the read-ahead thread: on SQLite, the database's own work) and of the PostgreSQL
 backend serving it, the peak resident size and the SHA-256 of the bytes (two ways of writing the file
-must give the same digest). The main thread and the reader (SQLite) or the backend (PostgreSQL) work
-side by side, so on two idle cores the file takes about the larger of their CPU times: "bound" is the
-rows/s that gives. On a busy machine compare the CPU times; wall time counts waiting for the cores.
-The database is only read.
+must give the same digest). On a busy machine compare the CPU times; wall time counts waiting for the
+cores. The database is only read.
 """
 
 import argparse
@@ -61,12 +59,11 @@ def main() -> None:
             backend = backend_cpu(connection) - backend
             rows = max(rows - 1, 1)  # the header
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            bound = rows / max(main, cpu - main + backend)
             print(
                 f"{options.path} ({connection.vendor}): {rows:,} rows, {size:,} bytes in {wall:.2f} s: "
                 f"{rows / wall:,.0f} rows/s; CPU µs/row: main thread {main / rows * 1e6:.1f}, "
                 f"other threads {(cpu - main) / rows * 1e6:.1f}, PostgreSQL backend {backend / rows * 1e6:.1f}; "
-                f"bound {bound:,.0f} rows/s; peak RSS {peak:.0f} MB; sha256 {digest.hexdigest()[:16]}; "
+                f"peak RSS {peak:.0f} MB; sha256 {digest.hexdigest()[:16]}; "
                 f"load average {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
