@@ -17,7 +17,8 @@ Each cell is an expression over a column, written in each database's SQL:
   Most stored values are integers; the function runs once per float.
 - ``PeriodKindCell``: ``figure_periods.period_kind``'s code, from the start, end and stock flag; the
   codes of the month spans are ``period_kind``'s own, listed once when the module loads.
-- ``Cells``: cells joined with commas.
+- ``LinkCells``: addresses around a slug, as ``TextCell`` would write them, the slug tested once.
+- ``Cells``: cells joined with commas (on SQLite by one ``printf``).
 
 ``tests/api/test_csv_sql.py`` compares each kind of cell with the Python writer's, on both databases.
 """
