@@ -120,30 +120,40 @@ def _read_labels(labels: dict[str, dict]) -> None:
         sources[pk] = csv_line(columns)
 
 
-def figure_lines(request) -> RowPlan:
-    """``FigureSerializer``'s CSV, a line a row: four runs of cells read, the labels put between them."""
-    header, cells = list(FigureSerializer().fields), _database_cells(request)
-    runs, keys, run = [], [], []
-    position = 0
+def _runs(header: list[str]) -> tuple[list[list], list[str]]:
+    """The header cut around the columns written from labels: the runs of cells the database writes
+    (``LINKS`` as one cell), and the ids that name the groups of label columns between them."""
+    runs, keys, run, position = [], [], [], 0
     while position < len(header):
         key = next((key for key, names in LABELS.items() if names[0] == header[position]), None)
-        if key is None:
-            links = tuple(header[position : position + len(LINKS)]) == LINKS
-            run.append(LINKS if links else header[position])
-            position += len(LINKS) if links else 1
-            continue
-        if header[position : position + len(LABELS[key])] != list(LABELS[key]):
-            raise ValueError(f"FigureSerializer no longer has the columns {LABELS[key]} side by side")
-        runs.append(run)
-        keys.append(key)
-        run, position = [], position + len(LABELS[key])
+        if key is not None:
+            if header[position : position + len(LABELS[key])] != list(LABELS[key]):
+                raise ValueError(f"FigureSerializer no longer has the columns {LABELS[key]} side by side")
+            runs.append(run)
+            keys.append(key)
+            run, position = [], position + len(LABELS[key])
+        elif tuple(header[position : position + len(LINKS)]) == LINKS:
+            run.append(LINKS)
+            position += len(LINKS)
+        else:
+            run.append(header[position])
+            position += 1
     runs.append(run)
+    return runs, keys
+
+
+def figure_lines(request) -> RowPlan:
+    """``FigureSerializer``'s CSV, a line a row: four runs of cells read, the labels put between them."""
+    cells = _database_cells(request)
+    runs, keys = _runs(list(FigureSerializer().fields))
     # slug | session | province | scope | indicator | the figure's columns | source | links
     if keys != list(LABELS) or [bool(run) for run in runs] != [True, False, True, True, True]:
         raise ValueError("FigureSerializer's columns are no longer in the order figure_lines writes them")
     annotations = {
         f"csv_run_{number}": Cells(*(cells[name] for name in names)) for number, names in enumerate(runs) if names
     }
+    fields = [name for number, key in enumerate([*keys, None]) for name in (f"csv_run_{number}", key)]
+    fields = tuple(name for name in fields if name in annotations or name in LABELS)
     labels: dict[str, dict] = {key: {} for key in LABELS}
     sessions, provinces, indicators, sources = labels.values()
 
@@ -158,5 +168,4 @@ def figure_lines(request) -> RowPlan:
             f"{middle},{sources[source]},{links}\r\n"
         )
 
-    fields = ("csv_run_0", "conference_id", "province_id", "csv_run_2", "indicator_id", "csv_run_3", "source_id")
-    return RowPlan((*fields, "csv_run_4"), row, annotations=annotations, prepare=prepare)
+    return RowPlan(fields, row, annotations=annotations, prepare=prepare)
