@@ -9,10 +9,11 @@ no file. The rows are then read with ``iterator(chunk_size=CHUNK_SIZE)`` and wri
 the whole file is never held in memory; each chunk costs the same number of queries (the list's
 prefetches, once per chunk).
 
-The figures (a million rows and more) skip the serializer: their row plan (``api.figure_plan``, read
-by ``api.row_plans``) reads the same values with ``values_list`` and writes them exactly as
-``FigureSerializer`` does, several times faster (docs/performance.md); the tests check that both give
-the same rows.
+The figures (a million rows and more) skip the serializer: their JSON rows come from a row plan
+(``api.figure_plan``, read by ``api.row_plans``), which reads the same values with ``values_list`` and
+writes them exactly as ``FigureSerializer`` does; their CSV lines are written by the database
+(``api.figure_lines``), the labels put in by Python. Both are several times faster (docs/performance.md);
+the tests check that each gives the serializer's rows, byte for byte for the CSV.
 
 A download is in the language of its address, like the page that links it: ``/figures.csv`` in
 Vietnamese, ``/en/figures.csv`` in English (the API's ``?format=csv`` in English). Only the labels
@@ -29,11 +30,12 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from api.figure_lines import VENDORS, figure_lines
 from api.figure_plan import figure_plan
 from api.figure_serializers import FigureSerializer
 from api.lists import PublicList
 from api.row_plans import planned_rows
-from api.stream_writers import csv_chunks, json_chunks, planned_csv_chunks
+from api.stream_writers import csv_chunks, json_chunks, line_chunks
 from conferences.figure_counts import FigureCube
 
 CHUNK_SIZE = 500  # rows read from the database at a time
@@ -86,15 +88,16 @@ def _download(chunks: Iterator[bytes], *, content_type: str, filename: str) -> S
 
 
 ROW_PLANS = {FigureSerializer: figure_plan}
+LINE_PLANS = {FigureSerializer: figure_lines}  # on the databases that write the cells (figure_lines.VENDORS)
 
 
 def csv_response(queryset, serializer_class, request, *, name: str, filterset=None) -> StreamingHttpResponse:
     """The CSV download; ``filterset``, the list's own (validated), lets the figures be read in batches."""
     header = columns(serializer_class)
-    if serializer_class in ROW_PLANS:
-        plan = ROW_PLANS[serializer_class](request, connections[queryset.db].vendor)
+    if serializer_class in LINE_PLANS and connections[queryset.db].vendor in VENDORS:
         cube = FigureCube.for_filterset(filterset) if filterset is not None else None
-        chunks = planned_csv_chunks(planned_rows(queryset, plan, cube=cube), header, plan)
+        lines = planned_rows(queryset, LINE_PLANS[serializer_class](request), cube=cube)
+        chunks = line_chunks(lines, header)
     else:
         chunks = csv_chunks(serialized_rows(queryset, serializer_class, request), header)
     return _download(chunks, content_type=CSV_CONTENT_TYPE, filename=f"{name}.csv")

@@ -5,13 +5,13 @@ the tests check that it writes every figure exactly as the serializer does, in b
 """
 
 from datetime import date
-from decimal import Context, Decimal
 from functools import lru_cache
 
 from django.db.models import ExpressionWrapper, F, FloatField, TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
 
+from api.csv_sql import stored_decimal_text
 from api.figure_serializers import FigureSerializer
 from api.row_plans import RowPlan, stored_fields
 from api.serializer_base import page_url, reverse_page
@@ -43,20 +43,15 @@ def _exact_text(text):
 
 def _exact_stored(name: str):
     """``_exact`` for a decimal as SQLite stores it (an integer, a float, or text), without a Decimal for
-    an integer, and once per distinct float: the value Django's SQLite converter would give
-    (15 significant digits, the field's places), written as ``_exact`` writes it."""
+    an integer: the value Django's SQLite converter would give, written as ``_exact`` writes it
+    (``csv_sql.stored_decimal_text``, once per distinct float)."""
     field = IndicatorReport._meta.get_field(name)
-    places, context = Decimal(1).scaleb(-field.decimal_places), Context(prec=field.max_digits)
-
-    @lru_cache(maxsize=4096)  # a few MB at most: growth and shares repeat, values mostly do not
-    def written(value) -> str:
-        number = Decimal(value) if isinstance(value, str) else Context(prec=15).create_decimal_from_float(value)
-        return _exact(number.quantize(places, context=context))
+    places, digits = field.decimal_places, field.max_digits
 
     def exact(value):
         if value is None:
             return None
-        return str(value) if type(value) is int else written(value)
+        return str(value) if type(value) is int else stored_decimal_text(value, places, digits)
 
     return exact
 
@@ -98,29 +93,6 @@ FIGURE_LABEL_FIELDS = (
 LABELS_AT = len(FIGURE_FIELDS)
 
 DECIMALS = ("value", "threshold_pct", "growth_pct", "share_pct", "plan_share_pct")
-FIGURE_FREE_TEXT = (
-    "conference_label",
-    "region_name",
-    "province_name",
-    "indicator_name",
-    "indicator_as_written",
-    "period_label",
-    "unit_as_written",
-    "value_as_written",
-    "quote",
-    "period_quote",
-    "locator",
-    "growth_as_written",
-    "share_as_written",
-    "plan_share_as_written",
-    "qualifier_as_written",
-    "period_context_as_written",
-    "note_vi",
-    "note_en",
-    "source_title",
-    "source_publication",
-    "source_url",
-)
 
 
 def figure_plan(request, vendor: str = "") -> RowPlan:
@@ -192,6 +164,4 @@ def figure_plan(request, vendor: str = "") -> RowPlan:
             f"{page_before}{slug}{page_after}",
         ]
 
-    return RowPlan(
-        fields + FIGURE_LABEL_FIELDS, row, flat=("is_stock",), free_text=FIGURE_FREE_TEXT, annotations=annotations
-    )
+    return RowPlan(fields + FIGURE_LABEL_FIELDS, row, annotations=annotations)

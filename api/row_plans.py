@@ -2,8 +2,9 @@
 
 The figures list has a million rows, and a serializer per row wrote fewer than 10,000 a second. A row
 plan reads the same values with ``values_list`` (one query, the joins it needs) and writes each as its
-serializer does; tests compare the two on every figure. The figures' plan is ``api.figure_plan``;
-``api.exports`` uses a plan where it has one (``ROW_PLANS``) and the serializer otherwise.
+serializer does; tests compare the two on every figure. The figures' plans are ``api.figure_plan`` (the
+JSON download's values) and ``api.figure_lines`` (the CSV's lines, written by the database);
+``api.exports`` uses a plan where it has one and the serializer otherwise.
 
 The rows come from one snapshot, as ``exports.serialized_rows``'s do. With the figures' filters as a
 ``FigureCube``, they are read in batches (``FigureCube.batches``), each sorted here (``BatchOrder``)
@@ -16,8 +17,11 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from operator import itemgetter
 from queue import Empty, Queue
+from typing import Any
 
 from django.db import connections, transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from rest_framework import serializers
 
 from conferences.figure_counts import FigureCube
@@ -29,17 +33,15 @@ BATCH_SIZE = 4000  # rows per query when the figures are read in batches of grou
 
 @dataclass(frozen=True)
 class RowPlan:
-    """``fields`` to read with ``values_list``, and ``row`` turning one into the serializer's values, in
-    its field order. ``flat`` are the columns whose CSV cell is not the value as is (booleans);
-    ``free_text`` the columns holding words from a source or a curator (names and titles too), which
-    may begin like a formula (``csv_safety``). The others are the portal's own slugs, codes, dates,
-    numbers and links."""
+    """``fields`` to read with ``values_list`` (after ``annotations`` are added to the queryset), and ``row``
+    turning one into what is written: the serializer's values in its field order (``api.figure_plan``),
+    or a CSV line (``api.figure_lines``). ``prepare``, given the connection, runs in the rows' snapshot
+    before they are read: what ``row`` needs besides them (labels), the SQL functions they use."""
 
     fields: tuple[str, ...]
-    row: Callable[[tuple], list]
-    flat: tuple[str, ...] = ()
-    free_text: tuple[str, ...] = ()
-    annotations: dict = field(default_factory=dict)  # added to the queryset before ``values_list``
+    row: Callable[[tuple], Any]
+    annotations: dict = field(default_factory=dict)
+    prepare: Callable[[Any], None] | None = None
 
 
 def stored_fields(serializer_class) -> tuple[str, ...]:
@@ -57,8 +59,8 @@ def stored_fields(serializer_class) -> tuple[str, ...]:
     return tuple(paths)
 
 
-def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> Iterator[list]:
-    """Each row's values in the serializer's field order, from one snapshot (as ``exports.serialized_rows``).
+def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> Iterator:
+    """Each row as ``plan.row`` writes it, from one snapshot (as ``exports.serialized_rows``).
 
     With ``cube`` (the figures' filters as ``FigureCount`` conditions), the rows are read in batches of
     about ``BATCH_SIZE`` consecutive rows (``FigureCube.batches``), each sorted here by the list's own
@@ -68,16 +70,22 @@ def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> 
     if plan.annotations:
         queryset = queryset.annotate(**plan.annotations)
     with transaction.atomic(using=queryset.db, savepoint=False):
+        if plan.prepare:
+            plan.prepare(connections[queryset.db])
         batches = cube.batches(queryset, BATCH_SIZE) if cube else None
         if batches is None:
             for values in queryset.values_list(*plan.fields).iterator(chunk_size=FAST_CHUNK_SIZE):
                 yield plan.row(values)
             return
-        order = BatchOrder.for_ordering(queryset.query.order_by, offset=len(plan.fields))
+        vendor = connections[queryset.db].vendor
+        order = BatchOrder.for_ordering(queryset.query.order_by, offset=len(plan.fields), vendor=vendor)
         if order is None:
             batches = (batch.values_list(*plan.fields) for batch in batches)
         else:
-            batches = (batch.order_by().values_list(*plan.fields, *order.fields) for batch in batches)
+            batches = (
+                batch.order_by().annotate(**order.annotations).values_list(*plan.fields, *order.fields)
+                for batch in batches
+            )
         width = len(plan.fields)
         for rows in read_ahead(list(batches), queryset.db):
             for values in order.sort(rows) if order else rows:
@@ -144,7 +152,8 @@ class BatchOrder:
     """The figures list's order, applied in Python to one batch read without ORDER BY.
 
     Each sort key the list uses is read with the row: positions and the scope's number
-    (``scope_order``) as the database computes them, dates as dates, a province as the rank of its
+    (``scope_order``) as the database computes them, dates as dates (on SQLite as the ISO text it stores,
+    which sorts the same, without a Python converter for each row), a province as the rank of its
     folded name in the database's own ordering of provinces (read once, so the collation is the
     database's). Python's sort is stable, so sorting by each key from the last to the first gives the
     same order as ORDER BY; with the primary key last that order is total, hence exactly the
@@ -153,14 +162,19 @@ class BatchOrder:
 
     KEYS = {"indicator__position", "period_end", "conference__region__position", "scope_order", "pk", "id"}
 
-    def __init__(self, keys: list[tuple[str, bool]], offset: int, province_ranks: dict | None):
+    def __init__(self, keys: list[tuple[str, bool]], offset: int, province_ranks: dict | None, vendor: str):
         self.keys = keys
         self.offset = offset  # where the key columns start in a row
         self.province_ranks = province_ranks
-        self.fields = tuple({"province__name_folded": "province_id", "pk": "id"}.get(name, name) for name, _ in keys)
+        read_as = {"province__name_folded": "province_id", "pk": "id"}
+        self.annotations = {}  # added to the batch before ``fields`` are read
+        if vendor == "sqlite":
+            self.annotations = {"period_end_text": Cast("period_end", TextField())}
+            read_as["period_end"] = "period_end_text"
+        self.fields = tuple(read_as.get(name, name) for name, _ in keys)
 
     @classmethod
-    def for_ordering(cls, ordering, *, offset: int):
+    def for_ordering(cls, ordering, *, offset: int, vendor: str):
         keys = []
         for item in ordering:
             name = item.lstrip("-") if isinstance(item, str) else None
@@ -179,7 +193,7 @@ class BatchOrder:
                 if name != previous:
                     rank, previous = rank + 1, name
                 ranks[pk] = rank
-        return cls(keys, offset, ranks)
+        return cls(keys, offset, ranks, vendor)
 
     def sort(self, rows: list[tuple]) -> list[tuple]:
         for index in reversed(range(len(self.keys))):

@@ -2,20 +2,18 @@
 
 A CSV cell is the JSON value written flat: null → empty, true/false, a list of slugs (or names) joined
 with ";", a list of objects as compact JSON; a cell a spreadsheet would run as a formula is made inert
-(``api.csv_safety``). Rows come as the serializer's dicts (``csv_chunks``, ``json_chunks``) or as a row
-plan's lists (``planned_csv_chunks``, ``api.row_plans``).
+(``api.csv_safety``). Rows come as the serializer's dicts (``csv_chunks``, ``json_chunks``), or as lines
+the database wrote (``line_chunks``, ``api.figure_lines``).
 """
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from itertools import batched
 
 from rest_framework.utils.encoders import JSONEncoder
 
-from api.csv_safety import FORMULA_STARTS, inert
-from api.row_plans import RowPlan
+from api.csv_safety import inert
 
 ROWS_PER_WRITE = 100  # rows handed to the server at a time
 BOM = "\ufeff"
@@ -66,25 +64,17 @@ def json_chunks(rows: Iterable[dict]) -> Iterator[bytes]:
     yield b"]"
 
 
-def planned_csv_chunks(rows: Iterable[list], header: list[str], plan: RowPlan) -> Iterator[bytes]:
-    """As ``csv_chunks``, for rows that are lists in ``header`` order (``None`` is written empty by csv).
+def csv_line(values: list) -> str:
+    """One row's cells as ``csv_chunks`` writes them, without the line end (at least two cells: a row of one
+    empty cell is written ``""``)."""
+    return csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(
+        [csv_cell(value) for value in values]
+    )[:-2]
 
-    Each batch goes to the writer in one ``writerows`` call, into a buffer emptied after each batch.
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    yield (BOM + buffer.getvalue()).encode("utf-8")
-    text = [header.index(name) for name in plan.free_text]
-    flat = [header.index(name) for name in plan.flat]
-    for batch in batched(rows, ROWS_PER_WRITE):
-        for row in batch:
-            for index in flat:
-                row[index] = csv_cell(row[index])
-            for index in text:
-                if (cell := row[index]) and cell[0] in FORMULA_STARTS:
-                    row[index] = inert(cell)
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerows(batch)
-        yield buffer.getvalue().encode("utf-8")
+
+def line_chunks(lines: Iterable[str], header: list[str]) -> Iterator[bytes]:
+    """As ``csv_chunks``, for rows the database wrote as CSV lines already (``api.figure_lines``)."""
+    writer = csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    yield (BOM + writer.writerow(header)).encode("utf-8")
+    for batch in batched(lines, ROWS_PER_WRITE):
+        yield "".join(batch).encode("utf-8")

@@ -291,12 +291,14 @@ class FigureCube:
 
     def _batches(self, queryset, keys, groups, size):
         batch: list[dict] = []
+        rows = 0  # in the batch
         for group in [*groups, None]:
-            if batch and (group is None or sum(member["n"] for member in batch) + group["n"] > size):
+            if batch and (group is None or rows + group["n"] > size):
                 yield queryset.filter(self._ranges(keys, batch))
-                batch = []
+                batch, rows = [], 0
             if group is not None:
                 batch.append(group)
+                rows += group["n"]
 
     def _ranges(self, keys, batch: list[dict]) -> Q:
         """Consecutive groups as ranges of period ends, one per run of groups sharing the other keys."""
