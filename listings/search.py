@@ -63,6 +63,9 @@ class SearchableModel(models.Model):
     # A large table: how many of its first rows in ``search_order`` PostgreSQL reads to find the common
     # kinds of match (``search_index.first_of_each_on_postgresql``); 0 for a small one.
     search_window = 0
+    # A related field whose row's names are this row's names (a figure's are its indicator's): a kind of
+    # match in names that no related row has is then not looked for in this table (``best_matches``).
+    search_names_from = ""
 
     class Meta:
         abstract = True
@@ -137,13 +140,17 @@ def _first_of_each_kind(queryset: models.QuerySet, words: list[str], order: list
     """The keys of the first ``limit`` rows of each kind of match, as one ``UNION ALL`` (written out:
     Django composes no sliced union on SQLite)."""
     kinds = Match.KINDS if len(words) > 1 else Match.KINDS[:-1]  # one word: "words" is "phrase_start"
-    window = queryset.model.search_window
-    vendor = connections[queryset.db].vendor
+    model = queryset.model
+    window = model.search_window
+    using = queryset.db
+    vendor = connections[using].vendor
     if window and not queryset.query.where and vendor in ("postgresql", "sqlite"):
         matches = [Match(kind, words) for kind in kinds]
         if vendor == "sqlite":
-            return RawSQL(*first_of_each_on_sqlite(queryset.model, matches, order=order, limit=limit))
-        sql, params = first_of_each_on_postgresql(queryset.model, matches, order=order, limit=limit, window=window)
+            return RawSQL(
+                *first_of_each_on_sqlite(model, matches, order=order, limit=limit, window=window, using=using)
+            )
+        sql, params = first_of_each_on_postgresql(model, matches, order=order, limit=limit, window=window, using=using)
         # As an array, the keys are found first, whatever the planner thinks of them (otherwise it may
         # rank every row of the table and look each up among them).
         return RawSQL(f"SELECT unnest(ARRAY({sql}))", params)

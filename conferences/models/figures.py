@@ -65,6 +65,7 @@ class IndicatorReport(SearchableModel):
     # of thousands of matches by session would cost more than the search (``listings.search``).
     search_order = ("-period_end", "-pk")
     search_window = 2_000
+    search_names_from = "indicator"  # ``search_names``: the indicator's names
 
     class Scope(models.TextChoices):
         COUNTRY = "country", _("whole country")
