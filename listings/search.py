@@ -41,11 +41,12 @@ from django.db import connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from listings.search_index import Match, first_of_each_on_postgresql, first_of_each_on_sqlite
+from listings.search_index import Match, RowMatch, first_of_each_on_postgresql, first_of_each_on_sqlite
 from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
 LIST_MATCHES = 1_000  # a list's ``q`` lists at most this many matches, the latest
+LIST_WINDOW = 5_000  # first looked for among a large table's first rows in order (``latest_match_keys``)
 EXACT, NAME_PREFIX, NAME_CONTAINS, MENTION, PARTIAL, WORDS_APART = 4, 3, 2, 1, 0, -1
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -128,11 +129,23 @@ def best_matches(queryset: models.QuerySet, query: str, *, limit: int) -> list:
 
 
 def latest_match_keys(queryset: models.QuerySet, words: list[str], *, limit: int) -> list:
-    """The primary keys of the first ``limit`` rows holding every word, in ``search_order``; one query.
+    """The primary keys of the first ``limit`` rows holding every word, in ``search_order``.
 
-    One kind of match, not six: the database either walks the order's index until it has ``limit``
-    rows (a common word) or reads the few rows that match from the full-text index (a rare one)."""
-    matches = queryset.filter(Match("words", words)).order_by(*search_order(queryset.model))
+    A large table's (``search_window``) first ``LIST_WINDOW`` rows in order within the other filters are
+    read first, each tested for the words (``RowMatch``): when they hold ``limit`` matches, or are every
+    row the filters leave, those are the keys. That bounds a search the other filters repeat
+    ("xuất khẩu" among the export figures), where the planner, taking the words and the filters for
+    independent, intersected 150,000 rows of each (0.5-0.8 s). Otherwise the matches are looked for
+    in the full-text index, one query: the database either walks the order's index until it has
+    ``limit`` rows (a common word) or reads the few rows that match from the index (a rare one)."""
+    order = search_order(queryset.model)
+    if queryset.model.search_window:
+        first = queryset.order_by(*order).annotate(search_found=RowMatch("words", words))
+        rows = list(first.values_list("pk", "search_found")[:LIST_WINDOW])
+        keys = [pk for pk, found in rows if found][:limit]
+        if len(keys) == limit or len(rows) < LIST_WINDOW:
+            return keys
+    matches = queryset.filter(Match("words", words)).order_by(*order)
     return list(matches.values_list("pk", flat=True)[:limit])
 
 

@@ -13,8 +13,9 @@ import factories
 import pytest
 
 from conferences.models import Indicator, IndicatorReport
+from listings import search as search_module
 from listings import search_index
-from listings.search import best_matches, search, search_order
+from listings.search import best_matches, latest_match_keys, query_words, search, search_order
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +94,22 @@ def test_a_figures_names_are_its_indicators(figures):
     names = dict(Indicator.objects.values_list("pk", "search_name"))
     for indicator, name in IndicatorReport.objects.values_list("indicator", "search_name"):
         assert name == names[indicator]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_lists_matches_are_its_first_in_order_whatever_the_window(figures, query, monkeypatch):
+    """A list's ``q`` (``latest_match_keys``) reads its first rows in order within the other filters, and
+    looks further only when they hold too few matches."""
+    words = query_words(query)
+    order = search_order(IndicatorReport)
+    lists = [
+        IndicatorReport.objects.all(),
+        IndicatorReport.objects.filter(indicator__code="export_turnover"),
+        IndicatorReport.objects.filter(province__isnull=False, conference__region__isnull=False),
+    ]
+    for queryset in lists:
+        expected = list(search(queryset, query).order_by(*order).values_list("pk", flat=True))
+        for window in (1, 3, 10, 2_000):
+            monkeypatch.setattr(search_module, "LIST_WINDOW", window)
+            for limit in (1, 3, 11):
+                assert latest_match_keys(queryset, words, limit=limit) == expected[:limit], (window, limit)
