@@ -114,18 +114,24 @@ def search(queryset: models.QuerySet, query: str) -> models.QuerySet:
 
 
 def best_matches(queryset: models.QuerySet, query: str, *, limit: int) -> list:
-    """The best ``limit`` rows for ``query``, best first, each with its ``search_rank``; one query.
+    """The best ``limit`` rows for ``query``, best first, each with its ``search_rank``; one query (two on
+    SQLite for a large table).
 
-    The best ``limit`` rows are among the first ``limit`` of each kind of match (in ``search_order``),
-    so the query takes those from the index, at most six times ``limit`` rows, and ranks only them.
-    The first rows of a kind may be of a better kind too: then they are not needed from this one.
+    A small table (no ``search_window``: a few hundred rows at a million figures) ranks every match: a
+    query per kind of match would cost more to build than to run. In a large one the best ``limit`` rows
+    are among the first ``limit`` of each kind of match (in ``search_order``), so the query takes those
+    from the index, at most six times ``limit`` rows, and ranks only them. The first rows of a kind may
+    be of a better kind too: then they are not needed from this one.
     """
     words = query_words(query)
     if not words:
         return []
     order = search_order(queryset.model)
-    ranked = queryset.filter(pk__in=_first_of_each_kind(queryset, words, order, limit))
-    return list(ranked.annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *order)[:limit])
+    if queryset.model.search_window:
+        matches = queryset.filter(pk__in=_first_of_each_kind(queryset, words, order, limit))
+    else:
+        matches = queryset.filter(Match("words", words))
+    return list(matches.annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *order)[:limit])
 
 
 def latest_match_keys(queryset: models.QuerySet, words: list[str], *, limit: int) -> list:
