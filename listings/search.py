@@ -24,14 +24,18 @@ found, after every phrase: the rule cost a second search per query, and made a r
 depend on other rows.
 
 The index keeps each word's position (``listings.search_index``: PostgreSQL full-text search, SQLite
-FTS5). ``search`` ranks every match: the full ranking, which the pages never ask for. A list's ``q``
+FTS5). ``search`` ranks every match: the full ranking, which the tests hold the pages to. A list's ``q``
 (``SearchFilter``) keeps the first ``LIST_MATCHES`` matches in the model's ``search_order`` within the
-list's other filters, found once per request, and ranks only them; ``best_matches`` (the search page)
-finds the best few without ranking every match: the best ``n`` are among the first ``n`` of each
-kind of match, so it takes those from the index and ranks only them (one query). For a large table
-(``search_window``) the first rows of each kind are found by hand-written SQL that no planner's guess
-can turn into a read of the whole table (``search_index.first_of_each_on_postgresql`` and
-``first_of_each_on_sqlite``).
+list's other filters, found once per request (among the first ``LIST_WINDOW`` rows in order first, for
+a large table: ``latest_match_keys``), and ranks only them. ``best_matches`` (the search page) ranks
+every match of a small table, and finds a large table's best few without ranking every match: the best
+``n`` are among the first ``n`` of each kind of match, so it takes those and ranks only them. They are
+found by hand-written SQL that no planner's guess can turn into a read of the whole table
+(``search_index.first_of_each_on_postgresql`` and ``first_of_each_on_sqlite``): from the table's first
+``search_window`` rows in order; for a kind with too few there, from the index, except a kind in names
+that no row of ``search_names_from`` has, and, for a kind whose last word may be unfinished, from the
+few rows holding its other words when they are few (an unfinished word is the index's costliest
+lookup). Every path finds exactly the rows the full ranking puts first.
 """
 
 import re
@@ -263,7 +267,7 @@ class SearchFilter(django_filters.CharFilter):
     filters, best first unless the reader chose a sort.
 
     Bounded so that a common word costs about what a rare one does: the first filtering finds the
-    matches once (``latest_match_keys``, one query), and the page, its count and its facets read only
+    matches once (``latest_match_keys``, one or two queries), and the page, its count and its facets read only
     those keys (the facets filter again with this same filter). ``reached_limit`` says that more rows
     match than are listed. It needs the other filters applied first: ``SearchesLastFilterSet``.
     The search page ranks the best few of every match instead (``best_matches``).
