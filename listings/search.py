@@ -39,6 +39,7 @@ lookup). Every path finds exactly the rows the full ranking puts first.
 """
 
 import re
+from contextlib import closing
 
 import django_filters
 from django.db import connections, models
@@ -141,19 +142,27 @@ def best_matches(queryset: models.QuerySet, query: str, *, limit: int) -> list:
 def latest_match_keys(queryset: models.QuerySet, words: list[str], *, limit: int) -> list:
     """The primary keys of the first ``limit`` rows holding every word, in ``search_order``.
 
-    A large table's (``search_window``) first ``LIST_WINDOW`` rows in order within the other filters are
-    read first, each tested for the words (``RowMatch``): when they hold ``limit`` matches, or are every
-    row the filters leave, those are the keys. That bounds a search the other filters repeat
-    ("xuất khẩu" among the export figures), where the planner, taking the words and the filters for
-    independent, intersected 150,000 rows of each (0.5-0.8 s). Otherwise the matches are looked for
-    in the full-text index, one query: the database either walks the order's index until it has
-    ``limit`` rows (a common word) or reads the few rows that match from the index (a rare one)."""
+    A large table's (``search_window``) first rows in order within the other filters are read first,
+    each tested for the words (``RowMatch``), until ``limit`` match or ``LIST_WINDOW`` are read: when they
+    hold ``limit`` matches, or are every row the filters leave, those are the keys. That bounds a search
+    the other filters repeat ("xuất khẩu" among the export figures), where the planner, taking the words
+    and the filters for independent, intersected 150,000 rows of each (0.5-0.8 s). Otherwise the
+    matches are looked for in the full-text index, one query: the database either walks the order's
+    index until it has ``limit`` rows (a common word) or reads the few rows that match from the index
+    (a rare one)."""
     order = search_order(queryset.model)
     if queryset.model.search_window:
         first = queryset.order_by(*order).annotate(search_found=RowMatch("words", words))
-        rows = list(first.values_list("pk", "search_found")[:LIST_WINDOW])
-        keys = [pk for pk, found in rows if found][:limit]
-        if len(keys) == limit or len(rows) < LIST_WINDOW:
+        keys, read = [], 0
+        # Read lazily, ``limit`` rows at a time: when nearly every row matches, not much more is read.
+        with closing(first.values_list("pk", "search_found")[:LIST_WINDOW].iterator(chunk_size=limit)) as rows:
+            for pk, found in rows:
+                read += 1
+                if found:
+                    keys.append(pk)
+                    if len(keys) == limit:
+                        return keys
+        if read < LIST_WINDOW:
             return keys
     matches = queryset.filter(Match("words", words)).order_by(*order)
     return list(matches.values_list("pk", flat=True)[:limit])
