@@ -34,6 +34,7 @@ SQLITE_SEPARATOR = " | "
 QUOTE = '"'
 PG_SEPARATOR = " -0 "
 TRIGRAM_INDEX = "{table}_search_trgm"
+FINISHED_WORDS_CAP = 200  # rows holding a match's finished words read to test its unfinished last word
 
 
 class Match(Expression):
@@ -315,9 +316,6 @@ def first_of_each_on_postgresql(
         )
         part_params += [*whole_params, limit]
     return f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params + part_params
-
-
-FINISHED_WORDS_CAP = 200  # rows holding a match's finished words read to test its unfinished last word
 
 
 def _pg_column(match: Match) -> str:
