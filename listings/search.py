@@ -31,7 +31,7 @@ a large table: ``latest_match_keys``), and ranks only them. ``best_matches`` (th
 every match of a small table, and finds a large table's best few without ranking every match: the best
 ``n`` are among the first ``n`` of each kind of match, so it takes those and ranks only them. They are
 found by hand-written SQL that no planner's guess can turn into a read of the whole table
-(``search_index.first_of_each_on_postgresql`` and ``first_of_each_on_sqlite``): from the table's first
+(``listings.search_first_rows``): from the table's first
 ``search_window`` rows in order; for a kind with too few there, from the index, except a kind in names
 that no row of ``search_names_from`` has, and, for a kind whose last word may be unfinished, from the
 few rows holding its other words when they are few (an unfinished word is the index's costliest
@@ -46,7 +46,8 @@ from django.db import connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from listings.search_index import Match, RowMatch, first_of_each_on_postgresql, first_of_each_on_sqlite
+from listings.search_first_rows import first_of_each_on_postgresql, first_of_each_on_sqlite
+from listings.search_index import Match, RowMatch
 from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
@@ -67,7 +68,7 @@ class SearchableModel(models.Model):
     search_text = models.TextField(editable=False, default="")
     search_order: tuple[str, ...] = ()  # the order within a kind of match (``search_order``)
     # A large table: how many of its first rows in ``search_order`` PostgreSQL reads to find the common
-    # kinds of match (``search_index.first_of_each_on_postgresql``); 0 for a small one.
+    # kinds of match (``search_first_rows.first_of_each_on_postgresql``); 0 for a small one.
     search_window = 0
     # A related field whose row's names are this row's names (a figure's are its indicator's): a kind of
     # match in names that no related row has is then not looked for in this table (``best_matches``).

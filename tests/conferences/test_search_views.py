@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def search_queries() -> int:
     """The data version and one query per kind of result; on SQLite one more, which reads the first
-    figures in order before the figures' query (``listings.search_index.first_of_each_on_sqlite``)."""
+    figures in order before the figures' query (``listings.search_first_rows.first_of_each_on_sqlite``)."""
     return 8 + (connection.vendor == "sqlite")
 
 

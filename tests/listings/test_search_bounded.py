@@ -1,7 +1,7 @@
 """The search page's bounded paths for a large table give exactly the full ranking's first rows.
 
 ``best_matches`` finds a large table's first rows of each kind of match without ranking every match
-(``listings.search_index``): from the first rows in order (``search_window``), from the related rows its
+(``listings.search_first_rows``): from the first rows in order (``search_window``), from the related rows its
 names come from (``search_names_from``), and, on PostgreSQL, from the rows holding the finished words
 before the last, unfinished one. Each path is checked here against ``search``, which ranks every match,
 with windows and caps small enough that every path is taken.
@@ -14,7 +14,7 @@ import pytest
 
 from conferences.models import Indicator, IndicatorReport
 from listings import search as search_module
-from listings import search_index
+from listings import search_first_rows
 from listings.search import best_matches, latest_match_keys, query_words, search, search_order
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ def test_the_bounded_search_finds_the_first_of_the_full_ranking(figures, query, 
     for window in (1, 3, 10, 2_000):
         monkeypatch.setattr(IndicatorReport, "search_window", window)
         for cap in (1, 4, 200):
-            monkeypatch.setattr(search_index, "FINISHED_WORDS_CAP", cap)
+            monkeypatch.setattr(search_first_rows, "FINISHED_WORDS_CAP", cap)
             for limit in (1, 3, 11):
                 assert bounded(query, limit) == full_ranking(query, limit), (window, cap, limit)
 
