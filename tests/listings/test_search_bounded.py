@@ -1,10 +1,12 @@
-"""The search page's bounded paths for a large table give exactly the full ranking's first rows.
+"""The bounded paths for a large table give exactly the full ranking's first rows.
 
-``best_matches`` finds a large table's first rows of each kind of match without ranking every match
-(``listings.search_first_rows``): from the first rows in order (``search_window``), from the related rows its
-names come from (``search_names_from``), and, on PostgreSQL, from the rows holding the finished words
-before the last, unfinished one. Each path is checked here against ``search``, which ranks every match,
-with windows and caps small enough that every path is taken.
+``best_matches`` (the search page) finds a large table's first rows of each kind of match without
+ranking every match (``listings.search_first_rows``): from the first rows in order (``search_window``),
+not at all for a kind in names that no row its names come from has (``search_names_from``), from the
+rows holding the finished words before an unfinished last one, or from the index. A list's ``q``
+(``latest_match_keys``) reads its first rows in order before the index. Each path is checked here
+against ``search``, which ranks every match, with windows and caps small enough that every path is
+taken, on both databases.
 """
 
 from datetime import date, timedelta
