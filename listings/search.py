@@ -24,28 +24,35 @@ found, after every phrase: the rule cost a second search per query, and made a r
 depend on other rows.
 
 The index keeps each word's position (``listings.search_index``: PostgreSQL full-text search, SQLite
-FTS5). ``search`` ranks every match: the full ranking, which the pages never ask for. A list's ``q``
+FTS5). ``search`` ranks every match: the full ranking, which the tests hold the pages to. A list's ``q``
 (``SearchFilter``) keeps the first ``LIST_MATCHES`` matches in the model's ``search_order`` within the
-list's other filters, found once per request, and ranks only them; ``best_matches`` (the search page)
-finds the best few without ranking every match: the best ``n`` are among the first ``n`` of each
-kind of match, so it takes those from the index and ranks only them (one query). For a large table
-(``search_window``) the first rows of each kind are found by hand-written SQL that no planner's guess
-can turn into a read of the whole table (``search_index.first_of_each_on_postgresql`` and
-``first_of_each_on_sqlite``).
+list's other filters, found once per request (among the first ``LIST_WINDOW`` rows in order first, for
+a large table: ``latest_match_keys``), and ranks only them. ``best_matches`` (the search page) ranks
+every match of a small table, and finds a large table's best few without ranking every match: the best
+``n`` are among the first ``n`` of each kind of match, so it takes those and ranks only them. They are
+found by hand-written SQL that no planner's guess can turn into a read of the whole table
+(``listings.search_first_rows``): from the table's first
+``search_window`` rows in order; for a kind with too few there, from the index, except a kind in names
+that no row of ``search_names_from`` has, and, for a kind whose last word may be unfinished, from the
+few rows holding its other words when they are few (an unfinished word is the index's costliest
+lookup). Every path finds exactly the rows the full ranking puts first.
 """
 
 import re
+from contextlib import closing
 
 import django_filters
 from django.db import connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from listings.search_index import Match, first_of_each_on_postgresql, first_of_each_on_sqlite
+from listings.search_first_rows import first_of_each_on_postgresql, first_of_each_on_sqlite
+from listings.search_index import Match, RowMatch
 from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
 LIST_MATCHES = 1_000  # a list's ``q`` lists at most this many matches, the latest
+LIST_WINDOW = 5_000  # first looked for among a large table's first rows in order (``latest_match_keys``)
 EXACT, NAME_PREFIX, NAME_CONTAINS, MENTION, PARTIAL, WORDS_APART = 4, 3, 2, 1, 0, -1
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -61,8 +68,11 @@ class SearchableModel(models.Model):
     search_text = models.TextField(editable=False, default="")
     search_order: tuple[str, ...] = ()  # the order within a kind of match (``search_order``)
     # A large table: how many of its first rows in ``search_order`` PostgreSQL reads to find the common
-    # kinds of match (``search_index.first_of_each_on_postgresql``); 0 for a small one.
+    # kinds of match (``search_first_rows.first_of_each_on_postgresql``); 0 for a small one.
     search_window = 0
+    # A related field whose row's names are this row's names (a figure's are its indicator's): a kind of
+    # match in names that no related row has is then not looked for in this table (``best_matches``).
+    search_names_from = ""
 
     class Meta:
         abstract = True
@@ -110,26 +120,52 @@ def search(queryset: models.QuerySet, query: str) -> models.QuerySet:
 
 
 def best_matches(queryset: models.QuerySet, query: str, *, limit: int) -> list:
-    """The best ``limit`` rows for ``query``, best first, each with its ``search_rank``; one query.
+    """The best ``limit`` rows for ``query``, best first, each with its ``search_rank``; one query (two on
+    SQLite for a large table).
 
-    The best ``limit`` rows are among the first ``limit`` of each kind of match (in ``search_order``),
-    so the query takes those from the index, at most six times ``limit`` rows, and ranks only them.
-    The first rows of a kind may be of a better kind too: then they are not needed from this one.
+    A small table (no ``search_window``: a few hundred rows at a million figures) ranks every match: a
+    query per kind of match would cost more to build than to run. In a large one the best ``limit`` rows
+    are among the first ``limit`` of each kind of match (in ``search_order``), so the query takes those
+    from the index, at most six times ``limit`` rows, and ranks only them. The first rows of a kind may
+    be of a better kind too: then they are not needed from this one.
     """
     words = query_words(query)
     if not words:
         return []
     order = search_order(queryset.model)
-    ranked = queryset.filter(pk__in=_first_of_each_kind(queryset, words, order, limit))
-    return list(ranked.annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *order)[:limit])
+    if queryset.model.search_window:
+        matches = queryset.filter(pk__in=_first_of_each_kind(queryset, words, order, limit))
+    else:
+        matches = queryset.filter(Match("words", words))
+    return list(matches.annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *order)[:limit])
 
 
 def latest_match_keys(queryset: models.QuerySet, words: list[str], *, limit: int) -> list:
-    """The primary keys of the first ``limit`` rows holding every word, in ``search_order``; one query.
+    """The primary keys of the first ``limit`` rows holding every word, in ``search_order``.
 
-    One kind of match, not six: the database either walks the order's index until it has ``limit``
-    rows (a common word) or reads the few rows that match from the full-text index (a rare one)."""
-    matches = queryset.filter(Match("words", words)).order_by(*search_order(queryset.model))
+    A large table's (``search_window``) first rows in order within the other filters are read first,
+    each tested for the words (``RowMatch``), until ``limit`` match or ``LIST_WINDOW`` are read: when they
+    hold ``limit`` matches, or are every row the filters leave, those are the keys. That bounds a search
+    the other filters repeat ("xuất khẩu" among the export figures), where the planner, taking the words
+    and the filters for independent, intersected 150,000 rows of each (0.5-0.8 s). Otherwise the
+    matches are looked for in the full-text index, one query: the database either walks the order's
+    index until it has ``limit`` rows (a common word) or reads the few rows that match from the index
+    (a rare one)."""
+    order = search_order(queryset.model)
+    if queryset.model.search_window:
+        first = queryset.order_by(*order).annotate(search_found=RowMatch("words", words))
+        keys, read = [], 0
+        # Read lazily, ``limit`` rows at a time: when nearly every row matches, not much more is read.
+        with closing(first.values_list("pk", "search_found")[:LIST_WINDOW].iterator(chunk_size=limit)) as rows:
+            for pk, found in rows:
+                read += 1
+                if found:
+                    keys.append(pk)
+                    if len(keys) == limit:
+                        return keys
+        if read < LIST_WINDOW:
+            return keys
+    matches = queryset.filter(Match("words", words)).order_by(*order)
     return list(matches.values_list("pk", flat=True)[:limit])
 
 
@@ -137,13 +173,17 @@ def _first_of_each_kind(queryset: models.QuerySet, words: list[str], order: list
     """The keys of the first ``limit`` rows of each kind of match, as one ``UNION ALL`` (written out:
     Django composes no sliced union on SQLite)."""
     kinds = Match.KINDS if len(words) > 1 else Match.KINDS[:-1]  # one word: "words" is "phrase_start"
-    window = queryset.model.search_window
-    vendor = connections[queryset.db].vendor
+    model = queryset.model
+    window = model.search_window
+    using = queryset.db
+    vendor = connections[using].vendor
     if window and not queryset.query.where and vendor in ("postgresql", "sqlite"):
         matches = [Match(kind, words) for kind in kinds]
         if vendor == "sqlite":
-            return RawSQL(*first_of_each_on_sqlite(queryset.model, matches, order=order, limit=limit))
-        sql, params = first_of_each_on_postgresql(queryset.model, matches, order=order, limit=limit, window=window)
+            return RawSQL(
+                *first_of_each_on_sqlite(model, matches, order=order, limit=limit, window=window, using=using)
+            )
+        sql, params = first_of_each_on_postgresql(model, matches, order=order, limit=limit, window=window, using=using)
         # As an array, the keys are found first, whatever the planner thinks of them (otherwise it may
         # rank every row of the table and look each up among them).
         return RawSQL(f"SELECT unnest(ARRAY({sql}))", params)
@@ -237,7 +277,7 @@ class SearchFilter(django_filters.CharFilter):
     filters, best first unless the reader chose a sort.
 
     Bounded so that a common word costs about what a rare one does: the first filtering finds the
-    matches once (``latest_match_keys``, one query), and the page, its count and its facets read only
+    matches once (``latest_match_keys``, one or two queries), and the page, its count and its facets read only
     those keys (the facets filter again with this same filter). ``reached_limit`` says that more rows
     match than are listed. It needs the other filters applied first: ``SearchesLastFilterSet``.
     The search page ranks the best few of every match instead (``best_matches``).

@@ -25,7 +25,7 @@ and digits only), each quoted, so quotes, ``*``, ``NEAR``, ``AND``, ``OR``, ``NO
 parentheses and colons are plain words or nothing.
 """
 
-from django.db import connection, migrations
+from django.db import migrations
 from django.db.models import BooleanField, Expression, F
 
 SQLITE_SEPARATOR = " | "
@@ -68,16 +68,25 @@ class Match(Expression):
         return f"{pk_sql} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)", [*params, fts5_query(self)]
 
     def as_postgresql(self, compiler, connection):
-        column = "search_name_vector" if self.kind.startswith("name") else "search_vector"
         alias = compiler.quote_name(self.pk.alias)
-        return f"{alias}.{connection.ops.quote_name(column)} @@ %s::tsquery", [tsquery(self)]
+        return f"{alias}.{connection.ops.quote_name(pg_column(self))} @@ %s::tsquery", [tsquery(self)]
 
 
-def _quoted(words: list[str], *, last_unfinished: bool, joiner: str, quote: str, prefix: str) -> str:
-    quoted = [f"{quote}{word}{quote}" for word in words]
+class RowMatch(Match):
+    """``Match`` tested on each row it is given rather than looked up in the index: for rows read already
+    (a window of the first rows in order). PostgreSQL tests the row's vectors either way; SQLite tests
+    the ``LIKE`` form (``like_condition``) instead of finding every match in the FTS5 table first."""
+
+    def as_sqlite(self, compiler, connection):
+        return like_condition(self, compiler.quote_name(self.pk.alias))
+
+
+def quoted(words: list[str], *, last_unfinished: bool, joiner: str, quote: str, prefix: str) -> str:
+    """``words`` each quoted, joined, the last marked as unfinished with ``prefix`` if it may be."""
+    items = [f"{quote}{word}{quote}" for word in words]
     if last_unfinished:
-        quoted[-1] += prefix
-    return joiner.join(quoted)
+        items[-1] += prefix
+    return joiner.join(items)
 
 
 def fts5_query(match: Match) -> str:
@@ -90,7 +99,7 @@ def fts5_query(match: Match) -> str:
         "name_phrase": f'name : "{phrase}" *',
         "phrase": f'text : "{phrase}"',
         "phrase_start": f'text : "{phrase}" *',
-        "words": f"text : ({_quoted(words, last_unfinished=True, joiner=' AND ', quote=QUOTE, prefix=' *')})",
+        "words": f"text : ({quoted(words, last_unfinished=True, joiner=' AND ', quote=QUOTE, prefix=' *')})",
     }[kind]
 
 
@@ -101,84 +110,52 @@ def tsquery(match: Match) -> str:
     return {
         "name": f"'~{phrase}'",
         "name_start": f"'~{phrase}':*",
-        "name_phrase": _quoted(words, last_unfinished=True, joiner=" <-> ", quote="'", prefix=":*"),
-        "phrase": _quoted(words, last_unfinished=False, joiner=" <-> ", quote="'", prefix=":*"),
-        "phrase_start": _quoted(words, last_unfinished=True, joiner=" <-> ", quote="'", prefix=":*"),
-        "words": _quoted(words, last_unfinished=True, joiner=" & ", quote="'", prefix=":*"),
+        "name_phrase": quoted(words, last_unfinished=True, joiner=" <-> ", quote="'", prefix=":*"),
+        "phrase": quoted(words, last_unfinished=False, joiner=" <-> ", quote="'", prefix=":*"),
+        "phrase_start": quoted(words, last_unfinished=True, joiner=" <-> ", quote="'", prefix=":*"),
+        "words": quoted(words, last_unfinished=True, joiner=" & ", quote="'", prefix=":*"),
     }[kind]
 
 
-def _table_and_order(model, order: list[str]) -> tuple[str, str, str, str]:
-    """The quoted table and key, an ORDER BY clause for ``order`` (the table's own fields), and the
-    columns it needs beside the key."""
-    quote = connection.ops.quote_name
-    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-    columns = [
-        model._meta.pk.column if name.lstrip("-") == "pk" else model._meta.get_field(name.lstrip("-")).column
-        for name in order
-    ]
-    order_by = ", ".join(
-        f"{quote(column)}{' DESC' if name.startswith('-') else ''}" for name, column in zip(order, columns, strict=True)
+def like_condition(match: Match, table: str = "") -> tuple[str, list]:
+    """``match`` as ``LIKE`` over the normalised columns (of ``table``, quoted, if given), for SQLite: true on
+    the rows the FTS5 query finds, and cheaper than it for a few rows already read.
+
+    The columns hold folded words one space apart and every field between "|", and a query's words are
+    letters and digits only, so no word holds a wildcard, and a word starts after a space or a "|"."""
+    words, kind = match.words, match.kind
+    phrase = " ".join(words)
+    search_name, search_text = (
+        (f"{table}.search_name", f"{table}.search_text") if table else ("search_name", "search_text")
     )
-    return table, pk, order_by, ", ".join(dict.fromkeys([pk, *map(quote, columns)]))
+
+    def anywhere(column: str, patterns: list[str]) -> tuple[str, list]:
+        return "(" + " OR ".join(f"{column} LIKE %s" for _ in patterns) + ")", patterns
+
+    def starting(column: str, text: str) -> tuple[str, list]:
+        return anywhere(column, [f"%|{text}%", f"% {text}%"])
+
+    def whole(column: str, text: str) -> tuple[str, list]:
+        return anywhere(column, [f"%{before}{text}{after}%" for before in "| " for after in "| "])
+
+    if kind == "name":
+        return anywhere(search_name, [f"%|{phrase}|%"])
+    if kind == "name_start":
+        return anywhere(search_name, [f"%|{phrase}%"])
+    if kind == "name_phrase":
+        return starting(search_name, phrase)
+    if kind == "phrase":
+        return whole(search_text, phrase)
+    if kind == "phrase_start":
+        return starting(search_text, phrase)
+    conditions = [whole(search_text, word) for word in words[:-1]] + [starting(search_text, words[-1])]
+    params = [param for _, condition_params in conditions for param in condition_params]
+    return "(" + " AND ".join(sql for sql, _ in conditions) + ")", params
 
 
-def first_of_each_on_sqlite(model, matches: list[Match], *, order: list[str], limit: int) -> tuple[str, list]:
-    """The keys of the first ``limit`` rows in ``order`` of each of ``matches``, as one query for SQLite:
-    each from the FTS5 table, then sorted (with a ``LIMIT``, SQLite would rather walk an index in order
-    and look every row up in the match, which reads the whole index for a rare one)."""
-    table, pk, order_by, _ = _table_and_order(model, order)
-    fts = connection.ops.quote_name(f"{model._meta.db_table}_fts")
-    parts, params = [], []
-    for number, match in enumerate(matches):
-        parts.append(
-            f"SELECT * FROM (SELECT {table}.{pk} FROM {fts} JOIN {table} ON {table}.{pk} = {fts}.rowid "
-            f"WHERE {fts} MATCH %s ORDER BY {order_by} LIMIT %s) AS first_{number}"
-        )
-        params += [fts5_query(match), limit]
-    return " UNION ALL ".join(parts), params
-
-
-def first_of_each_on_postgresql(
-    model, matches: list[Match], *, order: list[str], limit: int, window: int
-) -> tuple[str, list]:
-    """The keys of the first ``limit`` rows in ``order`` of each of ``matches`` in ``model``'s table,
-    as one query for PostgreSQL, however common or rare each match is. ``order`` names fields of the
-    table itself ("-period_end", "-pk"), and an index should give it.
-
-    The planner cannot tell a common match from a rare one (a phrase of common words, a word it has
-    not sampled): walking an index in order until ``limit`` rows match is fast for the first and
-    reads the whole table for the second; the GIN index is fast for the second and reads every match
-    for the first. So the first ``window`` rows in order are read once, and each match tested on each
-    of them once; only a match with fewer than ``limit`` rows there is looked for in the whole table,
-    through the GIN index (the subquery fenced with ``OFFSET 0``, so that no ``LIMIT`` tempts the
-    planner into a walk). That costs much only for a match common in the table and rare among its
-    first rows, or a phrase of common words that few rows hold (the GIN index finds the rows holding
-    the words; each is read to check their positions).
-    """
-    table, pk, order_by, selected = _table_and_order(model, order)
-    conditions, params = [], []
-    for match in matches:
-        column = "search_name_vector" if match.kind.startswith("name") else "search_vector"
-        conditions.append(f"{column} @@ %s::tsquery")
-        params.append(tsquery(match))
-    flags = ", ".join(f"{condition} AS match_{number}" for number, condition in enumerate(conditions))
-    sql = (
-        f"WITH first_rows AS MATERIALIZED (SELECT {selected}, {flags} FROM "
-        f"(SELECT {selected}, search_name_vector, search_vector FROM {table} "
-        f"ORDER BY {order_by} LIMIT %s) AS first_in_order) "
-    )
-    params.append(window)
-    parts = []
-    for number, condition in enumerate(conditions):
-        parts.append(f"(SELECT {pk} FROM first_rows WHERE match_{number} ORDER BY {order_by} LIMIT %s)")
-        parts.append(
-            f"(SELECT {pk} FROM (SELECT {selected} FROM {table} WHERE {condition} "
-            f"AND NOT EXISTS (SELECT 1 FROM first_rows WHERE match_{number} OFFSET %s) OFFSET 0) AS all_{number} "
-            f"ORDER BY {order_by} LIMIT %s)"
-        )
-        params += [limit, params[number], limit - 1, limit]
-    return sql + " UNION ALL ".join(parts), params
+def pg_column(match: Match) -> str:
+    """The PostgreSQL column ``match`` searches: the names' vector or the text's."""
+    return "search_name_vector" if match.kind.startswith("name") else "search_vector"
 
 
 # The migration operation.

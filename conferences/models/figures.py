@@ -65,6 +65,7 @@ class IndicatorReport(SearchableModel):
     # of thousands of matches by session would cost more than the search (``listings.search``).
     search_order = ("-period_end", "-pk")
     search_window = 2_000
+    search_names_from = "indicator"  # ``search_names``: the indicator's names
 
     class Scope(models.TextChoices):
         COUNTRY = "country", _("whole country")
@@ -159,10 +160,11 @@ class IndicatorReport(SearchableModel):
         # What a million figures need (docs/performance.md): a page of the figures list reads one group of
         # (indicator, period end) or of period end (conferences.figure_counts.FigureCube.page), or one indicator's
         # figures by value; the year filter is a range of period ends; the home page and a group's page
-        # read the latest group-scope figures.
+        # read the latest group-scope figures; a search reads the first figures in ``search_order``
+        # (period end, then key: with the key in the index, exactly those rows, unsorted).
         indexes = [
             models.Index(fields=["indicator", "period_end"], name="report_indicator_period"),
-            models.Index(fields=["period_end"], name="report_period_end"),
+            models.Index(fields=["period_end", "id"], name="report_period_end"),
             models.Index(fields=["scope", "period_end"], name="report_scope_period"),
             # The value sorts, within one indicator (FigureOrderingFilter puts indicator and unit first).
             models.Index(fields=["indicator", "unit", "value", "-period_end"], name="report_value"),

@@ -148,7 +148,7 @@ def test_within_a_kind_the_models_order_holds(empty_database):
 
 def test_the_first_of_a_kind_are_found_beyond_the_first_rows_read(empty_database, monkeypatch):
     """PostgreSQL reads a large table's first rows in order once, and looks further only for a kind of
-    match with too few rows there (``search_index.first_of_each_on_postgresql``): the results are the
+    match with too few rows there (``search_first_rows.first_of_each_on_postgresql``): the results are the
     same whatever the window."""
     province = factories.province(name="Thanh Hóa")
     later = [factories.figure(province=province, period_end=date(2024, 12, 31)) for _ in range(2)]
