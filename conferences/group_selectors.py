@@ -66,7 +66,7 @@ def _attach_latest_and_upcoming(region: Region, conferences: list[Conference], *
 def region_detail(*, slug: str, today: date) -> Region:
     """One group with its sessions (oldest first, as ``sessions``; the latest ``GROUP_SESSIONS`` as
     ``recent_sessions``: one a year, so they are read whole) and its memberships by province name,
-    each with the sources that state it: ``members_then`` (the units it was declared with, before 2025)
+    each with the sources that state it (``stated_by``): ``members_then`` (the units it was declared with, before 2025)
     and ``members_2025`` (units of the 2025 map that a source lists as members).
 
     Like ``region_list``, it carries the member counts (of ``members_then``), ``latest`` and ``upcoming``.
@@ -75,7 +75,11 @@ def region_detail(*, slug: str, today: date) -> Region:
         Prefetch(
             "memberships",
             queryset=RegionMembership.objects.select_related("province")
-            .prefetch_related(Prefetch("statements", queryset=MembershipStatement.objects.select_related("source")))
+            .prefetch_related(
+                Prefetch(
+                    "statements", queryset=MembershipStatement.objects.select_related("source"), to_attr="stated_by"
+                )
+            )
             .order_by("province__name_folded"),
         ),
         Prefetch(

@@ -1,0 +1,90 @@
+"""Rows of the detail pages' tables, each written by one tag instead of a template per row.
+
+A template pays for every variable it resolves, every ``{% translate %}`` and every ``{% include %}``
+on every row; a group's page has about eighty rows (members, figures), and their templates were most of
+its cost. These tags write the same HTML as the templates they replaced (``tests/conferences``
+compares the pages); the labels they repeat on every row are translated once per table
+(``RowLabels``), and the addresses of one kind are reversed once per request (``_address``).
+"""
+
+from django import template
+from django.urls import get_script_prefix, reverse
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
+
+from regions.models import Basis
+
+register = template.Library()
+
+PLACEHOLDER = "0slug0"  # a valid slug no object has, replaced by the real one
+
+
+def _address(name: str, slug: str) -> str:
+    """``reverse(name, args=[slug])``, reversed once per name, language and prefix: the rest is fixed."""
+    key = (name, get_language(), get_script_prefix())
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        pattern = _PATTERNS[key] = reverse(name, args=[PLACEHOLDER])
+    return pattern.replace(PLACEHOLDER, slug)
+
+
+_PATTERNS: dict[tuple[str, str | None, str], str] = {}
+
+
+@register.simple_tag
+def validity(start, end):
+    """``{% validity start end %}``: the dates something holds for, either perhaps unknown."""
+    if start and end:
+        text = gettext("from %(start)s until %(end)s") % {"start": _short_date(start), "end": _short_date(end)}
+    elif end:
+        text = gettext("until %(end)s") % {"end": _short_date(end)}
+    elif start:
+        text = gettext("from %(start)s") % {"start": _short_date(start)}
+    else:
+        return format_html('<span class="unknown">{}</span>', gettext("dates not stated"))
+    return mark_safe(text)  # as {% blocktranslate %} writes it: the translation as is, the values escaped
+
+
+def _short_date(value) -> str:
+    return conditional_escape(date_format(value, "SHORT_DATE_FORMAT"))
+
+
+@register.simple_tag
+def member_row(membership):
+    """``{% member_row membership %}``: one row of a group's member table (``regions/includes/member_table.html``),
+    its sources from ``membership.stated_by`` (``conferences.group_selectors.region_detail``)."""
+    province = membership.province
+    note = ""
+    if membership.note and not membership.note_is_shared:
+        note = format_html(' <span class="basis-note">{}</span>', membership.note)
+    stated = format_html_join(
+        "; ",
+        '<span lang="vi"><a href="{}">{}</a> <span class="locator">({})</span></span>',
+        (
+            (
+                _address("conferences:source_detail", statement.source.slug),
+                statement.source.publication or statement.source.title,
+                statement.locator,
+            )
+            for statement in membership.stated_by
+        ),
+    )
+    return format_html(
+        '<tr{}>\n      <th scope="row"><a href="{}">{}</a></th>\n'
+        '      <td data-label="{}"><span class="basis-tag basis-{}">{}</span>{}</td>\n'
+        '      <td data-label="{}">{}</td>\n'
+        '      <td data-label="{}">{}</td>\n    </tr>',
+        mark_safe(' class="inferred-row"') if membership.basis == Basis.INFERRED else "",
+        _address("regions:province_detail", province.slug),
+        province.name,
+        gettext("Basis"),
+        membership.basis,
+        Basis(membership.basis).label,
+        note,
+        gettext("Stated by"),
+        stated or "—",
+        gettext("Membership"),
+        validity(membership.valid_from, membership.valid_until),
+    )
