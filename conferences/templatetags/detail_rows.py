@@ -14,6 +14,9 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from conferences import presentation
+from conferences.templatetags.figures import figure_cells
+from conferences.templatetags.terms import period
 from regions.models import Basis
 
 register = template.Library()
@@ -87,4 +90,34 @@ def member_row(membership):
         stated or "—",
         gettext("Membership"),
         validity(membership.valid_from, membership.valid_until),
+    )
+
+
+@register.simple_tag
+def group_figure_row(report):
+    """``{% group_figure_row report %}``: one row of a group's figures over time (``regions/region_detail.html``):
+    the period, the figure's cells (``figure_cells``), its session and the link to its quote."""
+    threshold = ""
+    if report.threshold_comparator:
+        threshold = format_html(
+            ' <span class="basis">({} {} {})</span>',
+            gettext("growth"),
+            report.threshold_comparator,
+            presentation.percent(report.threshold_pct),
+        )
+    conference = report.conference
+    session = f"{conference.session_roman}, {conference.year}" if conference.session_number else str(conference.year)
+    return format_html(
+        '<tr>\n      <th scope="row">{}{}</th>\n      {}\n\n'
+        '      <td data-label="{}"><a href="{}">{}</a></td>\n'
+        '      <td data-label="{}"><a href="{}">{}</a></td>\n    </tr>',
+        period(report),
+        threshold,
+        figure_cells(report),
+        gettext("Session"),
+        _address("conferences:detail", conference.slug),
+        session,
+        gettext("Source"),
+        _address("conferences:figure_detail", report.slug),
+        gettext("quote and source"),
     )
