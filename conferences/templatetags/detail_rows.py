@@ -12,6 +12,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
 from conferences import presentation
@@ -93,10 +94,42 @@ def member_row(membership):
     )
 
 
+def figure_headers() -> str:
+    """The headers of the columns ``figure_cells`` fills, as ``includes/figure_headers.html`` writes them."""
+    return format_html(
+        '\n<th scope="col" class="num">{}</th>\n<th scope="col" class="num">{}</th>\n'
+        '<th scope="col" class="num">{}</th>\n',
+        gettext("Value"),
+        gettext("Year on year"),
+        gettext("Share"),
+    )
+
+
 @register.simple_tag
+def group_figure_table(indicator, group):
+    """``{% group_figure_table indicator group %}``: one table of a group's figures over time
+    (``regions/region_detail.html``), the figures of one ``ComparableGroup`` of the indicator."""
+    rows = format_html_join("", "\n    {}\n  ", ((group_figure_row(report),) for report in group.reports))
+    return format_html(
+        '<div class="table-scroll">\n<table class="stack figures">\n'
+        '  <caption><span class="visually-hidden">{} — </span>{}</caption>\n'
+        "  <thead>\n    <tr>\n"
+        '      <th scope="col">{}</th>\n      {}\n'
+        '      <th scope="col">{}</th>\n      <th scope="col">{}</th>\n'
+        "    </tr>\n  </thead>\n  <tbody>\n  {}\n  </tbody>\n</table>\n</div>",
+        indicator.name,
+        capfirst(group.kind.label),
+        gettext("Period"),
+        figure_headers(),
+        gettext("Session"),
+        gettext("Source"),
+        rows,
+    )
+
+
 def group_figure_row(report):
-    """``{% group_figure_row report %}``: one row of a group's figures over time (``regions/region_detail.html``):
-    the period, the figure's cells (``figure_cells``), its session and the link to its quote."""
+    """One row of a group's figures over time: the period, the figure's cells (``figure_cells``), its
+    session and the link to its quote."""
     threshold = ""
     if report.threshold_comparator:
         threshold = format_html(
