@@ -18,13 +18,8 @@ from django.shortcuts import get_object_or_404
 
 from conferences.figure_selectors import ComparableGroup, comparable_groups
 from conferences.models import Conference, Indicator, IndicatorReport, MembershipStatement, session_key
-from conferences.selectors import FIGURE_ROW_UNSHOWN, Capped, correlated_count
+from conferences.selectors import Capped, correlated_count, figure_row_unshown
 from regions.models import Basis, Region, RegionMembership
-
-# What the group page's figures do not show (``FIGURE_ROW_UNSHOWN``): their quotes and notes, and the
-# search columns, organisers, chairs and theme of their sessions.
-SESSION_UNSHOWN = ("search_name", "search_text", "organisers", "chairs", "theme")
-FIGURE_UNSHOWN = (*FIGURE_ROW_UNSHOWN, *(f"conference__{name}" for name in SESSION_UNSHOWN))
 
 # What the group page shows, whatever the data holds; each links to the full list (docs/performance.md).
 GROUP_FIGURES = 50  # the latest figures for the group as a whole, in tables and charts
@@ -154,7 +149,7 @@ def region_figure_series(*, region: Region) -> Capped:
         IndicatorReport.objects.filter(pk__in=Subquery(latest))
         .annotate(recency=Window(RowNumber(), order_by=[F("period_end").desc(), F("pk").desc()]))
         .select_related("indicator", "conference")
-        .defer(*(name for name in FIGURE_UNSHOWN if not name.startswith("province__")))
+        .defer(*figure_row_unshown("indicator", "conference"))
         .order_by("indicator__position", "period_end", "period_start", "conference__year", "position", "pk")
     )
     series: dict[int, IndicatorSeries] = {}
@@ -206,7 +201,7 @@ def latest_session_shares(*, region: Region) -> SessionShares:
     parts = list(
         stated.filter(chosen)
         .select_related("indicator", "province", "conference__region")
-        .defer(*FIGURE_UNSHOWN, "conference__region__search_name", "conference__region__search_text")
+        .defer(*figure_row_unshown("indicator", "province", "conference__region"))
         .order_by("indicator__position", "period_end", "position", "pk")
     )
     return SessionShares(parts[0].conference, parts, more=len(keys) > SHARE_CHARTS)

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from conferences.models import Conference, IndicatorReport
-from conferences.selectors import DETAIL_FIGURES, Capped, capped, correlated_count
+from conferences.selectors import DETAIL_FIGURES, Capped, capped, correlated_count, figure_row_unshown
 from regions.models import Province, RegionMembership
 
 MAP_ORDER = Case(
@@ -145,5 +145,6 @@ def province_reports(*, province: Province) -> Capped:
     return capped(
         IndicatorReport.objects.filter(scope=IndicatorReport.Scope.PROVINCE, province=province)
         .select_related("indicator", "conference__region")
+        .defer(*figure_row_unshown("indicator", "conference__region"))
         .order_by("-period_end", "indicator__position", "position", "pk")[: DETAIL_FIGURES + 1]
     )

@@ -46,6 +46,28 @@ FIGURE_ROW_UNSHOWN = (
 )
 
 
+# A session's and a group's columns no figure row shows.
+SESSION_UNSHOWN = ("search_name", "search_text", "organisers", "chairs", "theme")
+GROUP_UNSHOWN = ("search_name", "search_text", "declared_size_note_vi", "declared_size_note_en")
+
+
+def figure_row_unshown(*relations: str) -> list[str]:
+    """What ``defer`` leaves out of figure rows read with ``select_related(*relations)``: ``FIGURE_ROW_UNSHOWN``
+    (of the relations selected) and the unshown columns of the session and group, when selected."""
+    selected = {part for relation in relations for part in _prefixes(relation)}
+    names = [name for name in FIGURE_ROW_UNSHOWN if "__" not in name or name.rsplit("__", 1)[0] in selected]
+    if "conference" in selected:
+        names += [f"conference__{name}" for name in SESSION_UNSHOWN]
+    if "conference__region" in selected:
+        names += [f"conference__region__{name}" for name in GROUP_UNSHOWN]
+    return names
+
+
+def _prefixes(relation: str) -> list[str]:
+    parts = relation.split("__")
+    return ["__".join(parts[: end + 1]) for end in range(len(parts))]
+
+
 class Capped(list):
     """A list cut at ``DETAIL_FIGURES`` items; ``more`` says whether any were left out."""
 

@@ -154,3 +154,28 @@ def group_figure_row(report):
         _address("conferences:figure_detail", report.slug),
         gettext("quote and source"),
     )
+
+
+@register.simple_tag
+def province_figure_row(report):
+    """``{% province_figure_row report %}``: one row of a province's figures (``regions/province_detail.html``):
+    the indicator, the period, the figure's cells, its session (group, number, year) and the link to its quote."""
+    conference = report.conference
+    number = f", {conference.session_roman}" if conference.session_number else ""
+    return format_html(
+        '<tr>\n      <th scope="row">{}</th>\n      <td data-label="{}">{}</td>\n      {}\n\n'
+        '      <td data-label="{}"><a href="{}">{}{} ({})</a></td>\n'
+        '      <td data-label="{}"><a href="{}">{}</a></td>\n    </tr>',
+        report.indicator.name,
+        gettext("Period"),
+        period(report),
+        figure_cells(report),
+        gettext("Session"),
+        _address("conferences:detail", conference.slug),
+        capfirst(conference.region.name),
+        number,
+        conference.year,
+        gettext("Source"),
+        _address("conferences:figure_detail", report.slug),
+        gettext("quote and source"),
+    )
