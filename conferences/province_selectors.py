@@ -141,10 +141,19 @@ def province_relatives(*, province: Province) -> list[Province]:
 
 def province_reports(*, province: Province) -> Capped:
     """The figures reported about the unit itself, by period then indicator: the latest ``DETAIL_FIGURES``,
-    with ``more`` on the result if there are older ones."""
-    return capped(
+    with ``more`` on the result if there are older ones.
+
+    The latest are chosen by their keys alone, then read whole with their joins: a province has 44,000
+    figures at a million, and SQLite joined and sorted every one whole to keep 41 (132 ms of its 198)."""
+    order = ("-period_end", "indicator__position", "position", "pk")
+    latest = (
         IndicatorReport.objects.filter(scope=IndicatorReport.Scope.PROVINCE, province=province)
+        .order_by(*order)
+        .values("pk")[: DETAIL_FIGURES + 1]
+    )
+    return capped(
+        IndicatorReport.objects.filter(pk__in=Subquery(latest))
         .select_related("indicator", "conference__region")
         .defer(*figure_row_unshown("indicator", "conference__region"))
-        .order_by("-period_end", "indicator__position", "position", "pk")[: DETAIL_FIGURES + 1]
+        .order_by(*order)
     )
