@@ -13,9 +13,10 @@ from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from conferences import presentation
+from conferences.models import Conference
 from conferences.templatetags.figures import figure_cells
 from conferences.templatetags.terms import period
 from regions.models import Basis
@@ -178,4 +179,60 @@ def province_figure_row(report):
         gettext("Source"),
         _address("conferences:figure_detail", report.slug),
         gettext("quote and source"),
+    )
+
+
+@register.simple_tag
+def quality_finding_row(finding):
+    """``{% quality_finding_row finding %}``: one row of a data-quality table (``includes/quality_findings.html``):
+    the finding's sentence and result, and the figures and sessions it involves, each a link."""
+    items = [""]
+    for report in finding.figures_shown:
+        items.append(
+            format_html(
+                '<li><a href="{}">{}</a> <span class="basis">(<span lang="vi">{}</span>)</span></li>',
+                _address("conferences:figure_detail", report.slug),
+                report.quality_label,
+                report.source,
+            )
+        )
+    items.append("")
+    if finding.figures_not_shown:
+        count = finding.figures_not_shown
+        more = ngettext(
+            "and %(counter)s more: the session's provincial figures of this indicator and year",
+            "and %(counter)s more: the session's provincial figures of this indicator and year",
+            count,
+        ) % {"counter": count}
+        items.append(
+            format_html(
+                '<li><a href="{}?{}">{}</a></li>',
+                reverse("conferences:figure_list"),
+                finding.provincial_figures_query,
+                mark_safe(more),  # as {% blocktranslate %} writes it: the translation as is, the number
+            )
+        )
+    items.append("")
+    for conference in finding.conferences:
+        items.append(
+            format_html(
+                '<li><a href="{}">{}</a> <span class="basis">({})</span></li>',
+                _address("conferences:detail", conference.slug),
+                conference.title,
+                Conference.Status(conference.status).label,
+            )
+        )
+    # The template's layout: a line for each item, and the blank lines its three loops left between them.
+    links = mark_safe("".join(f"\n          {item}\n        " if item else "\n        " for item in items))
+    return format_html(
+        '<tr class="quality-row-{}">\n      <th scope="row">{}</th>\n'
+        '      <td data-label="{}"><span class="quality-status quality-{}">{}</span></td>\n'
+        '      <td data-label="{}">\n        <ul class="plain quality-links">{}\n        </ul>\n      </td>\n    </tr>',
+        finding.status,
+        finding.sentence,
+        gettext("Result"),
+        finding.status,
+        finding.status_label,
+        gettext("Figures and sessions involved"),
+        links,
     )
