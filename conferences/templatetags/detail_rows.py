@@ -1,10 +1,10 @@
 """Rows of the detail pages' tables, each written by one tag instead of a template per row.
 
 A template pays for every variable it resolves, every ``{% translate %}`` and every ``{% include %}``
-on every row; a group's page has about eighty rows (members, figures), and their templates were most of
-its cost. These tags write the same HTML as the templates they replaced (``tests/conferences``
-compares the pages); the labels they repeat on every row are translated once per table
-(``RowLabels``), and the addresses of one kind are reversed once per request (``_address``).
+on every row; a group's page has about eighty rows (members, figures, sessions), and their templates were
+most of its cost. These tags write the same HTML, byte for byte, as the templates they replaced
+(``tests/conferences/test_detail_rows.py``), and an address of one kind is reversed once per process and
+language (``address``), then only its slug changes.
 """
 
 from django import template
@@ -15,7 +15,6 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, ngettext
 
-from conferences import presentation
 from conferences.models import Conference
 from conferences.templatetags.figures import figure_cells
 from conferences.templatetags.terms import period
@@ -26,7 +25,7 @@ register = template.Library()
 PLACEHOLDER = "0slug0"  # a valid slug no object has, replaced by the real one
 
 
-def _address(name: str, slug: str) -> str:
+def address(name: str, slug: str) -> str:
     """``reverse(name, args=[slug])``, reversed once per name, language and prefix: the rest is fixed."""
     key = (name, get_language(), get_script_prefix())
     pattern = _PATTERNS.get(key)
@@ -69,7 +68,7 @@ def member_row(membership):
         '<span lang="vi"><a href="{}">{}</a> <span class="locator">({})</span></span>',
         (
             (
-                _address("conferences:source_detail", statement.source.slug),
+                address("conferences:source_detail", statement.source.slug),
                 statement.source.publication or statement.source.title,
                 statement.locator,
             )
@@ -82,7 +81,7 @@ def member_row(membership):
         '      <td data-label="{}">{}</td>\n'
         '      <td data-label="{}">{}</td>\n    </tr>',
         mark_safe(' class="inferred-row"') if membership.basis == Basis.INFERRED else "",
-        _address("regions:province_detail", province.slug),
+        address("regions:province_detail", province.slug),
         province.name,
         gettext("Basis"),
         membership.basis,
@@ -92,68 +91,6 @@ def member_row(membership):
         stated or "—",
         gettext("Membership"),
         validity(membership.valid_from, membership.valid_until),
-    )
-
-
-def figure_headers() -> str:
-    """The headers of the columns ``figure_cells`` fills, as ``includes/figure_headers.html`` writes them."""
-    return format_html(
-        '\n<th scope="col" class="num">{}</th>\n<th scope="col" class="num">{}</th>\n'
-        '<th scope="col" class="num">{}</th>\n',
-        gettext("Value"),
-        gettext("Year on year"),
-        gettext("Share"),
-    )
-
-
-@register.simple_tag
-def group_figure_table(indicator, group):
-    """``{% group_figure_table indicator group %}``: one table of a group's figures over time
-    (``regions/region_detail.html``), the figures of one ``ComparableGroup`` of the indicator."""
-    rows = format_html_join("", "\n    {}\n  ", ((group_figure_row(report),) for report in group.reports))
-    return format_html(
-        '<div class="table-scroll">\n<table class="stack figures">\n'
-        '  <caption><span class="visually-hidden">{} — </span>{}</caption>\n'
-        "  <thead>\n    <tr>\n"
-        '      <th scope="col">{}</th>\n      {}\n'
-        '      <th scope="col">{}</th>\n      <th scope="col">{}</th>\n'
-        "    </tr>\n  </thead>\n  <tbody>\n  {}\n  </tbody>\n</table>\n</div>",
-        indicator.name,
-        capfirst(group.kind.label),
-        gettext("Period"),
-        figure_headers(),
-        gettext("Session"),
-        gettext("Source"),
-        rows,
-    )
-
-
-def group_figure_row(report):
-    """One row of a group's figures over time: the period, the figure's cells (``figure_cells``), its
-    session and the link to its quote."""
-    threshold = ""
-    if report.threshold_comparator:
-        threshold = format_html(
-            ' <span class="basis">({} {} {})</span>',
-            gettext("growth"),
-            report.threshold_comparator,
-            presentation.percent(report.threshold_pct),
-        )
-    conference = report.conference
-    session = f"{conference.session_roman}, {conference.year}" if conference.session_number else str(conference.year)
-    return format_html(
-        '<tr>\n      <th scope="row">{}{}</th>\n      {}\n\n'
-        '      <td data-label="{}"><a href="{}">{}</a></td>\n'
-        '      <td data-label="{}"><a href="{}">{}</a></td>\n    </tr>',
-        period(report),
-        threshold,
-        figure_cells(report),
-        gettext("Session"),
-        _address("conferences:detail", conference.slug),
-        session,
-        gettext("Source"),
-        _address("conferences:figure_detail", report.slug),
-        gettext("quote and source"),
     )
 
 
@@ -172,12 +109,12 @@ def province_figure_row(report):
         period(report),
         figure_cells(report),
         gettext("Session"),
-        _address("conferences:detail", conference.slug),
+        address("conferences:detail", conference.slug),
         capfirst(conference.region.name),
         number,
         conference.year,
         gettext("Source"),
-        _address("conferences:figure_detail", report.slug),
+        address("conferences:figure_detail", report.slug),
         gettext("quote and source"),
     )
 
@@ -191,7 +128,7 @@ def quality_finding_row(finding):
         items.append(
             format_html(
                 '<li><a href="{}">{}</a> <span class="basis">(<span lang="vi">{}</span>)</span></li>',
-                _address("conferences:figure_detail", report.slug),
+                address("conferences:figure_detail", report.slug),
                 report.quality_label,
                 report.source,
             )
@@ -217,7 +154,7 @@ def quality_finding_row(finding):
         items.append(
             format_html(
                 '<li><a href="{}">{}</a> <span class="basis">({})</span></li>',
-                _address("conferences:detail", conference.slug),
+                address("conferences:detail", conference.slug),
                 conference.title,
                 Conference.Status(conference.status).label,
             )
