@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404
 
 from conferences.figure_selectors import ComparableGroup, comparable_groups
 from conferences.models import Conference, Indicator, IndicatorReport, MembershipStatement, session_key
-from conferences.selectors import Capped, correlated_count, figure_row_unshown
+from conferences.selectors import Capped, correlated_count, figure_row_unshown, session_unshown
 from regions.models import Basis, Region, RegionMembership
 
 # What the group page shows, whatever the data holds; each links to the full list (docs/performance.md).
@@ -84,9 +84,9 @@ def region_detail(*, slug: str, today: date) -> Region:
         ),
         Prefetch(
             "conferences",
-            queryset=Conference.objects.select_related("host__successor", "next_host").order_by(
-                "year", "session_number"
-            ),
+            queryset=Conference.objects.select_related("host__successor", "next_host")
+            .defer(*session_unshown("host__successor", "next_host"))
+            .order_by("year", "session_number"),
         ),
     )
     region = get_object_or_404(queryset, slug=slug)

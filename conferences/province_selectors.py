@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from conferences.models import Conference, IndicatorReport
-from conferences.selectors import Capped, capped, correlated_count, figure_row_unshown, first_figures
+from conferences.selectors import Capped, capped, correlated_count, figure_row_unshown, first_figures, session_unshown
 from regions.models import Province, RegionMembership
 
 MAP_ORDER = Case(
@@ -114,6 +114,7 @@ def province_sessions(*, province: Province) -> ProvinceSessions:
             Q(host=province) | Q(next_host=province) | Q(host__successor=province) | Q(next_host__successor=province)
         )
         .select_related("region", "host", "next_host")
+        .defer(*session_unshown("region", "host", "next_host"))
         .order_by("year", "region__position", "session_number")
     )
     hosted, designated, by_predecessors = [], [], []

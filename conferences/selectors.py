@@ -63,6 +63,17 @@ def figure_row_unshown(*relations: str) -> list[str]:
     return names
 
 
+def session_unshown(*relations: str) -> list[str]:
+    """What ``defer`` leaves out of sessions read with ``select_related(*relations)`` for a page that lists
+    them: their search columns, organisers, chairs and theme, and the search columns of the provinces and
+    group selected with them."""
+    names = list(SESSION_UNSHOWN)
+    for selected in sorted({part for relation in relations for part in _prefixes(relation)}):
+        unshown = GROUP_UNSHOWN if selected == "region" else ("search_name", "search_text")
+        names += [f"{selected}__{name}" for name in unshown]
+    return names
+
+
 def _prefixes(relation: str) -> list[str]:
     parts = relation.split("__")
     return ["__".join(parts[: end + 1]) for end in range(len(parts))]
