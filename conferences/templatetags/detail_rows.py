@@ -8,7 +8,8 @@ language (``address``), then only its slug changes.
 """
 
 from django import template
-from django.urls import get_script_prefix, reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -26,15 +27,16 @@ PLACEHOLDER = "0slug0"  # a valid slug no object has, replaced by the real one
 
 
 def address(name: str, slug: str) -> str:
-    """``reverse(name, args=[slug])``, reversed once per name, language and prefix: the rest is fixed."""
-    key = (name, get_language(), get_script_prefix())
+    """``reverse(name, args=[slug])``, reversed once per name, language, prefix and URLconf: the rest of the
+    address is fixed."""
+    key = (name, get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     pattern = _PATTERNS.get(key)
     if pattern is None:
         pattern = _PATTERNS[key] = reverse(name, args=[PLACEHOLDER])
     return pattern.replace(PLACEHOLDER, slug)
 
 
-_PATTERNS: dict[tuple[str, str | None, str], str] = {}
+_PATTERNS: dict[tuple, str] = {}
 
 
 @register.simple_tag
