@@ -18,7 +18,7 @@ from conferences.models import (
     IndicatorReport,
     Source,
 )
-from conferences.selectors import DETAIL_FIGURES, capped
+from conferences.selectors import capped, figure_row_unshown, first_figures
 from listings.facets import FacetCount, filtered_without
 
 ROW_RELATIONS = ("indicator", "conference__region", "province", "source")
@@ -215,12 +215,13 @@ def source_detail(*, slug: str) -> Source:
         ),
     )
     source = get_object_or_404(queryset, slug=slug)
+    order = ("indicator__position", "-period_end", "scope_order", "province__name_folded", "position", "pk")
+    own = IndicatorReport.objects.filter(source=source).annotate(scope_order=SCOPE_ORDER)
     source.figures = capped(
-        IndicatorReport.objects.filter(source=source)
+        first_figures(own, *order)
         .select_related(*ROW_RELATIONS)
+        .defer(*figure_row_unshown(*ROW_RELATIONS))
         .annotate(scope_order=SCOPE_ORDER)
-        .order_by("indicator__position", "-period_end", "scope_order", "province__name_folded", "position", "pk")[
-            : DETAIL_FIGURES + 1
-        ]
+        .order_by(*order)
     )
     return source

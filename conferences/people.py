@@ -75,22 +75,29 @@ def people(*, sort: str = DEFAULT_SORT) -> list[Person]:
 
 
 def person(*, slug: str) -> Person:
-    """One person with every session they are named at; 404 when nobody's name folds to ``slug``: one query."""
-    appearances = [official for official in _officials() if official.person_slug == slug]
+    """One person with every session they are named at; 404 when nobody's name folds to ``slug``: one query.
+
+    Only their own rows are read: an official's ``search_name`` is its name normalised ("|bui duc lan|"),
+    and a slug is the same words joined by "-" (``slugify_vi`` and ``normalise`` keep the same runs of
+    letters and digits), so the database picks them; ``person_slug`` is checked again on what it gives.
+    """
+    named = ConferenceOfficial.objects.filter(search_name=f"|{slug.replace('-', ' ')}|")
+    appearances = [official for official in _officials(named) if official.person_slug == slug]
     if not appearances:
         raise Http404("No person is named so.")
     return Person(slug, appearances)
 
 
-def _officials() -> list[ConferenceOfficial]:
-    """Every official with their session, group and source, in the order of the sessions.
+def _officials(officials=None) -> list[ConferenceOfficial]:
+    """The officials (every one by default) with their session, group and source, in the order of the sessions.
 
     Sorted in Python: the date and session number may be NULL, and SQLite and PostgreSQL put NULLs
     at opposite ends.
     """
-    officials = ConferenceOfficial.objects.select_related("conference__region", "source")
+    if officials is None:
+        officials = ConferenceOfficial.objects.all()
     return sorted(
-        officials,
+        officials.select_related("conference__region", "source"),
         key=lambda o: (
             o.conference.year,
             o.conference.date or date(o.conference.year, 12, 31),

@@ -9,6 +9,7 @@ its direction in words: "nhập siêu 1,2 tỷ USD" / "deficit of USD 1.2 billio
 """
 
 from decimal import Decimal
+from functools import lru_cache
 from types import SimpleNamespace
 
 from django.utils.formats import number_format
@@ -56,7 +57,15 @@ def written_scale(report) -> tuple[int, int]:
 def written_quantity(report):
     """The figure's value as its source wrote it, with a table-like line's header unit where the cell
     is a bare number."""
-    return parse_written_value(report.value_as_written, report.unit_as_written)
+    return _parsed(report.value_as_written, report.unit_as_written)
+
+
+@lru_cache(maxsize=8192)  # a few MB at most
+def _parsed(value_as_written: str, unit_as_written: str):
+    """``parse_written_value``, once per process for each written value: every figure cell of every page
+    reads it (a page of provincial sums, 2,300 times), and it is a pure function of the two strings. The
+    ``Quantity`` it gives is frozen, so sharing it is safe."""
+    return parse_written_value(value_as_written, unit_as_written)
 
 
 def _scale_of(quantity) -> tuple[int, int]:

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from conferences.models import Conference, IndicatorReport
-from conferences.selectors import DETAIL_FIGURES, Capped, capped, correlated_count
+from conferences.selectors import Capped, capped, correlated_count, figure_row_unshown, first_figures, session_unshown
 from regions.models import Province, RegionMembership
 
 MAP_ORDER = Case(
@@ -114,6 +114,7 @@ def province_sessions(*, province: Province) -> ProvinceSessions:
             Q(host=province) | Q(next_host=province) | Q(host__successor=province) | Q(next_host__successor=province)
         )
         .select_related("region", "host", "next_host")
+        .defer(*session_unshown("region", "host", "next_host"))
         .order_by("year", "region__position", "session_number")
     )
     hosted, designated, by_predecessors = [], [], []
@@ -141,9 +142,12 @@ def province_relatives(*, province: Province) -> list[Province]:
 
 def province_reports(*, province: Province) -> Capped:
     """The figures reported about the unit itself, by period then indicator: the latest ``DETAIL_FIGURES``,
-    with ``more`` on the result if there are older ones."""
+    with ``more`` on the result if there are older ones (``first_figures``)."""
+    order = ("-period_end", "indicator__position", "position", "pk")
+    own = IndicatorReport.objects.filter(scope=IndicatorReport.Scope.PROVINCE, province=province)
     return capped(
-        IndicatorReport.objects.filter(scope=IndicatorReport.Scope.PROVINCE, province=province)
+        first_figures(own, *order)
         .select_related("indicator", "conference__region")
-        .order_by("-period_end", "indicator__position", "position", "pk")[: DETAIL_FIGURES + 1]
+        .defer(*figure_row_unshown("indicator", "conference__region"))
+        .order_by(*order)
     )

@@ -32,6 +32,7 @@ from conferences.quality_findings import FIGURES_SHOWN, INCONSISTENT, NOTE, Chec
 from conferences.quality_report import CHECK_SLUGS, check, data_quality
 from conferences.quality_sessions import check_sessions
 from conferences.quality_store import figures_for_checks, run_findings, sessions_for_checks
+from conferences.selectors import figure_row_unshown
 
 SHOWN = 10  # findings of each check on the summary page
 PAGE_SIZE = 50  # findings on a page of one check's list
@@ -165,6 +166,16 @@ DECIDING_FIELDS = (
 )
 
 
+# What neither a check nor its sentence reads of a figure it links: its quote and notes, the search columns.
+SENTENCE_UNSHOWN = (
+    *figure_row_unshown("indicator", "conference__region", "province"),
+    "source__search_name",
+    "source__search_text",
+    "source__publication_note",
+    "source__reproduction_notice",
+)
+
+
 def _figures(runs: list[QualityRun]) -> dict:
     """The runs' figures with their bounds: as models where a page words or links them, else as their
     deciding fields only (a provincial sum adds up a hundred figures and links six)."""
@@ -183,7 +194,8 @@ def _figures(runs: list[QualityRun]) -> dict:
             linked.update(members[:FIGURES_SHOWN])
         else:
             linked.update(run.figures)
-    figures.update((report.pk, report) for report in figures_for_checks().filter(pk__in=linked))
+    linked_figures = figures_for_checks().defer(*SENTENCE_UNSHOWN).filter(pk__in=linked)
+    figures.update((report.pk, report) for report in linked_figures)
     for report in figures.values():
         prepare_bounds(report)
     return figures

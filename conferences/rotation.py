@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 
 from conferences.models import Conference, session_key
+from conferences.selectors import session_unshown
 from regions.models import Province
 from vietnamese.roman import to_roman
 
@@ -270,6 +271,7 @@ def conferences_for_provinces(province_ids) -> list[Conference]:
     return list(
         Conference.objects.filter(region_id__in=involved)
         .select_related("region", "host", "next_host")
+        .defer(*session_unshown("region", "host", "next_host"))
         .order_by("region__position", "year", "session_number")
     )
 

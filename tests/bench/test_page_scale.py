@@ -15,7 +15,7 @@ from django.test.utils import override_settings
 from loaded_dataset import load_dataset
 
 from bench.page_scale import MAX_PAGE_BYTES, measure_all, sample_pages
-from conferences import figure_selectors, group_selectors, province_selectors, quality_pages, selectors
+from conferences import group_selectors, quality_pages, selectors
 from portal.loaded_data import RecentLoad
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +56,7 @@ PAGE_TYPES = [
 def measured(django_db_setup, django_db_blocker):
     """{size: {page type: PageSize}}, the synthetic data generated at each size; the real data after."""
     results = {}
-    caps = [(module, "DETAIL_FIGURES") for module in (selectors, figure_selectors, province_selectors)]
-    caps += [(group_selectors, "GROUP_FIGURES"), (quality_pages, "SHOWN")]
+    caps = [(selectors, "DETAIL_FIGURES"), (group_selectors, "GROUP_FIGURES"), (quality_pages, "SHOWN")]
     storages = {**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC_FILES}}  # as tests/conftest.py
     with pytest.MonkeyPatch.context() as patch, override_settings(PORTAL_DATA_VERSION_RECHECK_MS=0, STORAGES=storages):
         for module, name in caps:

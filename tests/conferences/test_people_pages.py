@@ -143,3 +143,15 @@ def test_the_list_pages_by_50_in_a_fixed_number_of_queries(client, empty_databas
     assert 'href="?sort=-sessions"' in page  # a new sort starts at the first page
     assert client.get(LIST, {"page": 3}).status_code == 404
     assert client.get(LIST, {"page": "x"}).status_code == 404
+
+
+def test_a_person_page_finds_every_spelling_of_the_name_and_no_one_else(client, empty_database):
+    """The page asks the database for the person's rows by the normalised name: punctuation, case and tone
+    marks give the same person; a longer name is someone else."""
+    conference = factories.conference()
+    for name in ("Lê Thị-Mai", "LÊ THỊ MAI.", "Lê Thị Mai Anh", "Lê Thị"):
+        factories.official(conference=conference, name=name, role="speaker" if "." in name else "chair")
+    response = client.get("/en/people/le-thi-mai/")
+    assert response.status_code == 200
+    assert sorted(official.name for official in response.context["person"].appearances) == ["LÊ THỊ MAI.", "Lê Thị-Mai"]
+    assert client.get("/en/people/le-thi-mai-anh/").context["person"].name == "Lê Thị Mai Anh"

@@ -1,0 +1,177 @@
+"""Rows of the detail pages' tables, each written by one tag instead of a template per row.
+
+A template pays for every variable it resolves, every ``{% translate %}`` and every ``{% include %}``
+on every row; a group's page has about eighty rows (members, figures, sessions), and their templates were
+most of its cost. These tags write the same HTML, byte for byte, as the templates they replaced
+(``tests/conferences/test_detail_rows.py``), and an address of one kind is reversed once per process and
+language (``address``), then only its slug changes.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext, ngettext
+
+from conferences.models import Conference
+from conferences.templatetags.figures import figure_cells
+from conferences.templatetags.terms import period
+from regions.models import Basis
+
+register = template.Library()
+
+PLACEHOLDER = "0slug0"  # a valid slug no object has, replaced by the real one
+
+
+def address(name: str, slug: str) -> str:
+    """``reverse(name, args=[slug])``, reversed once per name, language, prefix and URLconf: the rest of the
+    address is fixed."""
+    key = (name, get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        pattern = _PATTERNS[key] = reverse(name, args=[PLACEHOLDER])
+    return pattern.replace(PLACEHOLDER, slug)
+
+
+_PATTERNS: dict[tuple, str] = {}
+
+
+@register.simple_tag
+def validity(start, end):
+    """``{% validity start end %}``: the dates something holds for, either perhaps unknown."""
+    if start and end:
+        text = gettext("from %(start)s until %(end)s") % {"start": _short_date(start), "end": _short_date(end)}
+    elif end:
+        text = gettext("until %(end)s") % {"end": _short_date(end)}
+    elif start:
+        text = gettext("from %(start)s") % {"start": _short_date(start)}
+    else:
+        return format_html('<span class="unknown">{}</span>', gettext("dates not stated"))
+    return mark_safe(text)  # as {% blocktranslate %} writes it: the translation as is, the values escaped
+
+
+def _short_date(value) -> str:
+    return conditional_escape(date_format(value, "SHORT_DATE_FORMAT"))
+
+
+@register.simple_tag
+def member_row(membership):
+    """``{% member_row membership %}``: one row of a group's member table (``regions/includes/member_table.html``),
+    its sources from ``membership.stated_by`` (``conferences.group_selectors.region_detail``)."""
+    province = membership.province
+    note = ""
+    if membership.note and not membership.note_is_shared:
+        note = format_html(' <span class="basis-note">{}</span>', membership.note)
+    stated = format_html_join(
+        "; ",
+        '<span lang="vi"><a href="{}">{}</a> <span class="locator">({})</span></span>',
+        (
+            (
+                address("conferences:source_detail", statement.source.slug),
+                statement.source.publication or statement.source.title,
+                statement.locator,
+            )
+            for statement in membership.stated_by
+        ),
+    )
+    return format_html(
+        '<tr{}>\n      <th scope="row"><a href="{}">{}</a></th>\n'
+        '      <td data-label="{}"><span class="basis-tag basis-{}">{}</span>{}</td>\n'
+        '      <td data-label="{}">{}</td>\n'
+        '      <td data-label="{}">{}</td>\n    </tr>',
+        mark_safe(' class="inferred-row"') if membership.basis == Basis.INFERRED else "",
+        address("regions:province_detail", province.slug),
+        province.name,
+        gettext("Basis"),
+        membership.basis,
+        Basis(membership.basis).label,
+        note,
+        gettext("Stated by"),
+        stated or "—",
+        gettext("Membership"),
+        validity(membership.valid_from, membership.valid_until),
+    )
+
+
+@register.simple_tag
+def province_figure_row(report):
+    """``{% province_figure_row report %}``: one row of a province's figures (``regions/province_detail.html``):
+    the indicator, the period, the figure's cells, its session (group, number, year) and the link to its quote."""
+    conference = report.conference
+    number = f", {conference.session_roman}" if conference.session_number else ""
+    return format_html(
+        '<tr>\n      <th scope="row">{}</th>\n      <td data-label="{}">{}</td>\n      {}\n\n'
+        '      <td data-label="{}"><a href="{}">{}{} ({})</a></td>\n'
+        '      <td data-label="{}"><a href="{}">{}</a></td>\n    </tr>',
+        report.indicator.name,
+        gettext("Period"),
+        period(report),
+        figure_cells(report),
+        gettext("Session"),
+        address("conferences:detail", conference.slug),
+        capfirst(conference.region.name),
+        number,
+        conference.year,
+        gettext("Source"),
+        address("conferences:figure_detail", report.slug),
+        gettext("quote and source"),
+    )
+
+
+@register.simple_tag
+def quality_finding_row(finding):
+    """``{% quality_finding_row finding %}``: one row of a data-quality table (``includes/quality_findings.html``):
+    the finding's sentence and result, and the figures and sessions it involves, each a link."""
+    items = [""]
+    for report in finding.figures_shown:
+        items.append(
+            format_html(
+                '<li><a href="{}">{}</a> <span class="basis">(<span lang="vi">{}</span>)</span></li>',
+                address("conferences:figure_detail", report.slug),
+                report.quality_label,
+                report.source,
+            )
+        )
+    items.append("")
+    if finding.figures_not_shown:
+        count = finding.figures_not_shown
+        more = ngettext(
+            "and %(counter)s more: the session's provincial figures of this indicator and year",
+            "and %(counter)s more: the session's provincial figures of this indicator and year",
+            count,
+        ) % {"counter": count}
+        items.append(
+            format_html(
+                '<li><a href="{}?{}">{}</a></li>',
+                reverse("conferences:figure_list"),
+                finding.provincial_figures_query,
+                mark_safe(more),  # as {% blocktranslate %} writes it: the translation as is, the number
+            )
+        )
+    items.append("")
+    for conference in finding.conferences:
+        items.append(
+            format_html(
+                '<li><a href="{}">{}</a> <span class="basis">({})</span></li>',
+                address("conferences:detail", conference.slug),
+                conference.title,
+                Conference.Status(conference.status).label,
+            )
+        )
+    # The template's layout: a line for each item, and the blank lines its three loops left between them.
+    links = mark_safe("".join(f"\n          {item}\n        " if item else "\n        " for item in items))
+    return format_html(
+        '<tr class="quality-row-{}">\n      <th scope="row">{}</th>\n'
+        '      <td data-label="{}"><span class="quality-status quality-{}">{}</span></td>\n'
+        '      <td data-label="{}">\n        <ul class="plain quality-links">{}\n        </ul>\n      </td>\n    </tr>',
+        finding.status,
+        finding.sentence,
+        gettext("Result"),
+        finding.status,
+        finding.status_label,
+        gettext("Figures and sessions involved"),
+        links,
+    )

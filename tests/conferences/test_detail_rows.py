@@ -1,0 +1,162 @@
+"""The detail pages' row tags (``detail_rows``, ``group_rows``) write what the templates they replaced wrote.
+
+Each replaced template is kept under ``replaced_rows/`` as it was (its includes written in), rendered
+over every object of the curated data in both languages, and compared byte for byte with its tag.
+"""
+
+from datetime import date
+from pathlib import Path
+
+import factories
+import pytest
+from django.template import Context, Template
+from django.utils import timezone, translation
+
+from conferences.group_selectors import region_detail, region_figure_series
+from conferences.models import Conference
+from conferences.province_selectors import province_detail, province_reports
+from conferences.quality_figures import prepare_figure
+from conferences.quality_findings import FIGURES_SHOWN, INCONSISTENT, Finding
+from conferences.quality_pages import PAGE_SIZE, quality_list
+from conferences.quality_report import CHECK_SLUGS
+from conferences.rotation import region_rotation
+from conferences.templatetags.detail_rows import member_row, province_figure_row, quality_finding_row, validity
+from conferences.templatetags.group_rows import group_figure_table, rotation_entry, session_item
+from regions import map2025
+from regions.models import Province, Region
+
+pytestmark = pytest.mark.django_db
+
+REPLACED = Path(__file__).parent / "replaced_rows"
+LANGUAGES = ("vi", "en")
+
+
+def replaced(name: str) -> Template:
+    return Template("{% load i18n figures terms sessions %}" + (REPLACED / f"{name}.html").read_text(encoding="utf-8"))
+
+
+def assert_same(name: str, tag, contexts) -> int:
+    """Render the replaced template and call the tag on each context, in both languages; how many compared."""
+    template, compared = replaced(name), 0
+    for language in LANGUAGES:
+        with translation.override(language):
+            for context in contexts:
+                assert str(tag(context)) == template.render(Context(context)), (language, context)
+                compared += 1
+    return compared
+
+
+def groups():
+    return [
+        region_detail(slug=slug, today=timezone.localdate()) for slug in Region.objects.values_list("slug", flat=True)
+    ]
+
+
+def test_a_member_row_is_the_template_it_replaced():
+    memberships = [m for region in groups() for m in region.members_then + region.members_2025]
+    assert any(m.stated_by for m in memberships) and any(m.note for m in memberships)
+    assert assert_same("member_row", lambda c: member_row(c["membership"]), [{"membership": m} for m in memberships])
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(date(2008, 8, 1), date(2025, 6, 30)), (None, date(2025, 6, 30)), (date(2008, 8, 1), None), (None, None)],
+)
+def test_validity_is_the_template_it_replaced(start, end):
+    assert assert_same("validity", lambda c: validity(c["start"], c["end"]), [{"start": start, "end": end}])
+
+
+def test_a_group_figure_table_is_the_template_it_replaced():
+    contexts = [
+        {"entry": entry, "group": group}
+        for region in groups()
+        for entry in region_figure_series(region=region)
+        for group in entry.groups
+    ]
+    assert any(report.threshold_comparator for c in contexts for report in c["group"].reports)
+    assert assert_same("group_table", lambda c: group_figure_table(c["entry"].indicator, c["group"]), contexts)
+
+
+def test_a_session_of_the_timeline_is_the_template_it_replaced():
+    sessions = list(Conference.objects.select_related("host", "next_host"))
+    assert {c.status for c in sessions} == {"held", "announced"} and any(not c.session_number for c in sessions)
+    assert assert_same("session_item", lambda c: session_item(c["conference"]), [{"conference": c} for c in sessions])
+
+
+@pytest.mark.parametrize("units_now", [False, True])
+def test_a_rotation_entry_is_the_template_it_replaced(units_now):
+    contexts = []
+    for region in groups():
+        if units_now:
+            map2025.region_units_now(region)  # sets the hosts' 2025 units, as the page does
+        contexts += [{"entry": e, "units_now": units_now} for e in region_rotation(region.sessions).entries]
+    assert any(c["entry"].is_gap for c in contexts) and any(c["entry"].handover_fits for c in contexts)
+    assert assert_same("rotation_entry", lambda c: rotation_entry(c, c["entry"]), contexts)
+
+
+@pytest.mark.parametrize("units_now", [False, True])
+def test_a_rotation_entry_with_what_does_not_fit_is_the_template_it_replaced(empty_database, units_now):
+    """Flags (an earlier year, numbers further apart than years, a handover to someone else), a gap of one
+    number, an announced session without a number, and a host that became a 2025 unit."""
+    group = factories.region()
+    now = factories.province(administrative_map=Province.Map.FROM_2025)
+    first, second, third = (factories.province(successor=now if n == 0 else None) for n in range(3))
+    factories.conference(region=group, year=2019, session_number=1, host=first, next_host=third)
+    factories.conference(region=group, year=2018, session_number=2, host=second)
+    factories.conference(region=group, year=2021, session_number=3, host=first, host_basis=Conference.HostBasis.STATED)
+    factories.conference(region=group, year=2022, session_number=5)
+    factories.conference(region=group, year=2025, status=Conference.Status.ANNOUNCED, host=now)
+    region = region_detail(slug=group.slug, today=timezone.localdate())
+    if units_now:
+        map2025.region_units_now(region)
+    entries = region_rotation(region.sessions).entries
+    assert sum(len(entry.flags) for entry in entries) >= 3 and any(entry.gap_size == 1 for entry in entries)
+    contexts = [{"entry": entry, "units_now": units_now} for entry in entries]
+    assert assert_same("rotation_entry", lambda c: rotation_entry(c, c["entry"]), contexts)
+
+
+def test_a_province_figure_row_is_the_template_it_replaced():
+    reports = [report for province in Province.objects.all() for report in province_reports(province=province)]
+    assert reports
+    assert assert_same("province_row", lambda c: province_figure_row(c["report"]), [{"report": r} for r in reports])
+
+
+def test_a_quality_finding_row_is_the_template_it_replaced():
+    findings = []
+    for language in LANGUAGES:  # the sentences are worded in the active language
+        with translation.override(language):
+            for slug in CHECK_SLUGS:
+                checked = quality_list(slug, today=timezone.localdate(), stored=True, page=1)
+                findings += [(language, finding) for finding in checked.findings[:PAGE_SIZE]]
+    assert any(finding.conferences for _, finding in findings) and any(finding.figures for _, finding in findings)
+    template = replaced("quality_row")
+    for language, finding in findings:
+        with translation.override(language):
+            assert str(quality_finding_row(finding)) == template.render(Context({"finding": finding}))
+
+
+def test_a_finding_with_more_figures_than_it_links_words_the_rest(empty_database):
+    """The link to the figures a provincial sum adds up but does not show, with its query string escaped."""
+    session = factories.conference()
+    parts = [
+        factories.figure(conference=session, province=factories.province(), value="10")
+        for _ in range(FIGURES_SHOWN + 3)
+    ]
+    for report in parts:
+        prepare_figure(report)
+    finding = Finding(INCONSISTENT, "The parts do not add up.", parts, [session])
+    for language in LANGUAGES:
+        with translation.override(language):
+            row = str(quality_finding_row(finding))
+            assert row == replaced("quality_row").render(Context({"finding": finding}))
+    assert "and 3 more" in row and "&amp;indicator=" in row
+    assert row.count("<li>") == FIGURES_SHOWN + 2  # the linked figures, the rest, the session
+
+
+def test_a_province_page_is_unchanged_where_the_rows_are_tags(client):
+    """The page around the tags: a province with figures, its validity and its memberships, in English."""
+    province = province_detail(slug=Province.objects.filter(reports__isnull=False).values_list("slug", flat=True)[0])
+    page = client.get(f"/en/provinces/{province.slug}/").content.decode()
+    for report in province_reports(province=province):
+        with translation.override("en"):
+            assert str(province_figure_row(report)) in page
