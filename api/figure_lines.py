@@ -15,6 +15,7 @@ ahead); the labels in the same snapshot, before the rows. The tests compare the 
 serializer's CSV on both databases, in both languages, filtered and sorted.
 """
 
+from django.db import models
 from django.db.models import F
 from django.urls import reverse
 
@@ -49,56 +50,42 @@ LINKS = ("url", "html_url")  # written as one run: the same test of the slug for
 _SLUG = "slug-placeholder"
 
 
-def _text(name: str) -> TextCell:
-    return TextCell(F(name))
-
-
-def _decimal(name: str) -> DecimalCell:
+def _column_cell(name: str):
+    """The cell that writes the figure's own column ``name``, by the kind of its model field."""
     field = IndicatorReport._meta.get_field(name)
-    return DecimalCell(F(name), decimal_places=field.decimal_places, max_digits=field.max_digits)
+    if isinstance(field, models.DecimalField):
+        return DecimalCell(F(name), decimal_places=field.decimal_places, max_digits=field.max_digits)
+    if isinstance(field, models.BooleanField):
+        return BooleanCell(F(name))
+    if isinstance(field, models.DateField):
+        return DateCell(F(name))
+    if isinstance(field, models.IntegerField):
+        return IntegerCell(F(name))
+    if isinstance(field, models.CharField | models.TextField):
+        return TextCell(F(name))
+    raise TypeError(f"no CSV cell is written for {name}, a {type(field).__name__}")
 
 
-def _links(*urls: str) -> LinkCells:
-    """Addresses with the figure's slug in them: each url is reversed for ``_SLUG``."""
-    return LinkCells(F("slug"), addresses=[url.split(_SLUG) for url in urls])
-
-
-def _database_cells(request) -> dict:
-    """The cells the database writes, by column."""
-    cells = {
-        name: _text(name)
-        for name in (
-            "slug",
-            "scope",
-            "indicator_as_written",
-            "period_label",
-            "unit",
-            "unit_as_written",
-            "value_as_written",
-            "threshold_comparator",
-            "share_of",
-            "qualifier",
-            "quote",
-            "period_quote",
-            "locator",
-            "growth_as_written",
-            "share_as_written",
-            "plan_share_as_written",
-            "qualifier_as_written",
-            "period_context_as_written",
-            "note_vi",
-            "note_en",
-        )
-    }
-    cells |= {name: _decimal(name) for name in ("value", "threshold_pct", "growth_pct", "share_pct", "plan_share_pct")}
-    cells |= {name: IntegerCell(F(name)) for name in ("denominator", "quote_line")}
-    cells |= {name: DateCell(F(name)) for name in ("period_start", "period_end")}
-    cells["is_stock"] = BooleanCell(F("is_stock"))
-    cells["period_kind"] = PeriodKindCell(F("period_start"), F("period_end"), F("is_stock"))
-    cells[LINKS] = _links(
-        request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})),
-        page_url(request, reverse_page("conferences:figure_detail", _SLUG)),
-    )
+def _database_cells(request, names: list) -> dict:
+    """The cells the database writes, by column: the figure's own columns, its kind of period and its
+    two addresses."""
+    cells = {}
+    for name in names:
+        if name == LINKS:
+            cells[name] = LinkCells(
+                F("slug"),
+                addresses=[
+                    url.split(_SLUG)
+                    for url in (
+                        request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})),
+                        page_url(request, reverse_page("conferences:figure_detail", _SLUG)),
+                    )
+                ],
+            )
+        elif name == "period_kind":
+            cells[name] = PeriodKindCell(F("period_start"), F("period_end"), F("is_stock"))
+        else:
+            cells[name] = _column_cell(name)
     return cells
 
 
@@ -144,8 +131,8 @@ def _runs(header: list[str]) -> tuple[list[list], list[str]]:
 
 def figure_lines(request) -> RowPlan:
     """``FigureSerializer``'s CSV, a line a row: four runs of cells read, the labels put between them."""
-    cells = _database_cells(request)
     runs, keys = _runs(list(FigureSerializer().fields))
+    cells = _database_cells(request, [name for run in runs for name in run])
     # slug | session | province | scope | indicator | the figure's columns | source | links
     if keys != list(LABELS) or [bool(run) for run in runs] != [True, False, True, True, True]:
         raise ValueError("FigureSerializer's columns are no longer in the order figure_lines writes them")
