@@ -1,11 +1,11 @@
-"""The figures list's two hot reads of ``FigureCount``, written as SQL: every facet in one query, and
-where a page starts, by a running sum in the database.
+"""The figures list's hot reads of ``FigureCount``, written as SQL: its count, every facet in one query,
+and where a page starts, by a running sum in the database.
 
 ``FigureCube`` says what to read (tests on the counts' columns, as (column, operator, value)); this
-module only writes the query and reads its rows. Compiling six ORM aggregates cost more CPU than
-running them, and finding a page by reading every group's size into Python cost more than both; each
-is one plain statement here, the same on SQLite and PostgreSQL. Column and table names come from the
-code, never from a request; values are parameters.
+module only writes the query and reads its rows. Compiling the count and six facets as ORM aggregates
+cost more CPU than running them, and finding a page by reading every group's size into Python cost
+more than both; each is one plain statement here, the same on SQLite and PostgreSQL. Column and table
+names come from the code, never from a request; values are parameters.
 """
 
 from django.db import connections
@@ -39,6 +39,21 @@ def _where(tests: list[tuple]) -> tuple[str, list]:
         clauses.append(f"c.{_quote(column)} {operator} %s")
         params.append(value)
     return " AND ".join(clauses) or "1 = 1", params
+
+
+def total(tests: list[tuple]) -> int | None:
+    """How many figures the rows passing ``tests`` count; None when the counts are not built."""
+    table = _quote(FigureCount._meta.db_table)
+    where, params = _where(tests)
+    with connections[FigureCount.objects.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT COALESCE(SUM(CASE WHEN {where} THEN c.{_quote('count')} END), 0),"
+            f" COUNT(CASE WHEN c.{_quote('dims')} = 0 THEN 1 END)"
+            f" FROM {table} c WHERE ({where}) OR c.{_quote('dims')} = 0",
+            params * 2,
+        )
+        count, built = cursor.fetchone()
+    return count if built else None
 
 
 def facet_counts(facets: dict[str, list[tuple]]) -> dict[str, list[tuple]]:

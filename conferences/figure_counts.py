@@ -13,7 +13,7 @@ from operator import or_
 from django.db.models import Count, Q, Sum
 
 from conferences.bulk import insert_rows
-from conferences.figure_count_reads import facet_counts, page_groups
+from conferences.figure_count_reads import facet_counts, page_groups, total
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_periods import parse_code, period_kind
 from conferences.models import FigureCount, Indicator, IndicatorReport, scope_rank
@@ -163,12 +163,9 @@ class FigureCube:
 
     def count(self) -> int | None:
         """How many figures match, or None when the counts are missing."""
-        where = self._where()
-        totals = FigureCount.objects.filter(where | Q(dims=0)).aggregate(
-            count=Sum("count", filter=where, default=0), built=Count("pk", filter=Q(dims=0))
-        )
-        self.built = self.counted = bool(totals["built"])
-        return totals["count"] if self.built else None
+        count = total(self._tests())
+        self.built = self.counted = count is not None
+        return count
 
     def facet_rows(self, param: str, fields: list[str]) -> list[dict] | None:
         """``fields`` (the list's names) with the count of each value, over every filter but ``param``.
