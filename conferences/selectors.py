@@ -21,15 +21,19 @@ from django.shortcuts import get_object_or_404
 
 from conferences.models import SCOPE_ORDER, Conference, ConferenceMention, IndicatorReport, session_key
 
+# What the conferences list, the API and the downloads show of a session's mentions: the source's slug and
+# how it is named. The mention's quote and the source's other columns are on their own pages; read for
+# every row they were most of what the list read.
+MENTION_ROW_FIELDS = ("conference_id", "source_id", "source__slug", "source__title", "source__publication")
+
 
 def conference_list() -> QuerySet[Conference]:
     """Every conference, held or announced, latest first, with its sources."""
+    mentions = ConferenceMention.objects.select_related("source").only(*MENTION_ROW_FIELDS).order_by("source__slug")
     return (
         Conference.objects.for_listing()
         .order_by("-year", "region__position", "-session_number")
-        .prefetch_related(
-            Prefetch("mentions", queryset=ConferenceMention.objects.select_related("source").order_by("source__slug"))
-        )
+        .prefetch_related(Prefetch("mentions", queryset=mentions))
     )
 
 
