@@ -96,35 +96,30 @@ def page_groups(
     """The groups that rows ``bottom`` to ``top`` of the list fall in, in the list's order.
 
     The list is in ``order`` (columns, descending or not), cut into groups that share those columns
-    (named by ``groups``). Each group comes as a dict of its ``order`` and ``groups`` columns with ``n``, its size,
-    and ``before``, the figures of the groups before it. The database sums the sizes as it goes, so
-    only the groups from the page on are read, however deep the page: at most ``rows`` of them, as
-    each counts row holds one figure or more.
+    (named by ``groups``). Each group comes as a dict of its ``order`` and ``groups`` columns with ``n``,
+    its size, and ``before``, the figures of the groups before it. The database sizes the groups and
+    sums them in order, so only the groups the page overlaps are read, however deep the page: at most
+    ``top - bottom`` of them, as each holds one figure or more.
     """
     table = _quote(FigureCount._meta.db_table)
     where, params = _where(tests)
-    sort = [_quote(column) for column, _ in order]
-    sort_desc = ", ".join(f"{_quote(column)}{' DESC' if descending else ''}" for column, descending in order)
+    sort = ", ".join(f"{_quote(column)}{' DESC' if descending else ''}" for column, descending in order)
     columns = list(dict.fromkeys([column for column, _ in order] + groups))
     selected = ", ".join(_quote(column) for column in columns)
     sql = (
         f"SELECT {selected}, n, running FROM ("
-        f"SELECT {selected}, SUM({_quote('count')}) OVER (PARTITION BY {', '.join(sort)}) AS n,"
-        f" SUM({_quote('count')}) OVER (ORDER BY {sort_desc}) AS running"
-        f" FROM {table} c WHERE {where}) AS sized"
-        f" WHERE running > %s AND running - n < %s ORDER BY {sort_desc}"
+        f"SELECT {selected}, n, SUM(n) OVER (ORDER BY {sort}) AS running FROM ("
+        f"SELECT {selected}, SUM({_quote('count')}) AS n FROM {table} c WHERE {where} GROUP BY {selected}"
+        f") AS sized) AS summed WHERE running > %s AND running - n < %s ORDER BY {sort}"
     )
     with connections[FigureCount.objects.db].cursor() as cursor:
         cursor.execute(sql, [*params, bottom, top])
         found = cursor.fetchall()
     # Raw rows are not converted: SQLite gives dates as text.
     to_python = [FigureCount._meta.get_field(column).to_python for column in columns]
-    result: list[dict] = []
-    for row in found:
-        group = {
-            column: None if value is None else convert(value)
-            for column, value, convert in zip(columns, row, to_python, strict=False)
-        }
-        if not result or any(result[-1][column] != group[column] for column in columns):
-            result.append(group | {"n": row[-2], "before": row[-1] - row[-2]})
+    result = []
+    for *values, n, running in found:
+        group = zip(columns, values, to_python, strict=True)
+        result.append({column: None if value is None else convert(value) for column, value, convert in group})
+        result[-1] |= {"n": int(n), "before": int(running - n)}  # PostgreSQL sums the sums as numeric
     return result
