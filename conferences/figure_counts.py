@@ -13,6 +13,7 @@ from operator import or_
 from django.db.models import Count, Q, Sum
 
 from conferences.bulk import insert_rows
+from conferences.figure_count_reads import facet_counts, page_groups, total
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_periods import parse_code, period_kind
 from conferences.models import FigureCount, Indicator, IndicatorReport, scope_rank
@@ -99,31 +100,30 @@ class FigureCube:
     are not built (or were invalidated by a change to the figures), and the caller counts live.
     """
 
+    # Each filter's dimension and its tests on ``FigureCount``'s columns: (column, operator, value).
     FILTERS = {
-        "region": (FigureCount.REGION, lambda value: Q(region_id=value.pk)),
-        "indicator": (FigureCount.INDICATOR, lambda value: Q(indicator_id=value.pk)),
-        "scope": (FigureCount.SCOPE, lambda value: Q(scope=value)),
-        "qualifier": (FigureCount.QUALIFIER, lambda value: Q(qualifier=value)),
-        "year": (FigureCount.PERIOD, lambda value: Q(year__gte=value[0], year__lte=value[1])),
-        "period": (FigureCount.PERIOD, lambda value: Q(period_kind=parse_code(value).code)),
+        "region": (FigureCount.REGION, lambda value: [("region_id", "=", value.pk)]),
+        "indicator": (FigureCount.INDICATOR, lambda value: [("indicator_id", "=", value.pk)]),
+        "scope": (FigureCount.SCOPE, lambda value: [("scope", "=", value)]),
+        "qualifier": (FigureCount.QUALIFIER, lambda value: [("qualifier", "=", value)]),
+        "year": (FigureCount.PERIOD, lambda value: [("year", ">=", value[0]), ("year", "<=", value[1])]),
+        "period": (FigureCount.PERIOD, lambda value: [("period_kind", "=", parse_code(value).code)]),
     }
-    # The figures list's fields (as its facets name them) and where ``FigureCount`` keeps them.
-    FIELDS = {
-        "conference__region__slug": "region__slug",
-        "conference__region__name_vi": "region__name_vi",
-        "conference__region__name_en": "region__name_en",
-        "indicator__code": "indicator__code",
-        "indicator__name_vi": "indicator__name_vi",
-        "indicator__name_en": "indicator__name_en",
-        "scope": "scope",
-        "qualifier": "qualifier",
-        "period_end__year": "year",
-        "period_kind": "period_kind",
+    # Each facet's fields, as the list names them: its value, then its labels in Vietnamese and English.
+    FACET_FIELDS = {
+        "region": ("conference__region__slug", "conference__region__name_vi", "conference__region__name_en"),
+        "indicator": ("indicator__code", "indicator__name_vi", "indicator__name_en"),
+        "scope": ("scope",),
+        "qualifier": ("qualifier",),
+        "year": ("period_end__year",),
+        "period": ("period_kind",),
     }
 
-    def __init__(self, conditions: dict[str, tuple[int, Q]]):
+    def __init__(self, conditions: dict[str, tuple[int, list[tuple]]]):
         self.conditions = conditions
         self.built = True  # until a read finds no grand total row
+        self.counted = False  # ``count`` found the counts built
+        self._facets: dict[str, list[tuple]] | None = None
 
     @classmethod
     def for_filterset(cls, filterset) -> "FigureCube | None":
@@ -147,44 +147,43 @@ class FigureCube:
             conditions[name] = (bit, condition(value))
         return cls(conditions)
 
-    def _where(self, *, without: str = "", dims: int = 0) -> Q:
-        """Rows of the grouping by the active filters (but ``without``) plus ``dims``, filtered."""
-        condition = Q()
-        for name, (bit, test) in self.conditions.items():
+    def _tests(self, *, without: str = "", dims: int = 0) -> list[tuple]:
+        """Tests for the rows of the grouping by the active filters (but ``without``) plus ``dims``."""
+        tests = []
+        for name, (bit, filter_tests) in self.conditions.items():
             if name != without:
                 dims |= bit
-                condition &= test
-        return Q(condition, dims=dims)
+                tests += filter_tests
+        return [("dims", "=", dims), *tests]
+
+    def _where(self, *, without: str = "", dims: int = 0) -> Q:
+        """``_tests`` as a queryset condition."""
+        lookups = {"=": "", ">=": "__gte", "<=": "__lte"}
+        return Q(*(Q(**{column + lookups[op]: value}) for column, op, value in self._tests(without=without, dims=dims)))
 
     def count(self) -> int | None:
         """How many figures match, or None when the counts are missing."""
-        where = self._where()
-        totals = FigureCount.objects.filter(where | Q(dims=0)).aggregate(
-            count=Sum("count", filter=where, default=0), built=Count("pk", filter=Q(dims=0))
-        )
-        self.built = bool(totals["built"])
-        return totals["count"] if self.built else None
+        count = total(self._tests())
+        self.built = self.counted = count is not None
+        return count
 
     def facet_rows(self, param: str, fields: list[str]) -> list[dict] | None:
         """``fields`` (the list's names) with the count of each value, over every filter but ``param``.
 
-        None when the counts are missing, or ``param`` or a field is not one of their dimensions.
+        None when the counts are missing, or ``param`` or a field is not one of their dimensions. Every
+        facet is read by the first call, in one query (``facet_counts``).
         """
-        if param not in self.FILTERS or any(name not in self.FIELDS for name in fields):
+        known = self.FACET_FIELDS.get(param, ())
+        if any(name not in known for name in fields):
             return None
-        cube_fields = [self.FIELDS[name] for name in fields]
-        where = self._where(without=param, dims=self.FILTERS[param][0])
-        rows = list(
-            FigureCount.objects.filter(where | Q(dims=0)).order_by().values(*cube_fields).annotate(count=Sum("count"))
-        )
-        if not any(row[cube_fields[0]] in (None, "") for row in rows):
+        if self._facets is None:
+            self._facets = facet_counts(
+                {name: self._tests(without=name, dims=self.FILTERS[name][0]) for name in self.FACET_FIELDS}
+            )
+        if not self._facets:
             self.built = False  # no grand total row
             return None
-        return [
-            {name: row[cube_name] for name, cube_name in zip(fields, cube_fields, strict=True)}
-            | {"count": row["count"]}
-            for row in rows
-        ]
+        return [{name: row[known.index(name)] for name in fields} | {"count": row[3]} for row in self._facets[param]]
 
     def period_kind_counts(self, param: str = "period") -> dict[str, int] | None:
         """Figures by kind of period over every filter but ``param``; None when the counts are missing."""
@@ -203,14 +202,8 @@ class FigureCube:
         "scope_order": (FigureCount.SCOPE, "scope_order", "scope", "scope"),
     }
 
-    def _groups(self, queryset):
-        """The order's leading keys the counts know, and the sizes of the groups they cut the list into.
-
-        Keys are taken up to the period end, which splits the list finest. Returns (keys, groups): keys
-        as (name, descending), groups as dicts of the key columns with ``n``, in the list's order; or
-        None when the order starts with none of those keys, the counts are missing, or a position is
-        shared by two groups or indicators (the counts keep positions only when they are unique).
-        """
+    def _leading_keys(self, queryset) -> list[tuple[str, bool]]:
+        """The order's leading keys the counts know, up to the period end, as (name, descending)."""
         keys = []
         for item in queryset.query.order_by:
             name = item.lstrip("-") if isinstance(item, str) else None
@@ -219,6 +212,17 @@ class FigureCube:
             keys.append((name, item.startswith("-")))
             if name == "period_end":
                 break
+        return keys
+
+    def _groups(self, queryset):
+        """The order's leading keys the counts know, and the sizes of the groups they cut the list into.
+
+        Keys are taken up to the period end, which splits the list finest. Returns (keys, groups): keys
+        as (name, descending), groups as dicts of the key columns with ``n``, in the list's order; or
+        None when the order starts with none of those keys, the counts are missing, or a position is
+        shared by two groups or indicators (the counts keep positions only when they are unique).
+        """
+        keys = self._leading_keys(queryset)
         if not keys:
             return None
         dims = 0
@@ -248,28 +252,25 @@ class FigureCube:
     def page(self, queryset, bottom: int, top: int) -> list | None:
         """Rows ``bottom`` to ``top`` of ``queryset`` (this filter's figures, in their order), or None.
 
-        The order's leading keys cut the list into groups whose sizes the counts give (``_groups``).
-        Summing them finds the groups the page falls in and where it starts in the first: the page is
-        then read from those groups only, with a small offset, however deep it is. The value sorts
-        start with the indicator, so they skip to it and no further.
+        The order's leading keys cut the list into groups whose sizes the counts give. The database sums
+        them in order and returns the groups the page overlaps (``page_groups``): the page
+        is then read from those groups only, with a small offset, however deep it is. The value sorts
+        start with the indicator, so they skip to it and no further. Only once ``count`` has found the
+        counts built: the groups are read without the grand total row.
         """
-        found = self._groups(queryset)
-        if found is None:
+        keys = self._leading_keys(queryset)
+        if not keys or not self.counted:
             return None
-        keys, groups = found
-        selected, start, seen = [], 0, 0
-        for group in groups:
-            if seen + group["n"] > bottom:
-                if not selected:
-                    start = bottom - seen
-                selected.append(group)
-            seen += group["n"]
-            if seen >= top:
-                break
-        if not selected:
+        dims = 0
+        for name, _ in keys:
+            dims |= self.SORT_KEYS[name][0]
+        order = [(self.SORT_KEYS[name][1], descending) for name, descending in keys]
+        groups = page_groups(self._tests(dims=dims), order, [self.SORT_KEYS[name][2] for name, _ in keys], bottom, top)
+        if not groups or any(value is None for group in groups for value in group.values()):
             return None
-        rows = queryset.filter(reduce(or_, (self._condition(keys, group) for group in selected)))
-        if len(selected) == 1:
+        start = bottom - groups[0]["before"]
+        rows = queryset.filter(reduce(or_, (self._condition(keys, group) for group in groups)))
+        if len(groups) == 1:
             # The leading keys are the same for every row of one group: ordering by the rest gives the
             # same order, and lets an index on (indicator, unit, value) serve the value sorts.
             rows = rows.order_by(*queryset.query.order_by[len(keys) :])

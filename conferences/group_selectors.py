@@ -14,7 +14,7 @@ from django.db.models import (
     Subquery,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 from django.shortcuts import get_object_or_404
 
 from conferences.figure_selectors import ComparableGroup, comparable_groups
@@ -45,14 +45,28 @@ def region_list(*, today: date) -> list[Region]:
                 RegionMembership.objects.before_2025().filter(region=OuterRef("pk"), basis=Basis.INFERRED), "region"
             ),
             sessions_on_record=correlated_count(Conference.objects.filter(region=OuterRef("pk")), "region"),
-        ).prefetch_related(
-            Prefetch("conferences", queryset=Conference.objects.select_related("host__successor", "next_host"))
         )
     )
+    shown: dict[int, list[Conference]] = {region.pk: [] for region in regions}
+    for conference in _sessions_the_list_may_show():
+        shown[conference.region_id].append(conference)
     for region in regions:
         region.members_missing = max(region.declared_size - region.members_listed, 0)
-        _attach_latest_and_upcoming(region, list(region.conferences.all()), today=today)
+        _attach_latest_and_upcoming(region, shown[region.pk], today=today)
     return regions
+
+
+def _sessions_the_list_may_show():
+    """Each group's latest held session (by ``session_key``) and every announced one: all that
+    ``_attach_latest_and_upcoming`` may pick, in the model's order. The database leaves out the other
+    held sessions, which were most of what the list read (every session with its hosts)."""
+    last_first = [F("year").desc(), Coalesce("session_number", 0).desc(), F("pk").asc()]
+    rank = Window(RowNumber(), partition_by=[F("region_id"), F("status")], order_by=last_first)
+    return (
+        Conference.objects.select_related("host__successor", "next_host")
+        .annotate(rank=rank)
+        .filter(Q(status=Conference.Status.ANNOUNCED) | Q(rank=1))
+    )
 
 
 def _attach_latest_and_upcoming(region: Region, conferences: list[Conference], *, today: date) -> None:

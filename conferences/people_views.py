@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from conferences.people import DEFAULT_SORT, SORTS, people, person
+from portal.per_load import for_this_load
 
 PEOPLE_PER_PAGE = 50
 
@@ -18,7 +19,10 @@ def person_list_view(request):
         problem = _("Sort by: “%(value)s” is not one of the choices.") % {"value": sort[:50]}
         context = {"people": [], "sort": DEFAULT_SORT, "query_problems": [problem]}
         return render(request, "conferences/person_list.html", context, status=400)
-    paginator = Paginator(people(sort=sort), PEOPLE_PER_PAGE)
+    # Everyone named depends on the data alone: read and sorted once per load (``portal.per_load``), the
+    # list's pages and languages then only slice it. A person's roles are labelled as each page is written.
+    everyone = for_this_load(request, ("people", sort), lambda: people(sort=sort))
+    paginator = Paginator(everyone, PEOPLE_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:

@@ -12,10 +12,11 @@ from conferences.province_selectors import (
     province_reports,
     province_sessions,
 )
-from conferences.rotation import province_hosting
+from conferences.rotation import every_session_for_hosting, hosting_summaries, province_hosting
 from listings.facets import Facet
 from listings.views import FilteredListView
 from portal.caching import changes_daily
+from portal.per_load import for_this_load
 from regions import map2025
 from regions.filters import ProvinceFilter
 from regions.models import Province
@@ -55,7 +56,11 @@ class ProvinceListView(FilteredListView):
         context = super().get_context_data(**kwargs)
         units_now = map2025.wants_now(self.request)
         provinces = list(context["object_list"] or [])
-        hosting = province_hosting(provinces=provinces, through_predecessors=units_now)
+        hosting = {}
+        if provinces:
+            # The sessions depend on the data alone: read once per load, not for every page (portal.per_load).
+            sessions = for_this_load(self.request, ("sessions-for-hosting",), every_session_for_hosting)
+            hosting = hosting_summaries(sessions, provinces, through_predecessors=units_now)
         for province in provinces:
             province.hosting = hosting.get(province.pk)
             if units_now:

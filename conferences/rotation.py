@@ -276,6 +276,16 @@ def conferences_for_provinces(province_ids) -> list[Conference]:
     )
 
 
+def every_session_for_hosting() -> list[Conference]:
+    """Every session with group, host and next host, in ``conferences_for_provinces``' order: what the
+    summaries of any provinces are made from (the provinces list keeps it per load)."""
+    return list(
+        Conference.objects.select_related("region", "host", "next_host").order_by(
+            "region__position", "year", "session_number"
+        )
+    )
+
+
 def province_hosting(*, provinces, through_predecessors: bool = True) -> dict[int, HostingSummary]:
     """``hosting_summaries`` for these provinces, read in one query (none when there are none)."""
     provinces = list(provinces)

@@ -2,21 +2,38 @@
 
 from datetime import date
 
-from django.db.models import Count, IntegerField, Prefetch, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.shortcuts import get_object_or_404
 
 from conferences.models import SCOPE_ORDER, Conference, ConferenceMention, IndicatorReport, session_key
 
+# What the conferences list, the API and the downloads show of a session's mentions: the source's slug and
+# how it is named. The mention's quote and the source's other columns are on their own pages; read for
+# every row they were most of what the list read.
+MENTION_ROW_FIELDS = ("conference_id", "source_id", "source__slug", "source__title", "source__publication")
+
 
 def conference_list() -> QuerySet[Conference]:
     """Every conference, held or announced, latest first, with its sources."""
+    mentions = ConferenceMention.objects.select_related("source").only(*MENTION_ROW_FIELDS).order_by("source__slug")
     return (
         Conference.objects.for_listing()
         .order_by("-year", "region__position", "-session_number")
-        .prefetch_related(
-            Prefetch("mentions", queryset=ConferenceMention.objects.select_related("source").order_by("source__slug"))
-        )
+        .prefetch_related(Prefetch("mentions", queryset=mentions))
     )
 
 
@@ -142,27 +159,44 @@ def home_summary(*, today: date) -> dict:
     An announced session whose time has passed with no report on record is not "next": it is listed in
     ``overdue`` instead.
     """
-    conferences = list(Conference.objects.for_listing())
-    overdue = [conference for conference in conferences if conference.is_overdue(today)]
-    latest, upcoming = {}, {}
-    for conference in conferences:
-        if conference in overdue:
-            continue
-        slot = latest if conference.status == Conference.Status.HELD else upcoming
-        current = slot.get(conference.region_id)
-        if current is None or session_key(conference) > session_key(current):
-            slot[conference.region_id] = conference
+    sessions = list(home_sessions(today=today))
     headline = list(
         IndicatorReport.objects.filter(scope=IndicatorReport.Scope.REGION, unit__in=["VND", "USD"])
         .select_related("indicator", "conference__region")
         .order_by("-period_end", "conference__region__position", "indicator__position")[:6]
     )
     return {
-        "latest": list(latest.values()),
-        "upcoming": list(upcoming.values()),
-        "overdue": overdue,
+        "latest": [session for session in sessions if session.role == LATEST],
+        "upcoming": [session for session in sessions if session.role == UPCOMING],
+        "overdue": [session for session in sessions if session.role == OVERDUE],
         "headline": headline,
     }
+
+
+LATEST, UPCOMING, OVERDUE = "latest", "upcoming", "overdue"
+
+
+def home_sessions(*, today: date) -> QuerySet[Conference]:
+    """Each group's latest held session and its next announced one (the last by ``session_key``), and
+    every overdue one (``Conference.is_overdue``), as ``role``, in the order of ``for_listing``.
+
+    The database picks them (a row number per group and role): the page reads a dozen sessions, not
+    every one with its group and hosts.
+    """
+    announced = Q(status=Conference.Status.ANNOUNCED)
+    overdue = announced & (Q(date__lt=today) | Q(date__isnull=True, year__lt=today.year))
+    role = Case(
+        When(status=Conference.Status.HELD, then=Value(LATEST)),
+        When(overdue, then=Value(OVERDUE)),
+        When(announced, then=Value(UPCOMING)),
+        output_field=CharField(),
+    )
+    last_first = [F("year").desc(), Coalesce("session_number", 0).desc(), F("pk").asc()]
+    return (
+        Conference.objects.for_listing()
+        .annotate(role=role, rank=Window(RowNumber(), partition_by=[F("region_id"), role], order_by=last_first))
+        .filter(Q(rank=1) | Q(role=OVERDUE))
+    )
 
 
 def correlated_count(queryset: QuerySet, group_field: str) -> Coalesce:

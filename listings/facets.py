@@ -8,6 +8,7 @@ read from there when it can give them, and counted live otherwise.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.http import QueryDict
@@ -93,16 +94,27 @@ def filtered_without(filterset, param: str):
 
 def facet_links(counts: dict[str, list[FacetCount]], query: QueryDict) -> dict[str, list[FacetValue]]:
     """The counts as links from the current address: each keeps the other filters and the sort, and
-    goes back to the first page."""
+    goes back to the first page.
+
+    A link is the other parameters, encoded once per facet, then its own value last: what a copy of
+    the query with the value set would encode to (``QueryDict.urlencode``), without a copy per value."""
     results = {}
+    encoding = query.encoding
     for param, values in counts.items():
-        others = without_facet(query, param)
-        results[param] = []
-        for item in values:
-            chosen = others.copy()
-            chosen[param] = item.value
-            selected = query.get(param) == item.value
-            results[param].append(FacetValue(item.value, item.label, item.count, selected, chosen.urlencode()))
+        others = without_facet(query, param).urlencode()
+        prefix = f"{others}&" if others else ""
+        chosen = query.get(param)
+        key = param.encode(encoding)
+        results[param] = [
+            FacetValue(
+                item.value,
+                item.label,
+                item.count,
+                chosen == item.value,
+                prefix + urlencode({key: item.value.encode(encoding)}),
+            )
+            for item in values
+        ]
     return results
 
 

@@ -6,12 +6,15 @@ One FilterSet per list lives in its app's ``filters.py``; what they have in comm
 import django_filters
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
 from listings.fields import YearRangeField
+from portal.per_load import for_this_load
 
 
 def _attributes(attrs: dict) -> str:
@@ -143,6 +146,46 @@ def slug_choice_filter(
     return django_filters.ChoiceFilter(
         widget=widget, label=label, field_name=field_name, lookup_expr="exact", choices=choices, **kwargs
     )
+
+
+class ChoicesPerLoad:
+    """A FilterSet mixin: the options of its selects of rows (a group, a province, an indicator) are read
+    and labelled once per load and language, not on every page (``portal.per_load``), and only when a
+    page writes them out (an export or the API validates its filters without them).
+
+    Only what the select offers is kept: a value is still validated against the field's queryset, and a
+    select offering only its chosen row (``ChosenOnlyField``) reads nothing to be written out anyway."""
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, field in form.fields.items():
+                if isinstance(field, forms.ModelChoiceField) and not getattr(field, "offers_chosen_only", False):
+                    key = ("choices", type(self).__qualname__, name, get_language())
+                    # Set as ``ModelChoiceField`` keeps choices set by hand: django-filters' setter would
+                    # wrap them in its iterator over the queryset again.
+                    field._choices = field.widget.choices = LoadedChoices(self.request, key, field)
+        return self._form
+
+
+class LoadedChoices(BaseChoiceIterator):
+    """A field's choices as plain (value, label) strings, read from its queryset once per load: lazily,
+    as Django's own iterator of a queryset's choices (a ``BaseChoiceIterator``, which is not read when set)."""
+
+    def __init__(self, request, key: tuple, field: forms.ModelChoiceField):
+        self.request = request
+        self.key = key
+        self.field = field
+        self.choices = None  # read at most once per request, even without a load to keep them for
+
+    def __iter__(self):
+        if self.choices is None:
+            self.choices = for_this_load(self.request, self.key, self._read)
+        return iter(self.choices)
+
+    def _read(self) -> list[tuple[str, str]]:
+        return [(str(value), str(label)) for value, label in self.field.iterator(self.field)]
 
 
 class YearRangeFilter(django_filters.Filter):

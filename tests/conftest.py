@@ -8,6 +8,7 @@ from django.utils import translation
 from loaded_dataset import dataset_dir, load_dataset
 
 from portal.loaded_data import RecentLoad
+from portal.per_load import per_load_values
 
 
 @pytest.fixture(autouse=True)
@@ -21,9 +22,11 @@ def plain_static_files(settings):
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    """Each test starts with empty server-side caches: cached pages must not leak between tests."""
+    """Each test starts with empty server-side caches: cached pages must not leak between tests, nor
+    values kept per load (``portal.per_load``), since each test's rolled-back rows keep the same load."""
     for cache in caches.all():
         cache.clear()
+    per_load_values.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -175,3 +175,22 @@ def test_without_facet_drops_the_facet_and_the_page_only():
     query = QueryDict("region=north&region=south&year=2024&page=2&sort=year")
     assert without_facet(query, "region") == QueryDict("year=2024&sort=year")
     assert query.getlist("region") == ["north", "south"], "the query itself is left as it was"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "region=north-28", "q=Hà+Nội+%26+đ&sort=-year&page=3&region=south-20", "year=2024&year=2022-2024&status=held"],
+)
+def test_a_facet_link_is_the_query_with_the_value_set_on_the_first_page(query):
+    counts = {
+        "region": [FacetCount("north-28", "Bắc", 3), FacetCount("south-20", "Nam", 2)],
+        "year": [FacetCount("2024", "2024", 1), FacetCount("2022-2024", "2022-2024", 1)],
+        "q": [FacetCount("a&b=c đ", "?", 1)],
+    }
+    current = QueryDict(query)
+    for param, values in facet_links(counts, current).items():
+        for link, item in zip(values, counts[param], strict=True):
+            expected = without_facet(current, param)
+            expected[param] = item.value
+            assert link.query == expected.urlencode()
+            assert link.selected == (current.get(param) == item.value)

@@ -1,0 +1,80 @@
+"""Values kept in process per load (portal/per_load.py): computed once per load, never kept past one."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from conferences.models import Dataset
+from portal.loaded_data import Load
+from portal.per_load import PerLoadValues
+from regions.models import Region
+
+FIRST = Load("a" * 64, datetime(2026, 12, 1, tzinfo=UTC))
+SECOND = Load("b" * 64, FIRST.loaded_at + timedelta(hours=1))
+FORCED = Load(FIRST.version, FIRST.loaded_at + timedelta(hours=2))  # the same data loaded again (--force)
+
+
+class Computations:
+    def __init__(self):
+        self.made = 0
+
+    def __call__(self):
+        self.made += 1
+        return self.made
+
+
+def test_a_value_is_computed_once_per_load_and_afresh_after_a_new_one():
+    values, compute = PerLoadValues(), Computations()
+    assert [values.get(FIRST, "key", compute) for _ in range(3)] == [1, 1, 1]
+    assert values.get(SECOND, "key", compute) == 2
+    assert values.get(SECOND, "key", compute) == 2
+    assert values.get(FORCED, "key", compute) == 3
+
+
+def test_each_key_is_its_own_value():
+    values = PerLoadValues()
+    assert values.get(FIRST, ("choices", "vi"), lambda: "vi") == "vi"
+    assert values.get(FIRST, ("choices", "en"), lambda: "en") == "en"
+    assert values.get(FIRST, ("choices", "vi"), lambda: "other") == "vi"
+
+
+def test_without_a_load_nothing_is_kept():
+    values, compute = PerLoadValues(), Computations()
+    assert [values.get(None, "key", compute) for _ in range(2)] == [1, 2]
+
+
+def test_a_request_still_naming_an_older_load_computes_without_dropping_the_newer_values():
+    values, compute = PerLoadValues(), Computations()
+    assert values.get(SECOND, "key", compute) == 1
+    assert values.get(FIRST, "key", compute) == 2
+    assert values.get(FIRST, "key", compute) == 3
+    assert values.get(SECOND, "key", compute) == 1
+
+
+def region_options(client) -> str:
+    page = client.get("/figures/").content.decode()
+    return page.split('<select name="region"')[1].split("</select>")[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("portal_cache", [True, False])
+def test_a_list_s_options_are_kept_until_the_next_load(client, settings, portal_cache):
+    settings.PORTAL_CACHE = portal_cache
+    settings.PORTAL_DATA_VERSION_RECHECK_MS = 0
+    region = Region.objects.get(slug="north-28")
+    assert region.name_vi in region_options(client)
+    Region.objects.filter(pk=region.pk).update(name_vi="Tên mới của nhóm")  # no signal: the load is unchanged
+    assert "Tên mới của nhóm" not in region_options(client)
+    Dataset.objects.update(version="e" * 64, loaded_at=Dataset.objects.get().loaded_at + timedelta(seconds=1))
+    assert "Tên mới của nhóm" in region_options(client)
+
+
+@pytest.mark.django_db
+def test_after_a_change_outside_a_load_the_options_are_read_for_every_request(client):
+    region = Region.objects.get(slug="north-28")
+    region_options(client)
+    region.name_vi = "Sửa trong shell"
+    region.save()  # forgets the load (conferences.signals)
+    assert "Sửa trong shell" in region_options(client)
+    Region.objects.filter(pk=region.pk).update(name_vi="Sửa lần nữa")
+    assert "Sửa lần nữa" in region_options(client)
