@@ -3,8 +3,8 @@
 Usage: ``DATABASE_URL=… PORTAL_CACHE=0 DJANGO_DEBUG=0 python bench/page_cpu.py [--requests N] [--rounds R]
 PATH…`` (run ``manage.py collectstatic`` first: the pages need the static manifest without debug).
 Each page is requested once and warmed up three times, then ``--rounds`` rounds of ``--requests``
-requests are timed; it prints the lowest round's worker CPU (``time.process_time``: on SQLite the
-database's work is in it) and the median round's backend CPU, read from ``/proc/<pid>/stat`` of the
+requests are timed; it prints the page's size, the lowest round's worker CPU (``time.process_time``:
+on SQLite the database's work is in it) and the median round's backend CPU, read from ``/proc/<pid>/stat`` of the
 connection's backend (the database must run on this machine; its clock ticks are 10 ms, so take enough
 requests). Wall time is not printed: on a shared machine it measures the other work.
 """
@@ -45,8 +45,9 @@ def backend_pid() -> int | None:
         return cursor.fetchone()[0]
 
 
-def measure(client: Client, path: str, *, requests: int, rounds: int) -> tuple[float, float]:
-    """(worker ms, backend ms) per request of ``path``: the lowest round's worker CPU, the median backend's."""
+def measure(client: Client, path: str, *, requests: int, rounds: int) -> tuple[float, float, int]:
+    """(worker ms, backend ms) per request of ``path`` (the lowest round's worker CPU, the median
+    backend's), and the page's size in bytes."""
     response = client.get(path)
     if response.status_code != 200:
         raise SystemExit(f"{path}: {response.status_code}")
@@ -60,7 +61,7 @@ def measure(client: Client, path: str, *, requests: int, rounds: int) -> tuple[f
             client.get(path)
         worker.append(1000 * (time.process_time() - started) / requests)
         backend.append(1000 * (backend_seconds(pid) - backend_started) / requests)
-    return min(worker), statistics.median(backend)
+    return min(worker), statistics.median(backend), len(response.content)
 
 
 def main(argv: list[str]) -> None:
@@ -71,8 +72,12 @@ def main(argv: list[str]) -> None:
     arguments = parser.parse_args(argv)
     client = Client(HTTP_HOST="127.0.0.1")
     for path in arguments.paths:
-        worker, backend = measure(client, path, requests=arguments.requests, rounds=arguments.rounds)
-        print(f"{path}: worker {worker:.1f} ms, database {backend:.1f} ms, total {worker + backend:.1f} ms")
+        worker, backend, size = measure(client, path, requests=arguments.requests, rounds=arguments.rounds)
+        print(
+            f"{path}: worker {worker:.1f} ms, database {backend:.1f} ms, total {worker + backend:.1f} ms, "
+            f"{size:,} bytes",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

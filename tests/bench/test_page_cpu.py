@@ -1,4 +1,5 @@
-"""``bench/page_cpu.py`` times a page's requests: the worker's CPU, and the database backend's on PostgreSQL."""
+"""``bench/page_cpu.py`` times a page's requests: the worker's CPU, and the database backend's on PostgreSQL;
+it gives the page's size, and refuses a page that fails."""
 
 import pytest
 from django.db import connection
@@ -9,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_page_costs_some_worker_cpu_and_the_backend_is_read_on_postgresql(client):
-    worker, backend = measure(client, "/en/people/", requests=2, rounds=2)
+    worker, backend, size = measure(client, "/en/people/", requests=2, rounds=2)
     assert worker > 0 and backend >= 0
+    assert size == len(client.get("/en/people/").content)
     pid = backend_pid()
     assert (pid is None) == (connection.vendor != "postgresql")
     assert backend_seconds(pid) >= 0
