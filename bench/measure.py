@@ -19,17 +19,26 @@ from bench.pages import EXPORT
 from bench.processes import PYTHON, ROOT, Server, log, portal_env
 
 
+def _clock_ticks(pid: int, *fields: int) -> int:
+    """The sum of these fields of /proc/<pid>/stat (clock ticks), counted after the command name; 0 for a
+    process that is gone."""
+    try:
+        values = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(values[field]) for field in fields)
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
 def cpu_seconds(pids: list[int]) -> float:
-    """User and system CPU time of these processes and their threads, from /proc (clock ticks)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-        except (OSError, IndexError, ValueError):
-            pass
-    return total / ticks
+    """User and system CPU time of these processes and their threads, from /proc."""
+    return sum(_clock_ticks(pid, 11, 12) for pid in pids) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def workers_cpu_seconds(server) -> float:
+    """The gunicorn workers' CPU time: the live workers', and that of the workers recycled so far
+    (``max_requests``), which the master counts once it has reaped them (its cutime and cstime). Summing
+    the live workers alone lost a recycled worker's time and could even go down during a run."""
+    return cpu_seconds(server.workers()) + _clock_ticks(server.process.pid, 13, 14) / os.sysconf("SC_CLK_TCK")
 
 
 def postgres_cpu_seconds() -> float:
@@ -112,8 +121,8 @@ def warm_up(url: str, seconds: float = 1.0) -> int:
 
 def measure_export(server: Server, figures: int) -> dict:
     timing = "%{http_code} %{size_download} %{time_starttransfer} %{time_total}"
-    workers, load_before = server.workers(), os.getloadavg()[0]
-    cpu_before, pg_before = cpu_seconds(workers), postgres_cpu_seconds()
+    load_before = os.getloadavg()[0]
+    cpu_before, pg_before = workers_cpu_seconds(server), postgres_cpu_seconds()
     with RssSampler(server) as sampler:
         command = ["curl", "-sS", "-o", "/dev/null", "-w", timing, server.base + EXPORT]
         out = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
@@ -128,7 +137,7 @@ def measure_export(server: Server, figures: int) -> dict:
         "rows_per_s": figures / total,
         "worker_rss_mb": sampler.peak,
         "worker_rss_growth_mb": sampler.growth,
-        "worker_cpu_s": cpu_seconds(workers) - cpu_before,
+        "worker_cpu_s": workers_cpu_seconds(server) - cpu_before,
         "postgres_cpu_s": postgres_cpu_seconds() - pg_before,
     }
 
@@ -149,12 +158,11 @@ def measure_page(server, args, name: str, path: str, status: int, queries: int |
     load_before = os.getloadavg()[0]
     # Every worker and thread renders the page once first (templates, translations, connections).
     run_wrk(url, args, duration=args.warmup)
-    workers = server.workers()
-    cpu_before, pg_before = cpu_seconds(workers), postgres_cpu_seconds()
+    cpu_before, pg_before = workers_cpu_seconds(server), postgres_cpu_seconds()
     with RssSampler(server) as sampler:
         measured = run_wrk(url, args)
     requests = max(measured["requests_per_s"] * args.duration, 1)
-    measured["worker_cpu_ms"] = (cpu_seconds(workers) - cpu_before) * 1000 / requests
+    measured["worker_cpu_ms"] = (workers_cpu_seconds(server) - cpu_before) * 1000 / requests
     measured["postgres_cpu_ms"] = (postgres_cpu_seconds() - pg_before) * 1000 / requests
     measured.update(status=status, worker_rss_mb=sampler.peak, queries=queries, path=path)
     measured["load"] = [load_before, os.getloadavg()[0]]  # one-minute load average, before and after
