@@ -166,6 +166,9 @@ class IndicatorReport(SearchableModel):
             models.Index(fields=["indicator", "period_end"], name="report_indicator_period"),
             models.Index(fields=["period_end", "id"], name="report_period_end"),
             models.Index(fields=["scope", "period_end"], name="report_scope_period"),
+            # A province's page lists its latest figures: without this, SQLite read all 44,000 of a province's
+            # figures at a million to keep 41 (a page of 63 ms of CPU, 18 ms with it; PostgreSQL 26 -> 17 ms).
+            models.Index(fields=["province", "period_end"], name="report_province_period"),
             # The value sorts, within one indicator (FigureOrderingFilter puts indicator and unit first).
             models.Index(fields=["indicator", "unit", "value", "-period_end"], name="report_value"),
             models.Index(fields=["indicator", "unit", "-value", "-period_end"], name="report_value_desc"),
