@@ -268,21 +268,22 @@ def conferences_for_provinces(province_ids) -> list[Conference]:
         | Q(host__successor_id__in=ids)
         | Q(next_host__successor_id__in=ids)
     ).values("region_id")
-    return list(
-        Conference.objects.filter(region_id__in=involved)
-        .select_related("region", "host", "next_host")
-        .defer(*session_unshown("region", "host", "next_host"))
-        .order_by("region__position", "year", "session_number")
-    )
+    return _for_hosting(Conference.objects.filter(region_id__in=involved))
 
 
 def every_session_for_hosting() -> list[Conference]:
-    """Every session with group, host and next host, in ``conferences_for_provinces``' order: what the
+    """Every session with group, host and next host, as ``conferences_for_provinces`` reads them: what the
     summaries of any provinces are made from (the provinces list keeps it per load)."""
+    return _for_hosting(Conference.objects.all())
+
+
+def _for_hosting(sessions) -> list[Conference]:
+    """``sessions`` as the hosting summaries read them: with group, host and next host, without the columns
+    no summary shows, by group, year and number."""
     return list(
-        Conference.objects.select_related("region", "host", "next_host").order_by(
-            "region__position", "year", "session_number"
-        )
+        sessions.select_related("region", "host", "next_host")
+        .defer(*session_unshown("region", "host", "next_host"))
+        .order_by("region__position", "year", "session_number")
     )
 
 
