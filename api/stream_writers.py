@@ -45,10 +45,20 @@ class _Line:
         return text
 
 
+def _line_writer():
+    """A writer of the downloads' CSV lines (RFC 4180 quoting, CRLF line ends) whose ``writerow`` returns the
+    line. A new one for each use: a writer keeps its record between calls, so none is shared by threads."""
+    return csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def _header(header: list[str]) -> bytes:
+    return (BOM + _line_writer().writerow(header)).encode("utf-8")
+
+
 def csv_chunks(rows: Iterable[dict], header: list[str]) -> Iterator[bytes]:
     """UTF-8 with a BOM, one header row, RFC 4180 quoting, CRLF line ends."""
-    writer = csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    yield (BOM + writer.writerow(header)).encode("utf-8")
+    writer = _line_writer()
+    yield _header(header)
     for batch in batched(rows, ROWS_PER_WRITE):
         yield "".join(writer.writerow([csv_cell(row[name]) for name in header]) for row in batch).encode("utf-8")
 
@@ -67,14 +77,11 @@ def json_chunks(rows: Iterable[dict]) -> Iterator[bytes]:
 def csv_line(values: list) -> str:
     """One row's cells as ``csv_chunks`` writes them, without the line end (at least two cells: a row of one
     empty cell is written ``""``)."""
-    return csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(
-        [csv_cell(value) for value in values]
-    )[:-2]
+    return _line_writer().writerow([csv_cell(value) for value in values])[:-2]
 
 
 def line_chunks(lines: Iterable[str], header: list[str]) -> Iterator[bytes]:
     """As ``csv_chunks``, for rows the database wrote as CSV lines already (``api.figure_lines``)."""
-    writer = csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    yield (BOM + writer.writerow(header)).encode("utf-8")
+    yield _header(header)
     for batch in batched(lines, ROWS_PER_WRITE):
         yield "".join(batch).encode("utf-8")
