@@ -34,9 +34,22 @@ def percent(value):
 
 
 @register.simple_tag
+def figure_headers():
+    """``{% figure_headers %}``: the headers of the columns ``figure_cells`` fills, in the same order, each on
+    a line of its own (``includes/figure_headers.html``, and the group page's tables)."""
+    return format_html(
+        '\n<th scope="col" class="num">{}</th>\n<th scope="col" class="num">{}</th>\n'
+        '<th scope="col" class="num">{}</th>',
+        gettext("Value"),
+        gettext("Year on year"),
+        gettext("Share"),
+    )
+
+
+@register.simple_tag
 def figure_cells(report):
     """``{% figure_cells report %}``: a figure's value (an estimate's or forecast's marked), growth and share
-    cells, the same in every table, under the headers of ``includes/figure_headers.html``.
+    cells, the same in every table, under the headers of ``figure_headers``.
 
     Written here rather than as an included template: a list renders it for every row, and a template's
     three translated labels and nine conditions per row cost more than the rest of the row. The labels of

@@ -11,22 +11,11 @@ from django.utils.translation import gettext
 from conferences import presentation
 from conferences.models import Conference
 from conferences.templatetags.detail_rows import address
-from conferences.templatetags.figures import figure_cells
+from conferences.templatetags.figures import figure_cells, figure_headers
 from conferences.templatetags.sessions import session_label
 from conferences.templatetags.terms import period
 
 register = template.Library()
-
-
-def figure_headers() -> str:
-    """The headers of the columns ``figure_cells`` fills, as ``includes/figure_headers.html`` writes them."""
-    return format_html(
-        '\n<th scope="col" class="num">{}</th>\n<th scope="col" class="num">{}</th>\n'
-        '<th scope="col" class="num">{}</th>\n',
-        gettext("Value"),
-        gettext("Year on year"),
-        gettext("Share"),
-    )
 
 
 @register.simple_tag
@@ -38,7 +27,7 @@ def group_figure_table(indicator, group):
         '<div class="table-scroll">\n<table class="stack figures">\n'
         '  <caption><span class="visually-hidden">{} — </span>{}</caption>\n'
         "  <thead>\n    <tr>\n"
-        '      <th scope="col">{}</th>\n      {}\n'
+        '      <th scope="col">{}</th>\n      {}\n\n'
         '      <th scope="col">{}</th>\n      <th scope="col">{}</th>\n'
         "    </tr>\n  </thead>\n  <tbody>\n  {}\n  </tbody>\n</table>\n</div>",
         indicator.name,
