@@ -1,4 +1,4 @@
-"""The detail pages' row tags (``detail_rows``, ``group_rows``) write what the templates they replaced wrote.
+"""The row tags (``detail_rows``, ``group_rows``, ``list_rows``) write what the templates they replaced wrote.
 
 Each replaced template is kept under ``replaced_rows/`` as it was (its includes written in), rendered
 over every object of the curated data in both languages, and compared byte for byte with its tag.
@@ -12,8 +12,9 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
+from conferences.figure_selectors import figure_table_rows
 from conferences.group_selectors import region_detail, region_figure_series
-from conferences.models import Conference
+from conferences.models import Conference, IndicatorReport
 from conferences.province_selectors import province_detail, province_reports
 from conferences.quality_figures import prepare_figure
 from conferences.quality_findings import FIGURES_SHOWN, INCONSISTENT, Finding
@@ -22,6 +23,7 @@ from conferences.quality_report import CHECK_SLUGS
 from conferences.rotation import region_rotation
 from conferences.templatetags.detail_rows import member_row, province_figure_row, quality_finding_row, validity
 from conferences.templatetags.group_rows import group_figure_table, rotation_entry, session_item
+from conferences.templatetags.list_rows import figure_list_row
 from regions import map2025
 from regions.models import Province, Region
 
@@ -119,6 +121,30 @@ def test_a_province_figure_row_is_the_template_it_replaced():
     reports = [report for province in Province.objects.all() for report in province_reports(province=province)]
     assert reports
     assert assert_same("province_row", lambda c: province_figure_row(c["report"]), [{"report": r} for r in reports])
+
+
+def test_a_figure_list_row_is_the_template_it_replaced():
+    """Over every curated figure, read as the figures list reads them: each scope, with and without a
+    session number, a threshold, a share or a qualifier."""
+    reports = list(figure_table_rows())
+    assert {report.scope for report in reports} >= {"province", "region"}
+    assert any(report.threshold_comparator for report in reports)
+    assert any(not report.conference.session_number for report in reports)
+    assert assert_same("figure_list_row", lambda c: figure_list_row(c["report"]), [{"report": r} for r in reports])
+
+
+def test_a_figure_list_row_of_every_scope_and_awkward_text_is_the_template_it_replaced(empty_database):
+    """Scopes the curated data may lack, and text that must be escaped."""
+    session = factories.conference(session_number=None)
+    reports = [
+        factories.figure(conference=session, scope=scope, indicator_as_written='<b>"xuất khẩu" & co</b>')
+        for scope in IndicatorReport.Scope.values
+        if scope != IndicatorReport.Scope.PROVINCE
+    ]
+    reports.append(factories.figure(conference=session, province=factories.province(), scope="province"))
+    rows = list(figure_table_rows().filter(pk__in=[report.pk for report in reports]))
+    assert len(rows) == len(reports)
+    assert assert_same("figure_list_row", lambda c: figure_list_row(c["report"]), [{"report": r} for r in rows])
 
 
 def test_a_quality_finding_row_is_the_template_it_replaced():
