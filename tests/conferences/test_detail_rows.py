@@ -1,4 +1,5 @@
-"""The row tags (``detail_rows``, ``group_rows``, ``list_rows``) write what the templates they replaced wrote.
+"""The row tags (``detail_rows``, ``group_rows``, ``list_rows``, ``list_facets``) write what the templates
+they replaced wrote.
 
 Each replaced template is kept under ``replaced_rows/`` as it was (its includes written in), rendered
 over every object of the curated data in both languages, and compared byte for byte with its tag.
@@ -23,7 +24,9 @@ from conferences.quality_report import CHECK_SLUGS
 from conferences.rotation import region_rotation
 from conferences.templatetags.detail_rows import member_row, province_figure_row, quality_finding_row, validity
 from conferences.templatetags.group_rows import group_figure_table, rotation_entry, session_item
+from conferences.templatetags.list_facets import facet
 from conferences.templatetags.list_rows import figure_list_row
+from listings.facets import FacetValue
 from regions import map2025
 from regions.models import Province, Region
 
@@ -145,6 +148,23 @@ def test_a_figure_list_row_of_every_scope_and_awkward_text_is_the_template_it_re
     rows = list(figure_table_rows().filter(pk__in=[report.pk for report in reports]))
     assert len(rows) == len(reports)
     assert assert_same("figure_list_row", lambda c: figure_list_row(c["report"]), [{"report": r} for r in rows])
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [],
+        [FacetValue("north-28", "các tỉnh <phía> Bắc", 12345, False, "year=2020&amp;region=north-28")],
+        [
+            FacetValue("estimate", IndicatorReport.Qualifier.ESTIMATE.label, 3, True, "qualifier=estimate"),
+            FacetValue("2020", "2020", 1, False, "q=xu%E1%BA%A5t&qualifier=x%22y&year=2020"),
+        ],
+    ],
+)
+def test_a_facet_is_the_template_it_replaced(values):
+    """With and without values, a chosen one, a lazy label, a label and query to escape, a count to group."""
+    contexts = [{"values": values, "legend": "Nhóm & <hội nghị>"}]
+    assert assert_same("facet", lambda c: facet(c["values"], c["legend"]), contexts)
 
 
 def test_a_quality_finding_row_is_the_template_it_replaced():
