@@ -276,17 +276,22 @@ class SearchFilter(django_filters.CharFilter):
     """A list's ``q``: the latest ``LIST_MATCHES`` matches (in ``search_order``) within the list's other
     filters, best first unless the reader chose a sort.
 
-    Bounded so that a common word costs about what a rare one does: the first filtering finds the
-    matches once (``latest_match_keys``, one or two queries), and the page, its count and its facets read only
-    those keys (the facets filter again with this same filter). ``reached_limit`` says that more rows
-    match than are listed. It needs the other filters applied first: ``SearchesLastFilterSet``.
+    Bounded so that a common word costs about what a rare one does: the matches are found once for each
+    set of other filters (``latest_match_keys``, one or two queries), and the page and its count read only
+    those keys. A facet filters again with this same filter over every filter but its own, so it counts
+    the matches within those: with a group chosen, the other groups are offered with their own matches
+    (one more search for each facet whose value is chosen). ``reached_limit`` says that more rows match
+    than the list holds. It needs the other filters applied first: ``SearchesLastFilterSet``.
     The search page ranks the best few of every match instead (``best_matches``).
     """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(**kwargs)
-        self.found: tuple[str, list] | None = None
+        # The matches' keys by value and by the other filters' conditions (equal conditions are equal
+        # WHERE nodes); the first found are the list's own: its filterset filters before its facets do.
+        self.found: dict[tuple, list] = {}
+        self.listed: list | None = None
 
     @property
     def limit(self) -> int:
@@ -294,16 +299,19 @@ class SearchFilter(django_filters.CharFilter):
 
     @property
     def reached_limit(self) -> bool:
-        return self.found is not None and len(self.found[1]) > self.limit
+        return self.listed is not None and len(self.listed) > self.limit
 
     def filter(self, qs, value):
         words = query_words(value or "")
         if not words:
             return qs
-        if self.found is None or self.found[0] != value:
-            self.found = (value, latest_match_keys(qs, words, limit=self.limit + 1))
+        key = (value, qs.query.where)
+        if key not in self.found:
+            self.found[key] = latest_match_keys(qs, words, limit=self.limit + 1)
+        if self.listed is None:
+            self.listed = self.found[key]
         ordering = qs.query.order_by or qs.model._meta.ordering
-        keys = self.found[1][: self.limit]
+        keys = self.found[key][: self.limit]
         return qs.filter(pk__in=keys).annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *ordering)
 
 

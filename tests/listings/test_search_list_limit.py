@@ -95,3 +95,25 @@ def test_the_matches_are_found_once_whatever_the_facets(client, thanh_hoa_figure
     assert len(common) == len(rare)
     index = " MATCH " if connection.vendor == "sqlite" else "@@"
     assert sum(index in sql or '"search_found"' in sql for sql in common) == 1
+
+
+def test_a_chosen_facet_offers_its_other_values_with_their_matches(client, thanh_hoa_figures, monkeypatch):
+    """With a group chosen, the group facet counts the matches of every other filter: the other group
+    is offered with its own matches, as choosing it would list them; the list holds the chosen group's."""
+    monkeypatch.setattr(search, "LIST_MATCHES", 10)
+    response = client.get(reverse("conferences:figure_list"), {"q": "Thanh Hóa", "region": "central"})
+    assert listed(response) == slugs(thanh_hoa_figures, 2021, 2020)
+    facets = response.context["facets"]
+    assert {item.value: item.count for item in facets["region"]} == {"central": 2, "north": 3}
+    assert {item.value: item.count for item in facets["year"]} == {"2020": 1, "2021": 1}  # the periods' years
+    switched = client.get(reverse("conferences:figure_list"), {"q": "Thanh Hóa", "region": "north"})
+    assert switched.context["paginator"].count == 3
+
+
+def test_each_chosen_facet_searches_once_more(client, thanh_hoa_figures):
+    """The list's search, and one for each facet whose value is chosen (its matches differ)."""
+    captured(client, {})
+    index = " MATCH " if connection.vendor == "sqlite" else "@@"
+    for params, searches in (({"q": "Thanh Hóa"}, 1), ({"q": "Thanh Hóa", "region": "north"}, 2)):
+        found = sum(index in sql or '"search_found"' in sql for sql in captured(client, params))
+        assert found == searches, params
