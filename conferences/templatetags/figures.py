@@ -33,6 +33,19 @@ def percent(value):
     return presentation.percent(value)
 
 
+def growth_threshold(report) -> str:
+    """A figure stated as growth beyond a threshold: " (growth > 10%)" after the indicator or period a row
+    names it by, or nothing. A plain function: the row tags write it inside their cells."""
+    if not report.threshold_comparator:
+        return ""
+    return format_html(
+        ' <span class="basis">({} {} {})</span>',
+        gettext("growth"),
+        report.threshold_comparator,
+        presentation.percent(report.threshold_pct),
+    )
+
+
 @register.simple_tag
 def figure_headers():
     """``{% figure_headers %}``: the headers of the columns ``figure_cells`` fills, in the same order, each on

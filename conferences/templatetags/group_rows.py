@@ -8,10 +8,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from conferences import presentation
 from conferences.models import Conference
 from conferences.templatetags.detail_rows import address
-from conferences.templatetags.figures import figure_cells, figure_headers
+from conferences.templatetags.figures import figure_cells, figure_headers, growth_threshold
 from conferences.templatetags.sessions import session_label
 from conferences.templatetags.terms import period
 
@@ -43,14 +42,6 @@ def group_figure_table(indicator, group):
 def group_figure_row(report):
     """One row of a group's figures over time: the period, the figure's cells (``figure_cells``), its
     session and the link to its quote."""
-    threshold = ""
-    if report.threshold_comparator:
-        threshold = format_html(
-            ' <span class="basis">({} {} {})</span>',
-            gettext("growth"),
-            report.threshold_comparator,
-            presentation.percent(report.threshold_pct),
-        )
     conference = report.conference
     session = f"{conference.session_roman}, {conference.year}" if conference.session_number else str(conference.year)
     return format_html(
@@ -58,7 +49,7 @@ def group_figure_row(report):
         '      <td data-label="{}"><a href="{}">{}</a></td>\n'
         '      <td data-label="{}"><a href="{}">{}</a></td>\n    </tr>',
         period(report),
-        threshold,
+        growth_threshold(report),
         figure_cells(report),
         gettext("Session"),
         address("conferences:detail", conference.slug),

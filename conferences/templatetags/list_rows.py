@@ -7,10 +7,9 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from conferences import presentation
 from conferences.models import IndicatorReport
 from conferences.templatetags.detail_rows import address
-from conferences.templatetags.figures import figure_cells
+from conferences.templatetags.figures import figure_cells, growth_threshold
 from conferences.templatetags.sessions import session_label
 
 register = template.Library()
@@ -37,14 +36,6 @@ def figure_list_row(report):
         )
     else:
         who = capfirst(IndicatorReport.Scope(report.scope).label)
-    threshold = ""
-    if report.threshold_comparator:
-        threshold = format_html(
-            ' <span class="basis">({} {} {})</span>',
-            gettext("growth"),
-            report.threshold_comparator,
-            presentation.percent(report.threshold_pct),
-        )
     return format_html(
         '<tr>\n          <th scope="row">{}</th>\n'
         '          <td data-label="{}"><span lang="vi">{}</span>{}</td>\n'
@@ -54,7 +45,7 @@ def figure_list_row(report):
         who,
         gettext("Indicator as written"),
         report.indicator_as_written,
-        threshold,
+        growth_threshold(report),
         gettext("Period as written"),
         report.period_label,
         figure_cells(report),
