@@ -274,22 +274,16 @@ def postgres_trigram_indexes(*tables: str):
 
 class SearchFilter(django_filters.CharFilter):
     """A list's ``q``: the latest ``LIST_MATCHES`` matches (in ``search_order``) within the list's other
-    filters, best first unless the reader chose a sort.
-
-    Bounded so that a common word costs about what a rare one does: the matches are found once for each
-    set of other filters (``latest_match_keys``, one or two queries), and the page and its count read only
-    those keys. A facet filters again with this same filter over every filter but its own, so it counts
-    the matches within those: with a group chosen, the other groups are offered with their own matches
-    (one more search for each facet whose value is chosen). ``reached_limit`` says that more rows match
-    than the list holds. It needs the other filters applied first: ``SearchesLastFilterSet``.
-    The search page ranks the best few of every match instead (``best_matches``).
-    """
+    filters, best first unless the reader chose a sort. Bounded so that a common word costs about what a
+    rare one does: the keys are found once per value and set of other filters (``found``, by WHERE node;
+    ``latest_match_keys``), and the page and its count read only them; a facet filters again over every
+    filter but its own, so a chosen value's facet searches once more and offers the other values with
+    their matches. ``listed``: the list's own keys, found first; ``reached_limit``: more rows match than
+    it holds. Needs ``SearchesLastFilterSet``. The search page ranks every match's best few instead."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(**kwargs)
-        # The matches' keys by value and by the other filters' conditions (equal conditions are equal
-        # WHERE nodes); the first found are the list's own: its filterset filters before its facets do.
         self.found: dict[tuple, list] = {}
         self.listed: list | None = None
 
@@ -308,8 +302,7 @@ class SearchFilter(django_filters.CharFilter):
         key = (value, qs.query.where)
         if key not in self.found:
             self.found[key] = latest_match_keys(qs, words, limit=self.limit + 1)
-        if self.listed is None:
-            self.listed = self.found[key]
+        self.listed = self.found[key] if self.listed is None else self.listed
         ordering = qs.query.order_by or qs.model._meta.ordering
         keys = self.found[key][: self.limit]
         return qs.filter(pk__in=keys).annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *ordering)
