@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from conferences import figure_periods
 from conferences.models import Conference, Indicator, IndicatorReport, Source
 from listings.filters import ChoicesPerLoad, FastSelect, YearRangeFilter, slug_choice_filter
-from listings.search import SearchesLastFilterSet, SearchFilter
+from listings.search_filter import SearchesLastFilterSet, SearchFilter
 from listings.sorting import SortFilter
 from regions.models import Province, Region
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from conferences.models import Conference, ConferenceMention, Source
 from listings.fields import SessionField
 from listings.filters import ChoicesPerLoad, YearRangeFilter, slug_choice_filter
-from listings.search import SearchesLastFilterSet, SearchFilter
+from listings.search_filter import SearchesLastFilterSet, SearchFilter
 from listings.sorting import SortFilter
 from regions.models import Province, Region
 

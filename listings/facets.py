@@ -15,7 +15,7 @@ from django.http import QueryDict
 from django.utils.translation import get_language
 
 from listings.counts import PrecomputedCounts
-from listings.search import filter_in_stages
+from listings.search_filter import filter_in_stages
 
 
 @dataclass(frozen=True)

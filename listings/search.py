@@ -25,7 +25,7 @@ depend on other rows.
 
 The index keeps each word's position (``listings.search_index``: PostgreSQL full-text search, SQLite
 FTS5). ``search`` ranks every match: the full ranking, which the tests hold the pages to. A list's ``q``
-(``SearchFilter``) keeps the first ``LIST_MATCHES`` matches in the model's ``search_order`` within the
+(``listings.search_filter``) keeps its first matches in the model's ``search_order`` within the
 list's other filters, found once per request (among the first ``LIST_WINDOW`` rows in order first, for
 a large table: ``latest_match_keys``), and ranks only them. ``best_matches`` (the search page) ranks
 every match of a small table, and finds a large table's best few without ranking every match: the best
@@ -41,7 +41,6 @@ lookup). Every path finds exactly the rows the full ranking puts first.
 import re
 from contextlib import closing
 
-import django_filters
 from django.db import connections, models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -51,7 +50,6 @@ from listings.search_index import Match, RowMatch
 from vietnamese.folding import fold
 
 MAX_QUERY_LENGTH = 200
-LIST_MATCHES = 1_000  # a list's ``q`` lists at most this many matches, the latest
 LIST_WINDOW = 5_000  # first looked for among a large table's first rows in order (``latest_match_keys``)
 EXACT, NAME_PREFIX, NAME_CONTAINS, MENTION, PARTIAL, WORDS_APART = 4, 3, 2, 1, 0, -1
 WORD = re.compile(r"[a-z0-9]+")
@@ -116,7 +114,7 @@ def search(queryset: models.QuerySet, query: str) -> models.QuerySet:
     words = query_words(query)
     if not words:
         return queryset
-    return queryset.filter(Match("words", words)).annotate(search_rank=_rank(" ".join(words)))
+    return queryset.filter(Match("words", words)).annotate(search_rank=match_rank(" ".join(words)))
 
 
 def best_matches(queryset: models.QuerySet, query: str, *, limit: int) -> list:
@@ -137,7 +135,7 @@ def best_matches(queryset: models.QuerySet, query: str, *, limit: int) -> list:
         matches = queryset.filter(pk__in=_first_of_each_kind(queryset, words, order, limit))
     else:
         matches = queryset.filter(Match("words", words))
-    return list(matches.annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *order)[:limit])
+    return list(matches.annotate(search_rank=match_rank(" ".join(words))).order_by("-search_rank", *order)[:limit])
 
 
 def latest_match_keys(queryset: models.QuerySet, words: list[str], *, limit: int) -> list:
@@ -196,7 +194,7 @@ def _first_of_each_kind(queryset: models.QuerySet, words: list[str], order: list
     return RawSQL(" UNION ALL ".join(parts), params)
 
 
-def _rank(phrase: str) -> Case:
+def match_rank(phrase: str) -> Case:
     """The kind of match, read from the columns themselves (the rows are found already): the same
     kinds as the index's ``Match``, written as ``LIKE`` over the normalised columns."""
     return Case(
@@ -270,61 +268,3 @@ def postgres_trigram_indexes(*tables: str):
             schema_editor.execute(f"DROP INDEX IF EXISTS {table}_search_trgm")
 
     return migrations.RunPython(create, drop, elidable=False)
-
-
-class SearchFilter(django_filters.CharFilter):
-    """A list's ``q``: the latest ``LIST_MATCHES`` matches (in ``search_order``) within the list's other
-    filters, best first unless the reader chose a sort. Bounded so that a common word costs about what a
-    rare one does: the keys are found once per value and set of other filters (``found``, by WHERE node;
-    ``latest_match_keys``), and the page and its count read only them; a facet filters again over every
-    filter but its own, so a chosen value's facet searches once more and offers the other values with
-    their matches. ``listed``: the list's own keys, found first; ``reached_limit``: more rows match than
-    it holds. Needs ``SearchesLastFilterSet``. The search page ranks every match's best few instead."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
-        super().__init__(**kwargs)
-        self.found: dict[tuple, list] = {}
-        self.listed: list | None = None
-
-    @property
-    def limit(self) -> int:
-        return LIST_MATCHES
-
-    @property
-    def reached_limit(self) -> bool:
-        return self.listed is not None and len(self.listed) > self.limit
-
-    def filter(self, qs, value):
-        words = query_words(value or "")
-        if not words:
-            return qs
-        key = (value, qs.query.where)
-        if key not in self.found:
-            self.found[key] = latest_match_keys(qs, words, limit=self.limit + 1)
-        self.listed = self.found[key] if self.listed is None else self.listed
-        ordering = qs.query.order_by or qs.model._meta.ordering
-        keys = self.found[key][: self.limit]
-        return qs.filter(pk__in=keys).annotate(search_rank=_rank(" ".join(words))).order_by("-search_rank", *ordering)
-
-
-class SearchesLastFilterSet(django_filters.FilterSet):
-    """A FilterSet whose ``SearchFilter`` filters after the other filters and before the sort, so that
-    its first matches are taken from what the other filters leave, and a chosen sort still orders them."""
-
-    def filter_queryset(self, queryset):
-        return filter_in_stages(self, queryset, self.form.cleaned_data)
-
-
-def filter_in_stages(filterset, queryset, values: dict):
-    """``queryset`` filtered by ``filterset``'s filters with these cleaned ``values``: the plain filters,
-    then the search, then the sort. The one order for a list's rows and for its facets' counts."""
-    for name in sorted(values, key=lambda name: _filtering_stage(filterset.filters[name])):
-        queryset = filterset.filters[name].filter(queryset, values[name])
-    return queryset
-
-
-def _filtering_stage(a_filter) -> int:
-    if isinstance(a_filter, SearchFilter):
-        return 1
-    return 2 if isinstance(a_filter, django_filters.OrderingFilter) else 0

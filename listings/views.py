@@ -9,7 +9,7 @@ from django_filters.views import FilterView
 
 from listings.counts import PrecomputedCounts
 from listings.facets import facet_links, facet_value_counts
-from listings.search import SearchFilter
+from listings.search_filter import SearchFilter
 from portal.caching import cached_for_this_data
 
 MAX_QUERY_LENGTH = 2000

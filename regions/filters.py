@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from listings.filters import ChoicesPerLoad, slug_choice_filter
-from listings.search import SearchesLastFilterSet, SearchFilter
+from listings.search_filter import SearchesLastFilterSet, SearchFilter
 from listings.sorting import SortFilter
 from regions import map2025
 from regions.models import Province, Region, RegionMembership

@@ -1,5 +1,5 @@
 """A list's ``q`` lists at most ``LIST_MATCHES`` matches, the latest, within the list's other filters
-(``listings.search.SearchFilter``, ``SearchesLastFilterSet``), and the page says when more rows match."""
+(``listings.search_filter.SearchFilter``, ``SearchesLastFilterSet``), and the page says when more rows match."""
 
 from datetime import date
 
@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from listings import search
+from listings import search_filter
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ LIMIT = 3
 @pytest.fixture
 def thanh_hoa_figures(empty_database, monkeypatch):
     """Five figures of Thanh Hóa, one a year from 2020, the first two in another group; one of Nghệ An."""
-    monkeypatch.setattr(search, "LIST_MATCHES", LIMIT)
+    monkeypatch.setattr(search_filter, "LIST_MATCHES", LIMIT)
     thanh_hoa, nghe_an = factories.province(name="Thanh Hóa"), factories.province(name="Nghệ An")
     north, central = factories.region(slug="north"), factories.region(slug="central")
     figures = {}
@@ -100,7 +100,7 @@ def test_the_matches_are_found_once_whatever_the_facets(client, thanh_hoa_figure
 def test_a_chosen_facet_offers_its_other_values_with_their_matches(client, thanh_hoa_figures, monkeypatch):
     """With a group chosen, the group facet counts the matches of every other filter: the other group
     is offered with its own matches, as choosing it would list them; the list holds the chosen group's."""
-    monkeypatch.setattr(search, "LIST_MATCHES", 10)
+    monkeypatch.setattr(search_filter, "LIST_MATCHES", 10)
     response = client.get(reverse("conferences:figure_list"), {"q": "Thanh Hóa", "region": "central"})
     assert listed(response) == slugs(thanh_hoa_figures, 2021, 2020)
     facets = response.context["facets"]
@@ -117,3 +117,12 @@ def test_each_chosen_facet_searches_once_more(client, thanh_hoa_figures):
     for params, searches in (({"q": "Thanh Hóa"}, 1), ({"q": "Thanh Hóa", "region": "north"}, 2)):
         found = sum(index in sql or '"search_found"' in sql for sql in captured(client, params))
         assert found == searches, params
+
+
+def test_a_chosen_facet_over_more_matches_than_a_list_holds_counts_the_listed(client, thanh_hoa_figures):
+    """Without the group, "Thanh Hóa" matches five rows, more than the three a list holds: the latest three
+    are all northern, and counting them would say 0 of the two central figures the list shows. The facet
+    counts the list's matches instead."""
+    response = client.get(reverse("conferences:figure_list"), {"q": "Thanh Hóa", "region": "central"})
+    assert response.context["paginator"].count == 2
+    assert {item.value: item.count for item in response.context["facets"]["region"]} == {"central": 2}
