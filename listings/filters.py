@@ -30,8 +30,9 @@ class FastSelect(forms.Select):
 
     The figures list's form offers every source and every session; rendering hundreds of options
     through ``select_option.html`` one by one cost more than all of the page's queries. Options are
-    written straight from ``choices`` (as ``ChoiceWidget.optgroups`` selects them); choices with groups
-    go through Django's own ``optgroups``.
+    written straight from ``choices`` (as ``ChoiceWidget.optgroups`` selects them), and choices kept
+    per load (``LoadedChoices``) keep their options written too: a page then only marks its chosen one.
+    Choices with groups go through Django's own ``optgroups``.
     """
 
     def __init__(self, *args, option_lang: str = "", **kwargs):
@@ -42,24 +43,35 @@ class FastSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         attributes = self.build_attrs(self.attrs, attrs)
-        if self.allow_multiple_selected:
-            attributes["multiple"] = True
-        values = self.format_value(value)
-        html = [f'<select name="{escape(name)}"{_attributes(attributes)}>']
-        selected_one = False
-        for option_value, option_label in self.choices:
+        written = getattr(self.choices, "written", None)
+        options = written(self._options) if written else self._options(self.choices)
+        if options is None:
+            return self._render_groups(name, value, attrs)
+        selected = self._selected(options, self.format_value(value))
+        return mark_safe(f'<select name="{escape(name)}"{_attributes(attributes)}>{selected}\n</select>')
+
+    def _options(self, choices) -> str | None:
+        """Every option, none selected; None when the choices have groups."""
+        html = []
+        for option_value, option_label in choices:
             if isinstance(option_label, list | tuple):
-                return self._render_groups(name, value, attrs)
+                return None
             option_value = "" if option_value is None else str(option_value)
-            selected = (not selected_one or self.allow_multiple_selected) and option_value in values
-            selected_one |= selected
             lang = f' lang="{self.option_lang}"' if self.option_lang and option_value else ""
             html.append(
-                f'\n  <option value="{escape(option_value)}"{" selected" if selected else ""}{lang}>'
-                f"{conditional_escape(option_label)}</option>\n"
+                f'\n  <option value="{escape(option_value)}"{lang}>{conditional_escape(option_label)}</option>\n'
             )
-        html.append("\n</select>")
-        return mark_safe("".join(html))
+        return "".join(html)
+
+    @staticmethod
+    def _selected(options: str, values: list[str]) -> str:
+        """``options`` with the first of them whose value is one of ``values`` selected (a single select:
+        as ``ChoiceWidget.optgroups`` selects)."""
+        found = [position for value in values if (position := options.find(f'<option value="{escape(value)}"')) != -1]
+        if not found:
+            return options
+        end = options.index('"', options.index('value="', min(found)) + len('value="')) + 1
+        return f"{options[:end]} selected{options[end:]}"
 
     def _render_groups(self, name, value, attrs):
         widget = self.get_context(name, value, attrs)["widget"]
@@ -183,6 +195,10 @@ class LoadedChoices(BaseChoiceIterator):
         if self.choices is None:
             self.choices = for_this_load(self.request, self.key, self._read)
         return iter(self.choices)
+
+    def written(self, write):
+        """``write(self)``, the options as the widget writes them (``FastSelect``), kept for this load too."""
+        return for_this_load(self.request, (*self.key, "written"), lambda: write(self))
 
     def _read(self) -> list[tuple[str, str]]:
         return [(str(value), str(label)) for value, label in self.field.iterator(self.field)]

@@ -1,5 +1,6 @@
 """Values kept in process per load (portal/per_load.py): computed once per load, never kept past one."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -78,3 +79,20 @@ def test_after_a_change_outside_a_load_the_options_are_read_for_every_request(cl
     assert "Sửa trong shell" in region_options(client)
     Region.objects.filter(pk=region.pk).update(name_vi="Sửa lần nữa")
     assert "Sửa lần nữa" in region_options(client)
+
+
+@pytest.mark.django_db
+def test_options_kept_for_a_load_mark_each_page_s_own_choice(client, settings):
+    """The options are written once per load (``listings.filters.FastSelect``); the chosen one is marked
+    on each page, never carried over from the page that wrote them."""
+    settings.PORTAL_CACHE = False
+    settings.PORTAL_DATA_VERSION_RECHECK_MS = 0
+
+    def chosen(query: str) -> list[str]:
+        select = client.get("/figures/" + query).content.decode().split('<select name="region"')[1]
+        return re.findall(r'<option value="([^"]*)" selected', select.split("</select>")[0])
+
+    assert chosen("?region=north-28") == ["north-28"]
+    assert chosen("") == [""]
+    assert chosen("?region=south-20") == ["south-20"]
+    assert chosen("?region=no-such-group") == []  # a 400 page: no option holds the value, as in Django
