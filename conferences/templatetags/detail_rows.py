@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, ngettext
 
 from conferences.models import Conference
-from conferences.templatetags.figures import figure_cells
+from conferences.templatetags.figures import figure_cells, label, per_language
 from conferences.templatetags.terms import period
 from regions.models import Basis
 
@@ -78,21 +78,24 @@ def member_row(membership):
         ),
     )
     return format_html(
-        '<tr{}>\n      <th scope="row"><a href="{}">{}</a></th>\n'
-        '      <td data-label="{}"><span class="basis-tag basis-{}">{}</span>{}</td>\n'
-        '      <td data-label="{}">{}</td>\n'
-        '      <td data-label="{}">{}</td>\n    </tr>',
+        per_language("member_row", _member_row),
         mark_safe(' class="inferred-row"') if membership.basis == Basis.INFERRED else "",
         address("regions:province_detail", province.slug),
         province.name,
-        gettext("Basis"),
         membership.basis,
         Basis(membership.basis).label,
         note,
-        gettext("Stated by"),
         stated or "—",
-        gettext("Membership"),
         validity(membership.valid_from, membership.valid_until),
+    )
+
+
+def _member_row() -> str:
+    return (
+        '<tr{}>\n      <th scope="row"><a href="{}">{}</a></th>\n'
+        f'      <td data-label="{label("Basis")}"><span class="basis-tag basis-{{}}">{{}}</span>{{}}</td>\n'
+        f'      <td data-label="{label("Stated by")}">{{}}</td>\n'
+        f'      <td data-label="{label("Membership")}">{{}}</td>\n    </tr>'
     )
 
 
@@ -103,21 +106,23 @@ def province_figure_row(report):
     conference = report.conference
     number = f", {conference.session_roman}" if conference.session_number else ""
     return format_html(
-        '<tr>\n      <th scope="row">{}</th>\n      <td data-label="{}">{}</td>\n      {}\n\n'
-        '      <td data-label="{}"><a href="{}">{}{} ({})</a></td>\n'
-        '      <td data-label="{}"><a href="{}">{}</a></td>\n    </tr>',
+        per_language("province_figure_row", _province_figure_row),
         report.indicator.name,
-        gettext("Period"),
         period(report),
         figure_cells(report),
-        gettext("Session"),
         address("conferences:detail", conference.slug),
         capfirst(conference.region.name),
         number,
         conference.year,
-        gettext("Source"),
         address("conferences:figure_detail", report.slug),
-        gettext("quote and source"),
+    )
+
+
+def _province_figure_row() -> str:
+    return (
+        f'<tr>\n      <th scope="row">{{}}</th>\n      <td data-label="{label("Period")}">{{}}</td>\n      {{}}\n\n'
+        f'      <td data-label="{label("Session")}"><a href="{{}}">{{}}{{}} ({{}})</a></td>\n'
+        f'      <td data-label="{label("Source")}"><a href="{{}}">{label("quote and source")}</a></td>\n    </tr>'
     )
 
 

@@ -1,12 +1,35 @@
+from collections.abc import Callable
+
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from conferences import presentation
 from conferences.models import IndicatorReport
 
 register = template.Library()
+
+
+def per_language(name: str, build: Callable[[], str]) -> str:
+    """``build()``: a row's format string with its labels written in, made once per process and language.
+
+    A table's rows share their labels; translating and escaping them again on every row was about half
+    of a row's cost. The translations change only with the code, so they are kept for the process.
+    """
+    key = (name, get_language())
+    text = _PER_LANGUAGE.get(key)
+    if text is None:
+        text = _PER_LANGUAGE[key] = build()
+    return text
+
+
+_PER_LANGUAGE: dict[tuple, str] = {}
+
+
+def label(message: str) -> str:
+    """``message`` translated and escaped, for a format string: its braces doubled."""
+    return conditional_escape(gettext(message)).replace("{", "{{").replace("}", "}}")
 
 
 @register.filter
@@ -83,14 +106,17 @@ def figure_cells(report):
     if report.plan_share_pct is not None:
         shares.append(conditional_escape(presentation.plan_share(report.plan_share_pct)))
     return format_html(
-        '<td data-label="{}" class="num"><span class="value">{}</span>{}</td>\n'
-        '<td data-label="{}" class="num">{}</td>\n'
-        '<td data-label="{}" class="num">{}</td>\n',
-        gettext("Value"),
+        per_language("figure_cells", _cells),
         presentation.figure_value(report),
         qualifier,
-        gettext("Year on year"),
         presentation.signed_percent(report.growth_pct) or "—",
-        gettext("Share"),
         mark_safe("<br>".join(shares)) if shares else "—",  # each part escaped above
+    )
+
+
+def _cells() -> str:
+    return (
+        f'<td data-label="{label("Value")}" class="num"><span class="value">{{}}</span>{{}}</td>\n'
+        f'<td data-label="{label("Year on year")}" class="num">{{}}</td>\n'
+        f'<td data-label="{label("Share")}" class="num">{{}}</td>\n'
     )

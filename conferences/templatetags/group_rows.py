@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from conferences.models import Conference
 from conferences.templatetags.detail_rows import address
-from conferences.templatetags.figures import figure_cells, figure_headers, growth_threshold
+from conferences.templatetags.figures import figure_cells, figure_headers, growth_threshold, label, per_language
 from conferences.templatetags.sessions import session_label
 from conferences.templatetags.terms import period
 
@@ -45,18 +45,21 @@ def group_figure_row(report):
     conference = report.conference
     session = f"{conference.session_roman}, {conference.year}" if conference.session_number else str(conference.year)
     return format_html(
-        '<tr>\n      <th scope="row">{}{}</th>\n      {}\n\n'
-        '      <td data-label="{}"><a href="{}">{}</a></td>\n'
-        '      <td data-label="{}"><a href="{}">{}</a></td>\n    </tr>',
+        per_language("group_figure_row", _group_figure_row),
         period(report),
         growth_threshold(report),
         figure_cells(report),
-        gettext("Session"),
         address("conferences:detail", conference.slug),
         session,
-        gettext("Source"),
         address("conferences:figure_detail", report.slug),
-        gettext("quote and source"),
+    )
+
+
+def _group_figure_row() -> str:
+    return (
+        '<tr>\n      <th scope="row">{}{}</th>\n      {}\n\n'
+        f'      <td data-label="{label("Session")}"><a href="{{}}">{{}}</a></td>\n'
+        f'      <td data-label="{label("Source")}"><a href="{{}}">{label("quote and source")}</a></td>\n    </tr>'
     )
 
 

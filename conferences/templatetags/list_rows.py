@@ -5,11 +5,10 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 
 from conferences.models import IndicatorReport
 from conferences.templatetags.detail_rows import address
-from conferences.templatetags.figures import figure_cells, growth_threshold
+from conferences.templatetags.figures import figure_cells, growth_threshold, label, per_language
 from conferences.templatetags.sessions import session_label
 
 register = template.Library()
@@ -37,23 +36,25 @@ def figure_list_row(report):
     else:
         who = capfirst(IndicatorReport.Scope(report.scope).label)
     return format_html(
-        '<tr>\n          <th scope="row">{}</th>\n'
-        '          <td data-label="{}"><span lang="vi">{}</span>{}</td>\n'
-        '          <td data-label="{}" lang="vi">{}</td>\n          {}\n'
-        '          <td data-label="{}"><a href="{}">{}{}</a></td>\n'
-        '          <td data-label="{}"><a href="{}">{}</a></td>\n        </tr>',
+        per_language("figure_list_row", _row),
         who,
-        gettext("Indicator as written"),
         report.indicator_as_written,
         growth_threshold(report),
-        gettext("Period as written"),
         report.period_label,
         figure_cells(report),
-        gettext("Conference"),
         address("conferences:detail", conference.slug),
         session_label(None, conference, after=", "),
         conference.year,
-        gettext("Source"),
         address("conferences:figure_detail", report.slug),
-        gettext("quote and source"),
+    )
+
+
+def _row() -> str:
+    return (
+        '<tr>\n          <th scope="row">{}</th>\n'
+        f'          <td data-label="{label("Indicator as written")}"><span lang="vi">{{}}</span>{{}}</td>\n'
+        f'          <td data-label="{label("Period as written")}" lang="vi">{{}}</td>\n          {{}}\n'
+        f'          <td data-label="{label("Conference")}"><a href="{{}}">{{}}{{}}</a></td>\n'
+        f'          <td data-label="{label("Source")}"><a href="{{}}">{label("quote and source")}</a></td>\n'
+        "        </tr>"
     )
