@@ -14,8 +14,9 @@ register = template.Library()
 def per_language(name: str, build: Callable[[], str]) -> str:
     """``build()``: a row's format string with its labels written in, made once per process and language.
 
-    A table's rows share their labels; translating and escaping them again on every row was about half
-    of a row's cost. The translations change only with the code, so they are kept for the process.
+    A table's rows share their labels; translating and escaping them again on every row was a quarter of
+    a figure list row's function calls. The translations change only with the code, so they are kept for
+    the process.
     """
     key = (name, get_language())
     text = _PER_LANGUAGE.get(key)
