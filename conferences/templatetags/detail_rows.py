@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext, ngettext
 
 from conferences.models import Conference
 from conferences.templatetags.figures import figure_cells, label, per_language
@@ -29,14 +29,8 @@ PLACEHOLDER = "0slug0"  # a valid slug no object has, replaced by the real one
 def address(name: str, slug: str) -> str:
     """``reverse(name, args=[slug])``, reversed once per name, language, prefix and URLconf: the rest of the
     address is fixed."""
-    key = (name, get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
-    pattern = _PATTERNS.get(key)
-    if pattern is None:
-        pattern = _PATTERNS[key] = reverse(name, args=[PLACEHOLDER])
-    return pattern.replace(PLACEHOLDER, slug)
-
-
-_PATTERNS: dict[tuple, str] = {}
+    key = ("address", name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    return per_language(key, lambda: reverse(name, args=[PLACEHOLDER])).replace(PLACEHOLDER, slug)
 
 
 @register.simple_tag

@@ -1,4 +1,4 @@
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from django import template
 from django.utils.html import conditional_escape, format_html
@@ -11,8 +11,10 @@ from conferences.models import IndicatorReport
 register = template.Library()
 
 
-def per_language(name: str, build: Callable[[], str]) -> str:
-    """``build()``: a row's format string with its labels written in, made once per process and language.
+def per_language(name: Hashable, build: Callable[[], str]) -> str:
+    """``build()``, made once per process and language for ``name``: text that depends only on the code
+    and the active language, such as a row's format string with its labels written in, or an address
+    pattern (``detail_rows.address``).
 
     A table's rows share their labels; translating and escaping them again on every row was a quarter of
     a figure list row's function calls. The translations change only with the code, so they are kept for
