@@ -14,7 +14,9 @@ Each cell is an expression over a column, written in each database's SQL:
   float or text: an integer is written as is; the others by ``stored_decimal_text``, the Python that
   Django's converter runs (15 significant digits, then the field's places), registered on the
   connection as a SQL function (``register_functions``): SQLite's own float printing is not Python's.
-  Most stored values are integers; the function runs once per float.
+  But a float that SQLite writes with the field's places and reads back as the same float is written
+  by SQLite (the note above ``DecimalCell``): most stored floats are decimals of a few places, and the
+  Python function, which needs the GIL, ran for half the rows and held up the download's readers.
 - ``PeriodKindCell``: ``figure_periods.period_kind``'s code, from the start, end and stock flag; the
   codes of the month spans are ``period_kind``'s own, listed once when the module loads.
 - ``LinkCells``: addresses around a slug, as ``TextCell`` would write them, the slug tested once.
@@ -121,8 +123,17 @@ class BooleanCell(_Cell):
     )
 
 
+# A float ``v`` that SQLite writes with the field's ``p`` places as ``S`` (under 10^(15 - p), so that S has at
+# most 15 significant digits) and reads ``S`` back as ``v`` (``CAST(S AS REAL) = v``) is within an ulp or two
+# of ``S``: far closer than half a step of 15 significant digits, so Django's converter rounds ``v`` to
+# exactly ``S`` too, and ``S`` without its padding zeros is what it writes. Zero is left to Python (its
+# sign); so is any float that does not come back.
+
+
 class DecimalCell(_Cell):
-    # {1} the field's decimal places, {2} its digits (the precision of Django's SQLite converter)
+    # {1} the field's decimal places, {2} its digits (the precision of Django's SQLite converter), {3} the
+    # bound under which a float written with {1} places has at most 15 significant digits (the note above),
+    # {4} printf's format for that, a parameter: no "%" in the SQL
     templates = {
         "postgresql": (
             "COALESCE(CASE WHEN strpos(CAST({0} AS text), '.') > 0"
@@ -130,6 +141,10 @@ class DecimalCell(_Cell):
         ),
         "sqlite": (
             "CASE typeof({0}) WHEN 'null' THEN '' WHEN 'integer' THEN CAST({0} AS TEXT)"
+            " WHEN 'real' THEN CASE WHEN {1} > 0 AND {0} <> 0 AND abs({0}) < {3}"
+            " AND CAST(printf({4}, {1}, {0}) AS REAL) = {0}"
+            " THEN rtrim(rtrim(printf({4}, {1}, {0}), '0'), '.')"
+            f" ELSE {EXACT_DECIMAL}({{0}}, {{1}}, {{2}}) END"
             f" ELSE {EXACT_DECIMAL}({{0}}, {{1}}, {{2}}) END"
         ),
     }
@@ -139,6 +154,8 @@ class DecimalCell(_Cell):
             expression,
             Value(decimal_places, output_field=IntegerField()),
             Value(max_digits, output_field=IntegerField()),
+            Value(10 ** max(0, 15 - decimal_places), output_field=IntegerField()),
+            Value("%.*f", output_field=TextField()),
         )
 
 

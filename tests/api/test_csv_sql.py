@@ -1,13 +1,14 @@
 """Each cell the database writes (api/csv_sql.py) is the cell Python's writer writes, on both databases."""
 
 import calendar
+import random
 from datetime import date
 from decimal import Decimal
 
 import factories
 import pytest
 from django.db import connection
-from django.db.models import F, TextField, Value
+from django.db.models import F, FloatField, TextField, Value
 
 from api.csv_sql import (
     BooleanCell,
@@ -229,3 +230,41 @@ def test_a_stored_float_or_text_is_written_as_djangos_converter_reads_it(value):
 
     read = DatabaseWrapper.ops_class._create_decimal(value).quantize(Decimal("0.0001"))
     assert stored_decimal_text(value, 4, 24) == format(read.normalize(), "f")
+
+
+def _float_cases() -> list[tuple[float, int]]:
+    """(float, decimal places): decimals of a few places as floats, floats that are no short decimal,
+    ties at the last place, values about the bound where SQLite's writing stops being used."""
+    generator = random.Random(14)
+    cases = []
+    for places in (0, 1, 3, 4):
+        for _ in range(300):
+            digits = generator.randint(1, 15)
+            shown = generator.randint(0, min(places + 2, digits))
+            number = generator.randrange(10 ** (digits - 1), 10**digits) * generator.choice((1, -1))
+            cases.append((float(Decimal(number).scaleb(-shown)), places))
+        cases += [(generator.uniform(-1e6, 1e6), places) for _ in range(100)]
+        cases += [(generator.uniform(-1, 1) * 10.0 ** generator.randint(-9, 16), places) for _ in range(100)]
+        bound = 10.0 ** (15 - places)
+        cases += [(value, places) for value in (bound, bound - 1, -(bound - 1), bound / 10 + 0.5)]
+        cases += [(value, places) for value in (0.5, 1.005, 2.675, 0.125, 0.0005, 1e-7, -2.5e-4, 5e-5, 0.1 + 0.2)]
+    return cases
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL keeps decimals as numeric, never floats")
+def test_sqlite_writes_a_float_as_the_python_function_does():
+    """A float is written by SQLite itself when it reads back as the same float, by Python otherwise: the
+    two must give the same text (``DecimalCell``, the note above it)."""
+    register_functions(connection)
+    query = IndicatorReport.objects.none().query
+    compiler = query.get_compiler(connection=connection)
+    mismatches = []
+    with connection.cursor() as cursor:
+        for value, places in _float_cases():
+            cell = DecimalCell(Value(value, output_field=FloatField()), decimal_places=places, max_digits=24)
+            sql, params = cell.as_sql(compiler, connection)
+            cursor.execute(f"SELECT {sql}", params)
+            written = cursor.fetchone()[0]
+            if written != stored_decimal_text(value, places, 24):
+                mismatches.append((value, places, written))
+    assert mismatches == []
