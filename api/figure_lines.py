@@ -144,10 +144,6 @@ def figure_lines(request) -> RowPlan:
     labels: dict[str, dict] = {key: {} for key in LABELS}
     sessions, provinces, indicators, sources = labels.values()
 
-    def prepare(connection):
-        register_functions(connection)
-        _read_labels(labels)
-
     def row(values: tuple) -> str:
         slug, session, province, scope, indicator, middle, source, links = values
         return (
@@ -155,4 +151,6 @@ def figure_lines(request) -> RowPlan:
             f"{middle},{sources[source]},{links}\r\n"
         )
 
-    return RowPlan(fields, row, annotations=annotations, prepare=prepare)
+    return RowPlan(
+        fields, row, annotations=annotations, prepare=lambda: _read_labels(labels), connect=register_functions
+    )

@@ -13,18 +13,20 @@ and read while the one before is written (``read_ahead``).
 
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from operator import itemgetter
 from queue import Empty, Queue
 from typing import Any
 
+from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from rest_framework import serializers
 
 from conferences.figure_counts import FigureCube
+from portal.snapshot_readers import another_reader
 from regions.models import Province
 
 FAST_CHUNK_SIZE = 2000  # rows fetched at a time by the row plans (no prefetches to repeat)
@@ -35,13 +37,15 @@ BATCH_SIZE = 4000  # rows per query when the figures are read in batches of grou
 class RowPlan:
     """``fields`` to read with ``values_list`` (after ``annotations`` are added to the queryset), and ``row``
     turning one into what is written: the serializer's values in its field order (``api.figure_plan``),
-    or a CSV line (``api.figure_lines``). ``prepare``, given the connection, runs in the rows' snapshot
-    before they are read: what ``row`` needs besides them (labels), the SQL functions they use."""
+    or a CSV line (``api.figure_lines``). ``prepare`` runs in the rows' snapshot before they are read:
+    what ``row`` needs besides them (labels). ``connect``, given a connection, readies each connection
+    that reads them (the SQL functions they use)."""
 
     fields: tuple[str, ...]
     row: Callable[[tuple], Any]
     annotations: dict = field(default_factory=dict)
-    prepare: Callable[[Any], None] | None = None
+    prepare: Callable[[], None] | None = None
+    connect: Callable[[Any], None] | None = None
 
 
 def stored_fields(serializer_class) -> tuple[str, ...]:
@@ -69,9 +73,14 @@ def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> 
     """
     if plan.annotations:
         queryset = queryset.annotate(**plan.annotations)
+    # Other connections may read the batches beside this one only in a transaction opened here: they
+    # would not see what an enclosing one wrote (``portal.snapshot_readers``).
+    readers = 1 if connections[queryset.db].in_atomic_block else settings.PORTAL_EXPORT_READERS
     with transaction.atomic(using=queryset.db, savepoint=False):
+        if plan.connect:
+            plan.connect(connections[queryset.db])
         if plan.prepare:
-            plan.prepare(connections[queryset.db])
+            plan.prepare()
         batches = cube.batches(queryset, BATCH_SIZE) if cube else None
         if batches is None:
             for values in queryset.values_list(*plan.fields).iterator(chunk_size=FAST_CHUNK_SIZE):
@@ -87,25 +96,30 @@ def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> 
                 for batch in batches
             )
         width = len(plan.fields)
-        for rows in read_ahead(list(batches), queryset.db):
+        for rows in read_ahead(list(batches), queryset.db, readers=readers, on_connection=plan.connect):
             for values in order.sort(rows) if order else rows:
                 yield plan.row(values[:width])
 
 
-def read_ahead(querysets: list, using: str) -> Iterator[list[tuple]]:
+def read_ahead(querysets: list, using: str, *, readers: int = 1, on_connection=None) -> Iterator[list[tuple]]:
     """Each queryset's rows, as a list, read on a cursor of the connection: the rows as the database
     driver gives them, without the ORM's converters (``RowPlan.annotations`` read each column in a form
     that needs none, the same on both paths).
 
-    Writing a batch costs the web worker about as long as reading it costs the database, so a thread
-    reads the next batch while this one is written, on the same connection (the same transaction and
-    snapshot; psycopg2 and Django's SQLite connections may be shared between threads, and this thread
-    does not touch it meanwhile; SQLite lets go of the GIL while it steps through a query). The SQL is
-    compiled here, since the ORM's connections are per thread. Sequential, on a logged cursor, when
-    there is one batch and when queries are being logged (DEBUG, tests), so that every query is seen.
+    Writing a batch costs the web worker about as long as reading it costs the database, so threads
+    read the next batches while this one is written: one on this thread's connection (the same
+    transaction and snapshot; psycopg2 and Django's SQLite connections may be shared between threads,
+    and this thread does not touch it meanwhile; SQLite lets go of the GIL while it steps through a
+    query), and, up to ``readers`` in all, others on connections that read the same snapshot
+    (``portal.snapshot_readers``), each taking its turn: the database's work on the batches then uses
+    more than one core. ``on_connection`` prepares each of those connections (the SQL functions the rows
+    use). The SQL is compiled here, since the ORM's connections are per thread. Sequential, on a logged
+    cursor, when there is one batch and when queries are being logged (DEBUG, tests), so that every
+    query is seen.
 
-    A batch's rows are held only while that batch is written: nothing keeps them (a queryset read with
-    ``list(queryset)`` keeps its rows in its cache, which once kept the whole file in a SQLite worker).
+    A batch's rows are held only while that batch is written and while the next ones wait, at most two
+    per reader: nothing keeps them (a queryset read with ``list(queryset)`` keeps its rows in its cache,
+    which once kept the whole file in a SQLite worker).
     """
     connection = connections[using]
     statements = [queryset.query.sql_with_params() for queryset in querysets]
@@ -116,13 +130,25 @@ def read_ahead(querysets: list, using: str) -> Iterator[list[tuple]]:
                 yield cursor.fetchall()
         return
     connection.ensure_connection()
-    cursor = connection.create_cursor()  # the driver's own cursor (on SQLite, with Django's placeholders)
-    results: Queue = Queue(maxsize=1)
+    with ExitStack() as others:
+        cursors = [connection.create_cursor()]  # the driver's own cursor (on SQLite, with Django's placeholders)
+        while len(cursors) < min(readers, len(statements)):
+            other = others.enter_context(another_reader(using))
+            if other is None:
+                break
+            if on_connection:
+                on_connection(other)
+            cursors.append(other.create_cursor())
+        yield from _in_turns(statements, cursors)
+
+
+def _in_turns(statements: list[tuple], cursors: list) -> Iterator[list[tuple]]:
+    """The statements' rows, in order, the statements read by the cursors in turn (a thread each)."""
     stop = threading.Event()
 
-    def read():
+    def read(cursor, mine: list[tuple], results: Queue):
         try:
-            for sql, params in statements:
+            for sql, params in mine:
                 if stop.is_set():
                     return
                 cursor.execute(sql, params)
@@ -131,21 +157,27 @@ def read_ahead(querysets: list, using: str) -> Iterator[list[tuple]]:
             results.put(error)
         finally:
             cursor.close()
-            results.put(None)
 
-    reader = threading.Thread(target=read, name="export-read-ahead", daemon=True)
-    reader.start()
+    lanes = []
+    for number, cursor in enumerate(cursors):
+        results: Queue = Queue(maxsize=1)
+        mine = statements[number :: len(cursors)]
+        reader = threading.Thread(target=read, args=(cursor, mine, results), name="export-read-ahead", daemon=True)
+        reader.start()
+        lanes.append((reader, results))
     try:
-        while (item := results.get()) is not None:
+        for number in range(len(statements)):
+            item = lanes[number % len(lanes)][1].get()
             if isinstance(item, BaseException):
                 raise item
             yield item
     finally:
-        stop.set()  # an abandoned download: let the reader finish its query before the transaction ends
-        while reader.is_alive():
-            with suppress(Empty):
-                results.get(timeout=0.05)
-        reader.join()
+        stop.set()  # an abandoned download: let the readers finish their queries before the transaction ends
+        for reader, results in lanes:
+            while reader.is_alive():
+                with suppress(Empty):
+                    results.get(timeout=0.05)
+            reader.join()
 
 
 class BatchOrder:

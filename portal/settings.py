@@ -109,6 +109,8 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 PORTAL_DATASET_MODEL = "conferences.Dataset"
 # How long a worker may answer from the load it last read before reading it again (0: every request).
 PORTAL_DATA_VERSION_RECHECK_MS = env_int("PORTAL_DATA_VERSION_RECHECK_MS", default=1000)
+# Connections reading one full download at once, each on its own batches (api/row_plans.py).
+PORTAL_EXPORT_READERS = env_int("PORTAL_EXPORT_READERS", default=2, minimum=1)
 PORTAL_CACHE = env_bool("PORTAL_CACHE", default=True)  # server-side page and fragment caches
 PORTAL_CACHE_MAX_AGE = env_int("PORTAL_CACHE_MAX_AGE", default=60)  # seconds a browser or shared cache may reuse a page
 CACHES = {

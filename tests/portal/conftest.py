@@ -3,10 +3,11 @@
 It joins after the test's own transaction has begun on ``default``, so no test transaction wraps it:
 it reads what is committed (the data loaded once per session), and a request opens a real
 transaction on it, exactly as on a real replica. The test's own writes, on ``default``, are rolled
-back as usual.
+back as usual. ``other`` is a connection that commits beside them, as a data load does.
 """
 
 import copy
+import sqlite3
 import types
 
 import pytest
@@ -36,18 +37,26 @@ def close_for_good(connection):
 
 
 @pytest.fixture
-def extra_connection(db):
-    """Add another connection to the test database: ``extra_connection(alias, USER=…)``; removed afterwards."""
+def extra_connection(db, monkeypatch):
+    """Add another connection to the test database: ``extra_connection(alias, USER=…)``; removed afterwards.
+    The connections the code opens to that alias itself (``connections.create_connection``) may connect too."""
     added = []
+    create_connection = connections.create_connection
+
+    def create_allowed(alias: str):
+        connection = create_connection(alias)
+        if alias in added:
+            connection.ensure_connection = types.MethodType(ensure_connection, connection)
+        return connection
+
+    monkeypatch.setattr(connections, "create_connection", create_allowed)
 
     def add(alias: str, **changes):
         settings_dict = copy.deepcopy(connections["default"].settings_dict)
         settings_dict.update(changes)
         connections.settings[alias] = settings_dict
-        connection = connections[alias]
-        connection.ensure_connection = types.MethodType(ensure_connection, connection)
         added.append(alias)
-        return connection
+        return connections[alias]
 
     yield add
     for alias in reversed(added):
@@ -76,3 +85,50 @@ def unreachable_replica(replica):
 
     replica.restore = restore
     return replica
+
+
+class OtherConnection:
+    """A connection of its own that commits at once, like ``load_data`` running beside the app."""
+
+    def __init__(self):
+        settings_dict = connections["default"].settings_dict
+        self.vendor = connections["default"].vendor
+        if self.vendor == "postgresql":
+            import psycopg2
+
+            self.connection = psycopg2.connect(
+                dbname=settings_dict["NAME"],
+                user=settings_dict["USER"],
+                password=settings_dict["PASSWORD"],
+                host=settings_dict["HOST"],
+                port=settings_dict["PORT"] or None,
+            )
+            self.connection.autocommit = True
+        else:
+            self.connection = sqlite3.connect(settings_dict["NAME"], uri=True, isolation_level=None)
+        self.original = self.version()
+
+    def version(self) -> str:
+        cursor = self.connection.cursor()
+        cursor.execute("SELECT version FROM conferences_dataset")
+        return cursor.fetchone()[0]
+
+    def set_version(self, version: str) -> str:
+        placeholder = "%s" if self.vendor == "postgresql" else "?"
+        try:
+            self.connection.cursor().execute(f"UPDATE conferences_dataset SET version = {placeholder}", [version])
+        except sqlite3.OperationalError:  # "database table is locked": a reader's transaction is open
+            return "made to wait"
+        return "committed"
+
+    def close(self):
+        self.set_version(self.original)
+        self.connection.close()
+
+
+@pytest.fixture
+def other():
+    """A connection that commits at once, as ``load_data`` does beside the app; its change undone after."""
+    connection = OtherConnection()
+    yield connection
+    connection.close()

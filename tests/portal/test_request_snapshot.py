@@ -5,8 +5,6 @@ PostgreSQL lets the other connection commit and keeps showing the request its sn
 READ); SQLite makes the writer wait while the request reads. Either way the request sees one version.
 """
 
-import sqlite3
-
 import pytest
 from django.db import connections, transaction
 from django.db.backends.postgresql.psycopg_any import IsolationLevel
@@ -20,52 +18,6 @@ from portal.routers import REPLICA
 pytestmark = pytest.mark.usefixtures("replica")  # reads on a connection with no test transaction around it
 
 NEW_VERSION = "f" * 64
-
-
-class OtherConnection:
-    """A connection of its own that commits at once, like ``load_data`` running beside the app."""
-
-    def __init__(self):
-        settings_dict = connections["default"].settings_dict
-        self.vendor = connections["default"].vendor
-        if self.vendor == "postgresql":
-            import psycopg2
-
-            self.connection = psycopg2.connect(
-                dbname=settings_dict["NAME"],
-                user=settings_dict["USER"],
-                password=settings_dict["PASSWORD"],
-                host=settings_dict["HOST"],
-                port=settings_dict["PORT"] or None,
-            )
-            self.connection.autocommit = True
-        else:
-            self.connection = sqlite3.connect(settings_dict["NAME"], uri=True, isolation_level=None)
-        self.original = self.version()
-
-    def version(self) -> str:
-        cursor = self.connection.cursor()
-        cursor.execute("SELECT version FROM conferences_dataset")
-        return cursor.fetchone()[0]
-
-    def set_version(self, version: str) -> str:
-        placeholder = "%s" if self.vendor == "postgresql" else "?"
-        try:
-            self.connection.cursor().execute(f"UPDATE conferences_dataset SET version = {placeholder}", [version])
-        except sqlite3.OperationalError:  # "database table is locked": a reader's transaction is open
-            return "made to wait"
-        return "committed"
-
-    def close(self):
-        self.set_version(self.original)
-        self.connection.close()
-
-
-@pytest.fixture
-def other():
-    connection = OtherConnection()
-    yield connection
-    connection.close()
 
 
 def reads_around_a_commit(other, outcome: list):
