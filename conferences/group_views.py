@@ -14,13 +14,16 @@ from conferences.group_selectors import (
 )
 from conferences.rotation import region_rotation
 from portal.caching import changes_daily
+from portal.per_load import for_this_load
 from regions import map2025
 
 
 @changes_daily  # an announced session stops being "next" once its day has passed
 @require_safe
 def region_list_view(request):
-    return render(request, "regions/region_list.html", {"regions": region_list(today=timezone.localdate())})
+    today = timezone.localdate()  # the groups are the same for every visitor until the next load or day
+    regions = for_this_load(request, ("groups", today), lambda: region_list(today=today))
+    return render(request, "regions/region_list.html", {"regions": regions})
 
 
 @changes_daily

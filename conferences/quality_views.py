@@ -7,12 +7,14 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from conferences.figure_display import citation_date
 from conferences.quality_pages import PAGE_SIZE, quality_list, quality_summary
 from conferences.quality_report import CHECK_SLUGS
 from portal.caching import changes_daily
+from portal.per_load import for_this_load
 
 
 def _context(request) -> dict:
@@ -26,7 +28,11 @@ def _context(request) -> dict:
 @require_safe
 def quality_view(request):
     context = _context(request)
-    context["checks"] = quality_summary(today=context["today"], stored=context["stored"])
+    # Worded in the page's language, the same for every visitor until the next load or day (``portal.per_load``).
+    key = ("quality", context["today"], get_language())
+    context["checks"] = for_this_load(
+        request, key, lambda: quality_summary(today=context["today"], stored=context["stored"])
+    )
     return render(request, "conferences/quality.html", context)
 
 

@@ -10,14 +10,19 @@ from conferences.selectors import conference_detail, conference_list, home_summa
 from listings.facets import Facet
 from listings.views import FilteredListView
 from portal.caching import changes_daily
+from portal.per_load import for_this_load
 from regions.models import Region
 
 
 @changes_daily  # an announced session stops being "next" once its day has passed
 @require_safe
 def home(request):
-    summary = home_summary(today=timezone.localdate())
-    return render(request, "conferences/home.html", {"regions": Region.objects.all(), **summary})
+    # The same for every visitor until the next load or day: read once (``portal.per_load``), in no language.
+    today = timezone.localdate()
+    summary = for_this_load(
+        request, ("home", today), lambda: {"regions": list(Region.objects.all()), **home_summary(today=today)}
+    )
+    return render(request, "conferences/home.html", summary)
 
 
 class ConferenceListView(FilteredListView):

@@ -4,6 +4,8 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from conferences.models import Dataset
 from portal.loaded_data import Load
@@ -96,3 +98,36 @@ def test_options_kept_for_a_load_mark_each_page_s_own_choice(client, settings):
     assert chosen("") == [""]
     assert chosen("?region=south-20") == ["south-20"]
     assert chosen("?region=no-such-group") == []  # a 400 page: no option holds the value, as in Django
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/en/", "/regions/", "/en/regions/"])
+def test_the_home_page_and_the_groups_are_read_once_per_load(client, settings, django_assert_num_queries, path):
+    """The same for every visitor until the next load (or day): after the first request, only the load
+    is read, and a new load shows its data."""
+    settings.PORTAL_CACHE = False
+    settings.PORTAL_DATA_VERSION_RECHECK_MS = 0
+    region = Region.objects.get(slug="north-28")
+    first = client.get(path).content.decode()
+    assert region.name_vi in first or region.name_en in first
+    Region.objects.filter(pk=region.pk).update(name_vi="Tên mới của nhóm", name_en="New group name")
+    with django_assert_num_queries(1):  # the load
+        assert client.get(path).content.decode() == first
+    Dataset.objects.update(version="e" * 64, loaded_at=Dataset.objects.get().loaded_at + timedelta(seconds=1))
+    again = client.get(path).content.decode()
+    assert "Tên mới của nhóm" in again or "New group name" in again
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/quality/", "/en/quality/"])
+def test_the_quality_report_is_worded_once_per_load_and_language(client, settings, django_assert_num_queries, path):
+    settings.PORTAL_CACHE = False
+    settings.PORTAL_DATA_VERSION_RECHECK_MS = 0
+    first = client.get(path).content.decode()
+    assert first.count("<h2") > 3
+    with django_assert_num_queries(1):  # the load
+        assert client.get(path).content.decode() == first
+    Dataset.objects.update(version="e" * 64, loaded_at=Dataset.objects.get().loaded_at + timedelta(seconds=1))
+    with CaptureQueriesContext(connection) as read:
+        client.get(path)
+    assert len(read) > 1  # a new load: read afresh, not kept under the previous load
