@@ -8,11 +8,12 @@ first sees, or the file would mix two loads.
 - **PostgreSQL**: the transaction's snapshot is exported (``pg_export_snapshot()``) and the other
   connection's REPEATABLE READ, READ ONLY transaction imports it (``SET TRANSACTION SNAPSHOT``), as
   ``pg_dump --jobs`` does. It works on a hot standby too (PostgreSQL 10 and later).
-- **SQLite**: a transaction that has read holds a shared lock until it ends, and in the rollback
-  journal modes no write can commit while any connection holds one; so a connection that begins
-  reading while the first one holds its lock sees the same data. Not in WAL mode, where writers commit
-  beside readers: there ``another_reader`` gives None. If a writer is already waiting to commit, the
-  other connection cannot begin to read (``busy_timeout`` 0: it does not wait) and gives None too.
+- **SQLite**: a transaction that has read holds a shared lock on the file until it ends, and in the
+  rollback journal modes no write can commit while any connection holds one; so a connection that
+  begins reading while the first one holds its lock sees the same data. Not in WAL mode, where writers
+  commit beside readers, nor in an in-memory database, whose connections share one cache with locks
+  per table: there ``another_reader`` gives None. If a writer is already waiting to commit, the other
+  connection cannot begin to read (``busy_timeout`` 0: it does not wait) and gives None too.
 
 Only for a transaction that this code opened itself (``in_atomic_block`` was false before it): another
 connection does not see what an enclosing transaction wrote and has not committed, a test's data for
@@ -31,8 +32,7 @@ ROLLBACK_JOURNALS = {"delete", "truncate", "persist", "memory", "off"}
 def another_reader(using: str) -> Iterator:
     """A new connection (a Django ``DatabaseWrapper``) to ``using``'s database, in a transaction that
     sees what this thread's open transaction on ``using`` sees; None where that cannot be had. The
-    transaction must have read already (on SQLite, that is what holds its lock). The connection is
-    closed on leaving."""
+    connection is closed on leaving."""
     main = connections[using]
     share = {"postgresql": _share_postgresql, "sqlite": _share_sqlite}.get(main.vendor)
     if share is None or not main.in_atomic_block:
@@ -43,9 +43,6 @@ def another_reader(using: str) -> Iterator:
         yield other if share(main, other) else None
     finally:
         other.close()
-        if other.connection is not None:  # Django keeps an in-memory SQLite database open: close the driver's
-            other.connection.close()
-            other.connection = None
 
 
 def _share_postgresql(main, other) -> bool:
@@ -61,9 +58,12 @@ def _share_postgresql(main, other) -> bool:
 
 
 def _share_sqlite(main, other) -> bool:
+    if main.is_in_memory_db():
+        return False
     with main.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         (mode,) = cursor.fetchone()
+        cursor.execute("SELECT count(*) FROM sqlite_master")  # the first transaction's lock, if it had none yet
     if mode.lower() not in ROLLBACK_JOURNALS:
         return False
     with other.cursor() as cursor:
