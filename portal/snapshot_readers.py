@@ -17,7 +17,7 @@ first sees, or the file would mix two loads.
 
 Only for a transaction that this code opened itself (``in_atomic_block`` was false before it): another
 connection does not see what an enclosing transaction wrote and has not committed, a test's data for
-one. The caller reads alone when it gets None.
+one. The caller reads alone when it gets None, as when no other connection can be opened.
 """
 
 from collections.abc import Iterator
@@ -49,11 +49,14 @@ def _share_postgresql(main, other) -> bool:
     with main.cursor() as cursor:
         cursor.execute("SELECT pg_export_snapshot()")
         (snapshot,) = cursor.fetchone()
-    other.ensure_connection()
-    other.connection.autocommit = False  # the driver begins the transaction at the first statement
-    with other.cursor() as cursor:
-        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
+    try:
+        other.ensure_connection()
+        other.connection.autocommit = False  # the driver begins the transaction at the first statement
+        with other.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
+    except DatabaseError:  # no other connection to be had (the server's max_connections, say): read alone
+        return False
     return True
 
 

@@ -149,3 +149,18 @@ def test_an_abandoned_download_closes_its_other_reader(replica, client, monkeypa
     assert readers_given[0] is not None and readers_given[0].connection is not None
     response.close()  # the client went away
     assert readers_given[0].connection is None and not replica.in_atomic_block
+
+
+def test_when_no_other_connection_can_be_had_the_transaction_reads_alone(replica):
+    if replica.vendor != "postgresql":
+        pytest.skip("a server that refuses connections")
+    good = dict(replica.settings_dict)
+    with transaction.atomic(using=REPLICA):
+        first = version_read_by(replica)
+        replica.settings_dict.update(HOST="127.0.0.1", PORT="1")  # nothing listens there: refused at once
+        try:
+            with another_reader(REPLICA) as reader:
+                assert reader is None
+        finally:
+            replica.settings_dict.update(good)
+        assert version_read_by(replica) == first  # the transaction goes on
