@@ -71,20 +71,31 @@ def replica(extra_connection):
 
 
 @pytest.fixture
-def unreachable_replica(replica):
-    """The replica's server is down; ``restore()`` brings it back, as a restarted server would be."""
+def replica_that_can_go_down(replica):
+    """``go_down()``: from then on the replica's server refuses new connections (an open one stays);
+    ``restore()`` brings it back, as a restarted server would be."""
     good = copy.deepcopy(replica.settings_dict)
     if replica.vendor == "postgresql":
         bad = {"HOST": "127.0.0.1", "PORT": "1"}  # nothing listens on port 1: refused at once
     else:
         bad = {"NAME": "/nonexistent-folder/portal.sqlite3"}  # cannot be opened
-    replica.settings_dict.update(bad)
+
+    def go_down():
+        replica.settings_dict.update(bad)
 
     def restore():
         replica.settings_dict.update({key: good[key] for key in bad})
 
-    replica.restore = restore
-    return replica
+    replica.go_down, replica.restore = go_down, restore
+    yield replica
+    restore()
+
+
+@pytest.fixture
+def unreachable_replica(replica_that_can_go_down):
+    """The replica's server is down; ``restore()`` brings it back."""
+    replica_that_can_go_down.go_down()
+    return replica_that_can_go_down
 
 
 class OtherConnection:
