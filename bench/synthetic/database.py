@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import serializers
-from django.db import connection
 from django.utils import timezone
 
 from bench.synthetic.figures import FigureFactory
@@ -37,8 +36,21 @@ from conferences.models import (
     Source,
 )
 from conferences.quality_store import rebuild_quality_report
+from conferences.table_statistics import analyse
 from listings.search import refresh_search_columns
 from regions.models import Province, Region, RegionMembership
+
+# The tables ``generate`` rewrites: their planner statistics are renewed in its transaction.
+CHANGED_MODELS = (
+    IndicatorReport,
+    FigureCount,
+    QualityRun,
+    QualityCount,
+    Conference,
+    Source,
+    ConferenceMention,
+    ConferenceOfficial,
+)
 
 
 @dataclass
@@ -151,23 +163,9 @@ def generate(*, figures: int, seed: int, log=None) -> Summary:
     Dataset.objects.create(version=version, loaded_at=timezone.now())
 
     mark = time.monotonic()
-    analyse()
+    analyse(CHANGED_MODELS)
     timings["analyse"] = time.monotonic() - mark
     return Summary(len(conferences), len(sources), written, version, timings)
-
-
-def changed_tables() -> list[str]:
-    models = (
-        IndicatorReport,
-        FigureCount,
-        QualityRun,
-        QualityCount,
-        Conference,
-        Source,
-        ConferenceMention,
-        ConferenceOfficial,
-    )
-    return [model._meta.db_table for model in models]
 
 
 def _search_columns(conferences: dict[int, Conference]) -> SearchColumns:
@@ -189,15 +187,6 @@ def _search_columns(conferences: dict[int, Conference]) -> SearchColumns:
             "conference": lambda values: by_pk[values["conference_id"]],
         },
     )
-
-
-def analyse() -> None:
-    """Fresh planner statistics for the tables that just changed (allowed inside a transaction)."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f"ANALYZE {', '.join(changed_tables())}")
-        elif connection.vendor == "sqlite":
-            cursor.execute("ANALYZE")
 
 
 def _create_conferences(plan, rng) -> dict[int, Conference]:

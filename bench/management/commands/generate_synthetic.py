@@ -1,10 +1,11 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 
 from bench.synthetic import database
 from bench.synthetic.sessions import FIRST_YEAR
+from conferences.table_statistics import vacuum
 
 
 class Command(BaseCommand):
@@ -43,9 +44,8 @@ class Command(BaseCommand):
             summary = database.generate(figures=figures, seed=seed, log=self._log)
             if dry_run:
                 transaction.set_rollback(True)
-        if not dry_run and connection.vendor == "postgresql" and not connection.in_atomic_block:
-            with connection.cursor() as cursor:  # index-only scans need the visibility map
-                cursor.execute(f"VACUUM ANALYZE {', '.join(database.changed_tables())}")
+        if not dry_run:
+            vacuum(database.CHANGED_MODELS)  # PostgreSQL: index-only scans need the visibility map
         verb = "Generated, then rolled back," if dry_run else "Generated"
         timings = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in summary.seconds.items())
         self.stdout.write(

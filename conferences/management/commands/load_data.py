@@ -19,12 +19,16 @@ from conferences.models import (
     ConferenceMention,
     ConferenceOfficial,
     Dataset,
+    FigureCount,
     Indicator,
     IndicatorReport,
     MembershipStatement,
+    QualityCount,
+    QualityRun,
     Source,
 )
 from conferences.quality_store import rebuild_quality_report
+from conferences.table_statistics import analyse, vacuum
 from listings.search import refresh_search_columns
 from regions.models import Province, Region, RegionMembership
 
@@ -43,6 +47,8 @@ REPLACED_MODELS = (
     Region,
 )
 
+# Every table a load rewrites: their planner statistics are renewed with the data (``table_statistics``).
+REWRITTEN_MODELS = (*REPLACED_MODELS, FigureCount, QualityRun, QualityCount, Dataset)
 
 SEARCHABLE_MODELS = (Region, Province, Source, Conference, ConferenceOfficial, Indicator, IndicatorReport)
 
@@ -78,6 +84,11 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except (DeserializationError, DatabaseError, ValidationError, CommandError) as exc:
             raise CommandError(f"The data was not loaded, and the previous data is unchanged.\n{exc}") from None
+        if not dry_run:
+            try:
+                vacuum(REWRITTEN_MODELS)
+            except DatabaseError as exc:  # the data is loaded; autovacuum will come round
+                self.stderr.write(f"The data is loaded, but VACUUM failed: {exc}")
         verb = "Checked, then rolled back," if dry_run else "Loaded"
         self.stdout.write(
             self.style.SUCCESS(f"{verb} data version {version[:12]}: {conferences} conferences, {figures} figures.")
@@ -97,6 +108,7 @@ class Command(BaseCommand):
         rebuild_quality_report()
         Dataset.objects.all().delete()
         Dataset.objects.create(version=version, loaded_at=timezone.now())
+        analyse(REWRITTEN_MODELS)
         return Conference.objects.count(), IndicatorReport.objects.count()
 
 
