@@ -18,7 +18,14 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.shortcuts import get_object_or_404
 
 from conferences.figure_selectors import ComparableGroup, comparable_groups
-from conferences.models import Conference, Indicator, IndicatorReport, MembershipStatement, session_key
+from conferences.models import (
+    STATED_REGION_SHARE,
+    Conference,
+    Indicator,
+    IndicatorReport,
+    MembershipStatement,
+    session_key,
+)
 from conferences.selectors import Capped, correlated_count, figure_row_unshown, session_unshown
 from portal.translated import in_language
 from regions.models import Basis, Region, RegionMembership
@@ -253,9 +260,6 @@ def _share_rows(queryset) -> list[SimpleNamespace]:
     return rows
 
 
-STATED_SHARE = Q(scope=IndicatorReport.Scope.PROVINCE, share_of=IndicatorReport.ShareOf.REGION, share_pct__isnull=False)
-
-
 @dataclass
 class SessionShares:
     """The provincial shares one session stated (``parts``), for at most ``SHARE_CHARTS`` sets of one
@@ -274,20 +278,23 @@ def latest_session_shares(*, region: Region) -> SessionShares:
     270 KB). Every session's shares are in its own page's figure table."""
     with_shares = (
         Conference.objects.filter(region=region)
-        .filter(Exists(IndicatorReport.objects.filter(STATED_SHARE, conference=OuterRef("pk"))))
+        .filter(Exists(IndicatorReport.objects.filter(STATED_REGION_SHARE, conference=OuterRef("pk"))))
         .order_by("-year", F("session_number").desc(nulls_last=True), "-pk")
         .values("pk")[:1]
     )
-    stated = IndicatorReport.objects.filter(STATED_SHARE, conference__in=with_shares)
     keys = list(
-        stated.order_by("indicator__position", "period_end", "period_start", "is_stock")
-        .values_list("indicator_id", "period_start", "period_end", "is_stock", "indicator__position")
+        IndicatorReport.objects.filter(STATED_REGION_SHARE, conference__in=with_shares)
+        .order_by("indicator__position", "period_end", "period_start", "is_stock")
+        .values_list("conference_id", "indicator_id", "period_start", "period_end", "is_stock", "indicator__position")
         .distinct()[: SHARE_CHARTS + 1]
     )
     if not keys:
         return SessionShares()
     chosen = Q()
-    for indicator, start, end, stock, _ in keys[:SHARE_CHARTS]:
+    for _, indicator, start, end, stock, _ in keys[:SHARE_CHARTS]:
         chosen |= Q(indicator_id=indicator, period_start=start, period_end=end, is_stock=stock)
-    parts = _share_rows(stated.filter(chosen).order_by("indicator__position", "period_end", "position", "pk"))
+    # The session by its key, not again by the subquery: each set is then one range of the partial index
+    # ``report_region_shares`` (SQLite otherwise read every session's figures of each indicator and period).
+    stated = IndicatorReport.objects.filter(STATED_REGION_SHARE, chosen, conference_id=keys[0][0])
+    parts = _share_rows(stated.order_by("indicator__position", "period_end", "position", "pk"))
     return SessionShares(parts[0].conference, parts, more=len(keys) > SHARE_CHARTS)

@@ -11,7 +11,14 @@ and the reported figures) ``loads`` (what a load records: the data version and t
 data-quality report a load leaves).
 """
 
-from conferences.models.figures import OTHER_SCOPES_RANK, SCOPE_ORDER, Indicator, IndicatorReport, scope_rank
+from conferences.models.figures import (
+    OTHER_SCOPES_RANK,
+    SCOPE_ORDER,
+    STATED_REGION_SHARE,
+    Indicator,
+    IndicatorReport,
+    scope_rank,
+)
 from conferences.models.loads import PUBLISHED_MODELS, Dataset, FigureCount
 from conferences.models.quality import QualityCount, QualityRun
 from conferences.models.sessions import (
@@ -27,6 +34,7 @@ __all__ = [
     "OTHER_SCOPES_RANK",
     "PUBLISHED_MODELS",
     "SCOPE_ORDER",
+    "STATED_REGION_SHARE",
     "Conference",
     "ConferenceMention",
     "ConferenceOfficial",
