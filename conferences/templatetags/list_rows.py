@@ -1,13 +1,17 @@
-"""Rows of the figure tables that the figures list and a source's page share
-(``conferences/indicatorreport_filter.html``), each written by one tag instead of a template per row
-(``detail_rows`` says why): a list page writes 25 of them, and their template was about a third of the
-page's template time."""
+"""Rows of the list pages' tables, each written by one tag instead of a template per row (``detail_rows``
+says why): the figure tables that the figures list and a source's page share
+(``conferences/indicatorreport_filter.html``) and the sessions of the conferences list
+(``conferences/conference_filter.html``). A list page writes 25 of them, and their templates were a
+third (figures) to half (sessions) of the page's template time."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
-from conferences.models import IndicatorReport
+from conferences.models import Conference, IndicatorReport
 from conferences.templatetags.detail_rows import address
 from conferences.templatetags.figures import figure_cells, growth_threshold, label, per_language
 from conferences.templatetags.sessions import session_label
@@ -57,5 +61,78 @@ def _row() -> str:
         f'          <td data-label="{label("Period as written")}" lang="vi">{{}}</td>\n          {{}}\n'
         f'          <td data-label="{label("Conference")}"><a href="{{}}">{{}}{{}}</a></td>\n'
         f'          <td data-label="{label("Source")}"><a href="{{}}">{label("quote and source")}</a></td>\n'
+        "        </tr>"
+    )
+
+
+@register.simple_tag
+def conference_list_row(conference):
+    """``{% conference_list_row conference %}``: one session of the conferences list: its label, group, year
+    and date, host, status, next host and the sources that name it (its ``mentions``, by source)."""
+    not_stated = mark_safe(per_language("not_stated", lambda: _marked("unknown", gettext("not stated"))))
+    if conference.date:
+        when = format_html(
+            '<time datetime="{}">{}</time>',
+            conference.date.isoformat(),
+            date_format(conference.date, "SHORT_DATE_FORMAT"),
+        )
+    else:
+        when = not_stated
+    if conference.host:
+        host = format_html(
+            '<a href="{}">{}</a>{}',
+            address("regions:province_detail", conference.host.slug),
+            conference.host.name,
+            mark_safe(per_language("held_at", _held_at)) if conference.host_basis == Conference.HostBasis.VENUE else "",
+        )
+    else:
+        host = not_stated
+    if conference.next_host:
+        next_host = format_html(
+            '<a href="{}">{}</a>',
+            address("regions:province_detail", conference.next_host.slug),
+            conference.next_host.name,
+        )
+    else:
+        next_host = not_stated
+    sources, previous = [], object()
+    for mention in conference.mentions.all():
+        if mention.source_id != previous:
+            sources.append((address("conferences:source_detail", mention.source.slug), mention.source))
+            previous = mention.source_id
+    return format_html(
+        per_language("conference_list_row", _conference_row),
+        address("conferences:detail", conference.slug),
+        session_label(None, conference),
+        address("regions:region_detail", conference.region.slug),
+        capfirst(conference.region.name),
+        conference.year,
+        when,
+        host,
+        conference.status,
+        Conference.Status(conference.status).label,
+        next_host,
+        format_html_join("", '<a class="source" href="{}" lang="vi">{}</a>', sources),
+    )
+
+
+def _marked(css_class: str, text: str) -> str:
+    return f'<span class="{css_class}">{conditional_escape(text)}</span>'
+
+
+def _held_at() -> str:
+    return " " + _marked("basis", f"({gettext('where it was held')})")
+
+
+def _conference_row() -> str:
+    return (
+        '<tr>\n          <th scope="row"><a href="{}">{}</a></th>\n'
+        f'          <td data-label="{label("Conference group")}"><a href="{{}}">{{}}</a></td>\n'
+        f'          <td data-label="{label("Year")}">{{}}</td>\n'
+        f'          <td data-label="{label("Date")}">{{}}</td>\n'
+        f'          <td data-label="{label("Host province")}">{{}}</td>\n'
+        f'          <td data-label="{label("Status")}"><span class="status status-{{}}">{{}}</span></td>\n'
+        f'          <td data-label="{label("Next host")}">{{}}</td>\n'
+        f'          <td data-label="{label("Sources")}">{{}}</td>\n'
         "        </tr>"
     )

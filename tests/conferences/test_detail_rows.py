@@ -22,10 +22,11 @@ from conferences.quality_findings import FIGURES_SHOWN, INCONSISTENT, Finding
 from conferences.quality_pages import PAGE_SIZE, quality_list
 from conferences.quality_report import CHECK_SLUGS
 from conferences.rotation import region_rotation
+from conferences.selectors import conference_list
 from conferences.templatetags.detail_rows import member_row, province_figure_row, quality_finding_row, validity
 from conferences.templatetags.group_rows import group_figure_table, rotation_entry, session_item
 from conferences.templatetags.list_facets import facet
-from conferences.templatetags.list_rows import figure_list_row
+from conferences.templatetags.list_rows import conference_list_row, figure_list_row
 from listings.facets import FacetValue
 from regions import map2025
 from regions.models import Province, Region
@@ -134,6 +135,36 @@ def test_a_figure_list_row_is_the_template_it_replaced():
     assert any(report.threshold_comparator for report in reports)
     assert any(not report.conference.session_number for report in reports)
     assert assert_same("figure_list_row", lambda c: figure_list_row(c["report"]), [{"report": r} for r in reports])
+
+
+def test_a_conference_list_row_is_the_template_it_replaced():
+    """Over every curated session, read as the conferences list reads them: held and announced, with and
+    without a number, a date, a host (stated or the venue), a next host and sources."""
+    sessions = list(conference_list())
+    assert {session.status for session in sessions} == set(Conference.Status.values)
+    assert any(not session.session_number for session in sessions) and any(not session.date for session in sessions)
+    assert any(session.host_basis == Conference.HostBasis.VENUE for session in sessions)
+    assert any(not session.next_host for session in sessions)
+    assert any(len({mention.source_id for mention in session.mentions.all()}) > 1 for session in sessions)
+    compared = assert_same(
+        "conference_list_row", lambda c: conference_list_row(c["conference"]), [{"conference": s} for s in sessions]
+    )
+    assert compared == 2 * len(sessions)
+
+
+def test_a_conference_list_row_with_awkward_text_is_the_template_it_replaced(empty_database):
+    """Names that must be escaped, two mentions of one source (named once), and a session with no host."""
+    host = factories.province(name='<b>"Hà" & Nội</b>')
+    session = factories.conference(host=host, next_host=host, session_number=None, date=None)
+    source = factories.source(title='<i>"Báo" & co</i>')
+    factories.mention(conference=session, source=source)
+    factories.mention(conference=session, source=source)
+    factories.conference(host=None)
+    rows = list(conference_list())
+    assert len(rows) == 2 and any(not row.host for row in rows)
+    assert assert_same(
+        "conference_list_row", lambda c: conference_list_row(c["conference"]), [{"conference": r} for r in rows]
+    )
 
 
 def test_a_figure_list_row_of_every_scope_and_awkward_text_is_the_template_it_replaced(empty_database):
