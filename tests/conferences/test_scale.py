@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.http import QueryDict
 from django.test import RequestFactory
-from django.utils import translation
+from django.utils import timezone, translation
 from loaded_dataset import synthetic_dataset
 
 from api import exports, row_plans, stream_writers
@@ -23,6 +23,7 @@ from conferences.figure_views import FigureListView
 from conferences.models import FigureCount, IndicatorReport
 from listings.facets import facet_value_counts
 from listings.views import ListPaginator
+from portal.loaded_data import Load
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +106,22 @@ def test_pages_are_positioned_without_offset_over_the_list(synthetic_data, djang
     with django_assert_max_num_queries(3):  # count, the groups' sizes, the page
         page = paginator.page(paginator.num_pages - 1)
     assert page.object_list and paginator.precomputed is not None
+
+
+@pytest.mark.parametrize("sort", ["", "-period", "region"])
+def test_the_unfiltered_lists_pages_read_its_groups_once_per_load(synthetic_data, sort, django_assert_num_queries):
+    """Every page of the unfiltered list is positioned from its groups read once per load (``_page_groups``):
+    the same rows as OFFSET, at every depth, and no query for the groups after the first page."""
+    request = RequestFactory().get("/figures/", {"sort": sort} if sort else {})
+    request.data_load = Load("synthetic", timezone.now())  # as DataCacheMiddleware names it
+    bound = IndicatorReportFilter(request.GET, queryset=figure_list(), request=request)
+    plain = list(bound.qs.values_list("slug", flat=True))
+    paginator = ListPaginator(bound.qs, 7, precomputed=FigureCube.for_filterset(bound))
+    assert paginator.count == len(plain) > 14
+    for position, number in enumerate(sorted({1, 2, paginator.num_pages // 2, paginator.num_pages})):
+        with django_assert_num_queries(2 if position == 0 else 1):  # the groups (first only), the page
+            page = paginator.page(number)
+            assert [report.slug for report in page] == plain[(number - 1) * 7 : number * 7], number
 
 
 def download(client, url, params):
