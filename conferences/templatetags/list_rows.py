@@ -78,23 +78,10 @@ def conference_list_row(conference):
         )
     else:
         when = not_stated
-    if conference.host:
-        host = format_html(
-            '<a href="{}">{}</a>{}',
-            address("regions:province_detail", conference.host.slug),
-            conference.host.name,
-            mark_safe(per_language("held_at", _held_at)) if conference.host_basis == Conference.HostBasis.VENUE else "",
-        )
-    else:
-        host = not_stated
-    if conference.next_host:
-        next_host = format_html(
-            '<a href="{}">{}</a>',
-            address("regions:province_detail", conference.next_host.slug),
-            conference.next_host.name,
-        )
-    else:
-        next_host = not_stated
+    host = _province_link(conference.host) if conference.host else not_stated
+    if conference.host and conference.host_basis == Conference.HostBasis.VENUE:
+        host += mark_safe(per_language("held_at", _held_at))
+    next_host = _province_link(conference.next_host) if conference.next_host else not_stated
     sources, previous = [], object()
     for mention in conference.mentions.all():
         if mention.source_id != previous:
@@ -114,6 +101,10 @@ def conference_list_row(conference):
         next_host,
         format_html_join("", '<a class="source" href="{}" lang="vi">{}</a>', sources),
     )
+
+
+def _province_link(province) -> str:
+    return format_html('<a href="{}">{}</a>', address("regions:province_detail", province.slug), province.name)
 
 
 def _marked(css_class: str, text: str) -> str:
