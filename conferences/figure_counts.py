@@ -1,6 +1,6 @@
 """The figures list's counts, precomputed: ``FigureCount`` rebuilt at each load, read by ``FigureCube``.
 
-A million figures and more are too many to count live on every page. ``rebuild_figure_counts`` counts
+A million figures and more are too many to count live on every page. ``figure_count_rebuild`` counts
 them by region, indicator, scope, qualifier and period whenever data is loaded. ``FigureCube`` is the
 figures list's ``listings.counts.PrecomputedCounts``: it reads those counts whenever every active filter
 is one of the dimensions; with ``q``, ``province``, ``conference`` or ``source`` the counts are live, as
@@ -11,88 +11,16 @@ from bisect import bisect_right
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Q, Subquery, Sum
+from django.db.models import Q, Subquery, Sum
 
-from conferences.bulk import insert_rows
 from conferences.figure_count_reads import facet_counts, page_groups, total
 from conferences.figure_filters import IndicatorReportFilter
-from conferences.figure_periods import parse_code, period_kind
-from conferences.models import FigureCount, Indicator, IndicatorReport, scope_rank
+from conferences.figure_periods import parse_code
+from conferences.models import FigureCount
 from listings.search import normalised_query
 from portal.per_load import for_this_load
-from regions.models import Region
 
 EVERY_ROW = 2**62  # a page's end past any list's last row
-
-
-def _unique(positions: dict) -> dict:
-    return positions if len(set(positions.values())) == len(positions) else {}
-
-
-def rebuild_figure_counts() -> int:
-    """Recount ``FigureCount`` from the figures: every grouping of the five dimensions. Returns its rows."""
-    FigureCount.objects.all().delete()
-    # Positions are copied only when unique: the pages' order would interleave two groups or indicators
-    # sharing one, and ``FigureCube`` then leaves the order to the database.
-    region_positions = _unique(dict(Region.objects.values_list("pk", "position")))
-    indicator_positions = _unique(dict(Indicator.objects.values_list("pk", "position")))
-    base = (
-        IndicatorReport.objects.order_by()
-        .values_list("conference__region", "indicator", "scope", "qualifier", "period_start", "period_end", "is_stock")
-        .annotate(n=Count("pk"))
-    )
-    counts: dict[tuple, int] = {}
-    masks = range(1 << len(FigureCount.DIMENSIONS))
-    for region, indicator, scope, qualifier, start, end, stock, n in base.iterator(chunk_size=10_000):
-        period = (start, end, stock)
-        values = (region, indicator, scope, qualifier, period)
-        for mask in masks:
-            key = (
-                mask,
-                *(value if mask & bit else None for bit, value in zip(FigureCount.DIMENSIONS, values, strict=True)),
-            )
-            counts[key] = counts.get(key, 0) + n
-    kinds: dict[tuple, str] = {}
-
-    def rows():
-        for (mask, region, indicator, scope, qualifier, period), n in counts.items():
-            start, end, stock = period or (None, None, None)
-            if period and period not in kinds:
-                kinds[period] = period_kind(start, end, stock).code
-            yield (
-                mask,
-                region,
-                indicator,
-                scope or "",
-                qualifier or "",
-                start,
-                end,
-                stock,
-                end.year if period else None,
-                kinds[period] if period else "",
-                region_positions.get(region),
-                indicator_positions.get(indicator),
-                scope_rank(scope) if scope else None,
-                n,
-            )
-
-    columns = (
-        "dims",
-        "region_id",
-        "indicator_id",
-        "scope",
-        "qualifier",
-        "period_start",
-        "period_end",
-        "is_stock",
-        "year",
-        "period_kind",
-        "region_position",
-        "indicator_position",
-        "scope_order",
-        "count",
-    )
-    return insert_rows(FigureCount, columns, rows())
 
 
 class FigureCube:

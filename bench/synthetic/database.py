@@ -21,7 +21,7 @@ from bench.synthetic.sessions import PREFIX, RefIndicator, RefProvince, RefRegio
 from bench.synthetic.texts import conference_text, person, place_of, source_fields
 from conferences import signals
 from conferences.bulk import indexes_deferred, insert_rows, stored_columns
-from conferences.figure_counts import rebuild_figure_counts
+from conferences.figure_count_rebuild import rebuild_figure_counts
 from conferences.models import (
     Conference,
     ConferenceMention,

@@ -55,7 +55,7 @@ class FigureCount(models.Model):
     """How many figures share a combination of the figures list's facet values: derived, never edited.
 
     Rebuilt from the figures whenever data is loaded (``load_data``, ``generate_synthetic``) by
-    ``conferences.figure_counts.rebuild_figure_counts``, in the same transaction, so it is always exact. Each row
+    ``conferences.figure_count_rebuild.rebuild_figure_counts``, in the same transaction, so it is always exact. Each row
     belongs to one grouping, ``dims``: a bit set of ``DIMENSIONS``. A dimension outside ``dims`` is
     NULL (or blank) and means "any". The period dimension carries the period's dates with its year and
     kind, so that the ``year`` and ``period`` filters and facets are read from the same rows.

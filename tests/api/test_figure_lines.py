@@ -16,7 +16,7 @@ from django.utils import translation
 
 from api import exports, row_plans, stream_writers
 from api.figure_serializers import FigureSerializer
-from conferences.figure_counts import rebuild_figure_counts
+from conferences.figure_count_rebuild import rebuild_figure_counts
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_list
 from conferences.models import Conference, FigureCount, Indicator, IndicatorReport, Source

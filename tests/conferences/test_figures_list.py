@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import factories
 import pytest
 
-from conferences.figure_counts import rebuild_figure_counts
+from conferences.figure_count_rebuild import rebuild_figure_counts
 from conferences.figure_periods import period_kind
 from conferences.models import IndicatorReport
 

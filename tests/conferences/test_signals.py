@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conferences import signals
-from conferences.figure_counts import rebuild_figure_counts
+from conferences.figure_count_rebuild import rebuild_figure_counts
 from conferences.models import Dataset, FigureCount, IndicatorReport
 
 

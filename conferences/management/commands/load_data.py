@@ -13,7 +13,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from conferences import signals
-from conferences.figure_counts import rebuild_figure_counts
+from conferences.figure_count_rebuild import rebuild_figure_counts
 from conferences.models import (
     Conference,
     ConferenceMention,
