@@ -2,7 +2,6 @@
 figures over time, each written by one tag instead of a template per row (``detail_rows`` says why)."""
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -11,7 +10,7 @@ from django.utils.translation import gettext
 from conferences.models import Conference
 from conferences.templatetags.detail_rows import address
 from conferences.templatetags.figures import figure_cells, figure_headers, growth_threshold, label, per_language
-from conferences.templatetags.sessions import session_label
+from conferences.templatetags.sessions import not_stated, session_date, session_host, session_label
 from conferences.templatetags.terms import period
 
 register = template.Library()
@@ -67,28 +66,11 @@ def _group_figure_row() -> str:
 def session_item(conference):
     """``{% session_item conference %}``: one session of a group's timeline (``regions/region_detail.html``):
     its label and year, status, date, host and, once held, the host named at its flag handover."""
-    not_stated = format_html('<span class="unknown">{}</span>', gettext("not stated"))
-    date = not_stated
-    if conference.date:
-        date = format_html(
-            '<time datetime="{}">{}</time>',
-            date_format(conference.date, "Y-m-d"),
-            date_format(conference.date, "SHORT_DATE_FORMAT"),
-        )
-    host = not_stated
-    if conference.host:
-        venue = ""
-        if conference.host_basis == "venue":
-            venue = format_html(' <span class="basis">({})</span>', gettext("where it was held"))
-        host = format_html(
-            '<a href="{}">{}</a>{}',
-            address("regions:province_detail", conference.host.slug),
-            conference.host.name,
-            venue,
-        )
+    date = session_date(conference)
+    host = session_host(conference)
     handover = ""
     if conference.status == Conference.Status.HELD:
-        named = not_stated
+        named = not_stated()
         if conference.next_host:
             named = format_html(
                 '<a href="{}">{}</a> <span class="basis">({})</span>',
@@ -153,7 +135,7 @@ def rotation_entry(context, entry):
         if entry.handover_fits:
             host += format_html(' <span class="basis">({})</span>', gettext("as named at the previous flag handover"))
     else:
-        host = format_html('<span class="unknown">{}</span>', gettext("not stated"))
+        host = not_stated()
     note = ""
     if not conference.session_number:
         note = format_html(

@@ -5,16 +5,13 @@ says why): the figure tables that the figures list and a source's page share
 third (figures) to half (sessions) of the page's template time."""
 
 from django import template
-from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 
 from conferences.models import Conference, IndicatorReport
 from conferences.templatetags.detail_rows import address
 from conferences.templatetags.figures import figure_cells, growth_threshold, label, per_language
-from conferences.templatetags.sessions import session_label
+from conferences.templatetags.sessions import not_stated, province_link, session_date, session_host, session_label
 
 register = template.Library()
 
@@ -69,19 +66,7 @@ def _row() -> str:
 def conference_list_row(conference):
     """``{% conference_list_row conference %}``: one session of the conferences list: its label, group, year
     and date, host, status, next host and the sources that name it (its ``mentions``, by source)."""
-    not_stated = mark_safe(per_language("not_stated", lambda: _marked("unknown", gettext("not stated"))))
-    if conference.date:
-        when = format_html(
-            '<time datetime="{}">{}</time>',
-            conference.date.isoformat(),
-            date_format(conference.date, "SHORT_DATE_FORMAT"),
-        )
-    else:
-        when = not_stated
-    host = _province_link(conference.host) if conference.host else not_stated
-    if conference.host and conference.host_basis == Conference.HostBasis.VENUE:
-        host += mark_safe(per_language("held_at", _held_at))
-    next_host = _province_link(conference.next_host) if conference.next_host else not_stated
+    next_host = province_link(conference.next_host) if conference.next_host else not_stated()
     sources, previous = [], object()
     for mention in conference.mentions.all():
         if mention.source_id != previous:
@@ -94,25 +79,13 @@ def conference_list_row(conference):
         address("regions:region_detail", conference.region.slug),
         capfirst(conference.region.name),
         conference.year,
-        when,
-        host,
+        session_date(conference),
+        session_host(conference),
         conference.status,
         Conference.Status(conference.status).label,
         next_host,
         format_html_join("", '<a class="source" href="{}" lang="vi">{}</a>', sources),
     )
-
-
-def _province_link(province) -> str:
-    return format_html('<a href="{}">{}</a>', address("regions:province_detail", province.slug), province.name)
-
-
-def _marked(css_class: str, text: str) -> str:
-    return f'<span class="{css_class}">{conditional_escape(text)}</span>'
-
-
-def _held_at() -> str:
-    return " " + _marked("basis", f"({gettext('where it was held')})")
 
 
 def _conference_row() -> str:

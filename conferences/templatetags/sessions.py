@@ -1,13 +1,49 @@
 """How the pages name a session within its group: "Session X" ("Lần thứ X"), or what stands in for an
-unknown number. Every template that names a session by its number uses ``{% session_label %}``."""
+unknown number. Every template that names a session by its number uses ``{% session_label %}``. Also
+what the row tags write of a session's date and host (``session_date``, ``session_host``), and "not
+stated" where a fact is missing."""
 
 from django import template
 from django.template.base import render_value_in_context
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from conferences.models import Conference
+from conferences.templatetags.detail_rows import address
+
 register = template.Library()
+
+
+def not_stated() -> str:
+    """What a row writes where its source states nothing."""
+    return format_html('<span class="unknown">{}</span>', gettext("not stated"))
+
+
+def province_link(province) -> str:
+    return format_html('<a href="{}">{}</a>', address("regions:province_detail", province.slug), province.name)
+
+
+def session_date(conference) -> str:
+    """A session's date as a ``<time>``, or "not stated"."""
+    if not conference.date:
+        return not_stated()
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        date_format(conference.date, "Y-m-d"),
+        date_format(conference.date, "SHORT_DATE_FORMAT"),
+    )
+
+
+def session_host(conference) -> str:
+    """A session's host as a link, marked when the sources name only where it was held; or "not stated"."""
+    if not conference.host:
+        return not_stated()
+    host = province_link(conference.host)
+    if conference.host_basis == Conference.HostBasis.VENUE:
+        host += format_html(' <span class="basis">({})</span>', gettext("where it was held"))
+    return host
 
 
 @register.simple_tag(takes_context=True)
