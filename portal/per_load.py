@@ -48,5 +48,6 @@ per_load_values = PerLoadValues()
 
 def for_this_load[T](request, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, kept in this process for the load ``request`` names; ``key`` says what it is
-    (with the language when it holds labels). Keys must be few: one per kind of value, not per address."""
+    (with the language when it holds labels). Keys must be few: one per kind of value, or one per
+    member of a small set the data fixes (a conference group), never one per address a visitor writes."""
     return per_load_values.get(getattr(request, "data_load", None), key, compute)

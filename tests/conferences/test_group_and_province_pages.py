@@ -110,6 +110,21 @@ def test_region_detail_runs_a_fixed_number_of_queries(client, django_assert_num_
     assert response.status_code == 200
 
 
+def test_a_group_is_read_once_per_load_and_language(client, django_assert_num_queries):
+    # Kept for the load (portal.per_load): the next request reads only the data version, the other
+    # language reads the group again, its "now" form adds the 2025 units; an unknown group keeps nothing.
+    url = reverse("regions:region_detail", kwargs={"slug": "north-28"})
+    first = client.get(url).content
+    for path, queries in ((url, 1), (f"/en{url}", 8), (f"/en{url}", 1), (f"{url}?units=now", 2)):
+        with django_assert_num_queries(queries):
+            response = client.get(path)
+        assert response.status_code == 200
+    assert client.get(url).content == first
+    for _ in range(2):
+        with django_assert_num_queries(2):  # the data version, the group
+            assert client.get(reverse("regions:region_detail", kwargs={"slug": "no-such-group"})).status_code == 404
+
+
 def test_a_stated_membership_names_its_source_and_the_2025_list_stands_beside_the_old_one(client, empty_database):
     group = factories.region(slug="test-group", declared_size=2)
     old_unit = factories.province(name="Tỉnh Cũ", valid_until=date(2025, 6, 30))
