@@ -3,8 +3,12 @@
 One FilterSet per list lives in its app's ``filters.py``; what they have in common is here.
 """
 
+from collections.abc import Callable
+from functools import partial
+
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape, escape
@@ -128,6 +132,26 @@ class ChosenOnlyFilter(django_filters.ModelChoiceFilter):
     field_class = ChosenOnlyField
 
 
+class KeptRowsField(ModelChoiceField):
+    """A choice of a row by its slug, found among the rows kept for this load (``kept_rows``, set by
+    ``ChoicesPerLoad``) rather than by a query on every page; without them, by its queryset."""
+
+    kept_rows: Callable[[], dict] | None = None  # {slug: row}
+
+    def to_python(self, value):
+        if self.kept_rows is None or not isinstance(value, str) or value in self.empty_values:
+            return super().to_python(value)
+        self.validate_no_null_characters(value)
+        row = self.kept_rows().get(value)
+        if row is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return row
+
+
+class KeptRowsFilter(django_filters.ModelChoiceFilter):
+    field_class = KeptRowsField
+
+
 def slug_choice_filter(
     label,
     field_name: str,
@@ -146,7 +170,7 @@ def slug_choice_filter(
     keywords (``method``) go to the filter."""
     widget = FastSelect(option_lang=option_lang) if option_lang else FastSelect
     if queryset is not None:
-        return (ChosenOnlyFilter if chosen_only else django_filters.ModelChoiceFilter)(
+        return (ChosenOnlyFilter if chosen_only else KeptRowsFilter)(
             widget=widget,
             label=label,
             field_name=field_name,
@@ -161,12 +185,13 @@ def slug_choice_filter(
 
 
 class ChoicesPerLoad:
-    """A FilterSet mixin: the options of its selects of rows (a group, a province, an indicator) are read
-    and labelled once per load and language, not on every page (``portal.per_load``), and only when a
-    page writes them out (an export or the API validates its filters without them).
+    """A FilterSet mixin: its selects of rows (a group, a province, an indicator) are read once per load
+    (``portal.per_load``), not on every page: their options, labelled in each language, only when a page
+    writes them out (an export or the API validates its filters without them), and the rows a chosen
+    value is looked up in (``KeptRowsField``), only when a value is given.
 
-    Only what the select offers is kept: a value is still validated against the field's queryset, and a
-    select offering only its chosen row (``ChosenOnlyField``) reads nothing to be written out anyway."""
+    A select offering only its chosen row (``ChosenOnlyField``) keeps nothing: it looks its one row up
+    in its queryset, and has nothing else to write out."""
 
     @property
     def form(self):
@@ -178,7 +203,15 @@ class ChoicesPerLoad:
                     # Set as ``ModelChoiceField`` keeps choices set by hand: django-filters' setter would
                     # wrap them in its iterator over the queryset again.
                     field._choices = field.widget.choices = LoadedChoices(self.request, key, field)
+                if isinstance(field, KeptRowsField):
+                    key = ("rows", type(self).__qualname__, name)
+                    field.kept_rows = partial(for_this_load, self.request, key, partial(rows_by_slug, field))
         return self._form
+
+
+def rows_by_slug(field: forms.ModelChoiceField) -> dict:
+    """The rows ``field`` chooses from, by the value that names them in the query string."""
+    return {str(getattr(row, field.to_field_name or "pk")): row for row in field.queryset}
 
 
 class LoadedChoices(BaseChoiceIterator):

@@ -4,10 +4,12 @@ import django_filters
 import factories
 import pytest
 from django.http import QueryDict
-from django.utils import translation
+from django.test import RequestFactory
+from django.utils import timezone, translation
 
 from conferences.models import Conference, Indicator, IndicatorReport
-from listings.filters import FastSelect, YearRangeFilter, slug_choice_filter
+from listings.filters import ChoicesPerLoad, FastSelect, YearRangeFilter, slug_choice_filter
+from portal.loaded_data import Load
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +89,30 @@ def test_a_year_range_includes_both_its_ends(empty_database):
     assert valid and set(filterset.qs) == {by_year[2022], by_year[2023], by_year[2024]}
     valid, filterset = _filtered(SessionsByGroup, "year=2025", Conference.objects.all())
     assert valid and list(filterset.qs) == [by_year[2025]]
+
+
+class SessionsByGroupPerLoad(ChoicesPerLoad, SessionsByGroup):
+    pass
+
+
+def test_a_chosen_row_is_found_among_the_rows_kept_for_the_load(empty_database, django_assert_num_queries):
+    north = factories.region(slug="north")
+    ours = factories.conference(region=north)
+    request = RequestFactory().get("/conferences/")
+    request.data_load = Load("a" * 64, timezone.now())
+    for queries in (1, 0):  # the rows, once per load
+        with django_assert_num_queries(queries):
+            filterset = SessionsByGroupPerLoad(
+                QueryDict("region=north"), queryset=Conference.objects.all(), request=request
+            )
+            assert filterset.is_valid()
+        assert filterset.form.cleaned_data["region"] == north
+    assert list(filterset.qs) == [ours]
+    with django_assert_num_queries(0):
+        refused = SessionsByGroupPerLoad(
+            QueryDict("region=nowhere"), queryset=Conference.objects.all(), request=request
+        )
+        assert not refused.is_valid()
+    queried = SessionsByGroup(QueryDict("region=nowhere"), queryset=Conference.objects.all())
+    assert not queried.is_valid() and refused.errors["region"] == queried.errors["region"]
+    assert not SessionsByGroupPerLoad(QueryDict("region=no\x00rth"), request=request).is_valid()

@@ -122,10 +122,11 @@ def test_a_change_outside_a_load_forgets_the_version_so_nothing_is_cached_agains
 
 
 def test_the_facet_counts_are_shared_by_every_page_and_sort_of_one_filtered_list(client, django_assert_num_queries):
-    with django_assert_num_queries(9):  # the data version, the group, the list's 7
+    with django_assert_num_queries(9):  # the data version, the groups, the list's 7
         first = client.get(FIGURES, {"region": "north-28"})
-    # Without the facets' counts (one query), nor the form's three selects' options (kept per load)
-    with django_assert_num_queries(9 - 1 - 3):
+    # Without the facets' counts (one query), the form's three selects' options nor the groups it
+    # found the chosen one among (kept per load)
+    with django_assert_num_queries(9 - 1 - 3 - 1):
         resorted = client.get(FIGURES, {"region": "north-28", "sort": "-value"})
     assert resorted.context["facets"]["indicator"]
     assert [
