@@ -88,7 +88,27 @@ class FigureCount(models.Model):
     count = models.PositiveIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["dims", "indicator", "region"], name="figurecount_dims")]
+        # Every column a count, a facet or a page's position reads, so that they are read from the index
+        # alone: the facets of a filtered list read 1,000-3,000 scattered rows of the table otherwise.
+        indexes = [
+            models.Index(
+                fields=[
+                    "dims",
+                    "indicator",
+                    "region",
+                    "year",
+                    "scope",
+                    "qualifier",
+                    "period_kind",
+                    "period_end",
+                    "region_position",
+                    "indicator_position",
+                    "scope_order",
+                    "count",
+                ],
+                name="figurecount_covering",
+            )
+        ]
 
     def __str__(self):
         return f"{self.dims}: {self.count}"
