@@ -22,6 +22,7 @@ view has returned, so each piece is written with the view's language active agai
 """
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from django.db import connections, transaction
 from django.http import HttpResponse, StreamingHttpResponse
@@ -43,9 +44,10 @@ CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 JSON_CONTENT_TYPE = "application/json"
 
 
-def columns(serializer_class) -> list[str]:
+@cache
+def columns(serializer_class) -> tuple[str, ...]:
     """The CSV header: the serializer's field names, in order (the API's keys)."""
-    return list(serializer_class().fields)
+    return tuple(serializer_class().fields)
 
 
 def serialized_rows(queryset, serializer_class, request, *, chunk_size: int | None = None) -> Iterator[dict]:

@@ -8,7 +8,7 @@ the database wrote (``line_chunks``, ``api.figure_lines``).
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import batched
 
 from rest_framework.utils.encoders import JSONEncoder
@@ -51,11 +51,11 @@ def _line_writer():
     return csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
 
 
-def _header(header: list[str]) -> bytes:
+def _header(header: Sequence[str]) -> bytes:
     return (BOM + _line_writer().writerow(header)).encode("utf-8")
 
 
-def csv_chunks(rows: Iterable[dict], header: list[str]) -> Iterator[bytes]:
+def csv_chunks(rows: Iterable[dict], header: Sequence[str]) -> Iterator[bytes]:
     """UTF-8 with a BOM, one header row, RFC 4180 quoting, CRLF line ends."""
     writer = _line_writer()
     yield _header(header)
@@ -80,7 +80,7 @@ def csv_line(values: list) -> str:
     return _line_writer().writerow([csv_cell(value) for value in values])[:-2]
 
 
-def line_chunks(lines: Iterable[str], header: list[str]) -> Iterator[bytes]:
+def line_chunks(lines: Iterable[str], header: Sequence[str]) -> Iterator[bytes]:
     """As ``csv_chunks``, for rows the database wrote as CSV lines already (``api.figure_lines``)."""
     yield _header(header)
     for batch in batched(lines, ROWS_PER_WRITE):

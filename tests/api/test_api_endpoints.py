@@ -1,12 +1,20 @@
 """The JSON API: each endpoint's fields, slugs, query counts, filters shared with the pages, errors."""
 
+import json
 import re
 from datetime import date
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import factories
 import pytest
+from django.test import RequestFactory
+from django.utils import translation
 
+from api import exports
+from api.figure_serializers import FigureSerializer
+from conferences.figure_filters import IndicatorReportFilter
+from conferences.figure_selectors import figure_list
 from conferences.models import Conference, ConferenceMention, Indicator, IndicatorReport, MembershipStatement, Source
 from regions.models import Province, Region, RegionMembership
 
@@ -399,3 +407,18 @@ def test_no_database_id_is_published(client, public_fields):
             assert "id" not in obj and "pk" not in obj
             for name in ("region", "conference", "province", "source", "successor", "host_province", "next_host"):
                 assert not isinstance(obj.get(name), int)
+
+
+@pytest.mark.parametrize("params", [{}, {"region": "south-20"}, {"indicator": "retail_sales", "sort": "-value"}])
+def test_a_page_of_figures_is_written_as_the_serializer_writes_it(client, params):
+    """The figures' pages are written by their row plan (``api.figure_plan``), not the serializer: page by
+    page, the same objects as the serializer's over the same rows."""
+    rows = IndicatorReportFilter(params, queryset=figure_list()).qs
+    with translation.override("en"):
+        expected = list(exports.serialized_rows(rows, FigureSerializer, RequestFactory().get("/api/figures/")))
+    written, url = [], "/api/figures/?" + urlencode({**params, "page_size": 7})
+    while url:
+        page = client.get(url).json()
+        written += page["results"]
+        url = page["next"]
+    assert len(expected) > 7 and written == json.loads(json.dumps(expected))
