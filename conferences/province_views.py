@@ -12,7 +12,7 @@ from conferences.province_selectors import (
     province_reports,
     province_sessions,
 )
-from conferences.rotation import every_session_for_hosting, hosting_summaries, province_hosting
+from conferences.rotation import HostingSummary, every_session_for_hosting, hosting_summaries
 from listings.facets import Facet
 from listings.views import FilteredListView
 from portal.caching import changes_daily
@@ -20,6 +20,14 @@ from portal.per_load import for_this_load
 from regions import map2025
 from regions.filters import ProvinceFilter
 from regions.models import Province
+
+
+def hosting_of(request, provinces, *, through_predecessors: bool = True) -> dict[int, HostingSummary]:
+    """The provinces' hosting summaries by pk, made from every session, read once per load rather than for
+    every page (``portal.per_load``): the sessions depend on the data alone, and one list serves every
+    page of the list and every unit's page."""
+    sessions = for_this_load(request, ("sessions-for-hosting",), every_session_for_hosting)
+    return hosting_summaries(sessions, provinces, through_predecessors=through_predecessors)
 
 
 class ProvinceListView(FilteredListView):
@@ -56,11 +64,7 @@ class ProvinceListView(FilteredListView):
         context = super().get_context_data(**kwargs)
         units_now = map2025.wants_now(self.request)
         provinces = list(context["object_list"] or [])
-        hosting = {}
-        if provinces:
-            # The sessions depend on the data alone: read once per load, not for every page (portal.per_load).
-            sessions = for_this_load(self.request, ("sessions-for-hosting",), every_session_for_hosting)
-            hosting = hosting_summaries(sessions, provinces, through_predecessors=units_now)
+        hosting = hosting_of(self.request, provinces, through_predecessors=units_now) if provinces else {}
         for province in provinces:
             province.hosting = hosting.get(province.pk)
             if units_now:
@@ -81,6 +85,6 @@ def province_detail_view(request, slug):
             "sessions": province_sessions(province=province),
             "relatives": province_relatives(province=province),
             "reports": province_reports(province=province),
-            "hosting": province_hosting(provinces=[province])[province.pk],
+            "hosting": hosting_of(request, [province])[province.pk],
         },
     )

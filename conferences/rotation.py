@@ -21,7 +21,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from django.db.models import Q
 from django.utils.translation import gettext
 
 from conferences.models import Conference, session_key
@@ -258,39 +257,12 @@ def _when(conference: Conference) -> tuple[int, int, int]:
     return (conference.year, conference.date.toordinal() if conference.date else 0, conference.session_number or 0)
 
 
-def conferences_for_provinces(province_ids) -> list[Conference]:
-    """Every session of every group in which these provinces (or units they were formed from) hosted
-    or were designated: one query, with group, host and next host."""
-    ids = list(province_ids)
-    involved = Conference.objects.filter(
-        Q(host_id__in=ids)
-        | Q(next_host_id__in=ids)
-        | Q(host__successor_id__in=ids)
-        | Q(next_host__successor_id__in=ids)
-    ).values("region_id")
-    return _for_hosting(Conference.objects.filter(region_id__in=involved))
-
-
 def every_session_for_hosting() -> list[Conference]:
-    """Every session with group, host and next host, as ``conferences_for_provinces`` reads them: what the
-    summaries of any provinces are made from (the provinces list keeps it per load)."""
-    return _for_hosting(Conference.objects.all())
-
-
-def _for_hosting(sessions) -> list[Conference]:
-    """``sessions`` as the hosting summaries read them: with group, host and next host, without the columns
-    no summary shows, by group, year and number."""
+    """Every session as the hosting summaries read them: with group, host and next host, without the columns
+    no summary shows, by group, year and number. What the summaries of any provinces are made from (the
+    provinces' pages keep it per load)."""
     return list(
-        sessions.select_related("region", "host", "next_host")
+        Conference.objects.select_related("region", "host", "next_host")
         .defer(*session_unshown("region", "host", "next_host"))
         .order_by("region__position", "year", "session_number")
     )
-
-
-def province_hosting(*, provinces, through_predecessors: bool = True) -> dict[int, HostingSummary]:
-    """``hosting_summaries`` for these provinces, read in one query (none when there are none)."""
-    provinces = list(provinces)
-    if not provinces:
-        return {}
-    conferences = conferences_for_provinces(p.pk for p in provinces)
-    return hosting_summaries(conferences, provinces, through_predecessors=through_predecessors)

@@ -1,9 +1,9 @@
 """The provinces list's hosting columns, made from every session kept for the load, are each page's
-provinces' own summaries (conferences.rotation.province_hosting), in both maps' modes."""
+provinces' own summaries made from the sessions read afresh, in both maps' modes."""
 
 import pytest
 
-from conferences.rotation import province_hosting
+from conferences.rotation import every_session_for_hosting, hosting_summaries
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +24,6 @@ def test_each_row_has_its_province_s_own_hosting_summary(client, settings, query
     first = client.get("/provinces/").context["object_list"]  # the sessions are now kept for the load
     assert any(province.hosting.hosted for province in first)
     provinces = list(client.get("/provinces/", query).context["object_list"])
-    own = province_hosting(provinces=provinces, through_predecessors="units" in query)
+    own = hosting_summaries(every_session_for_hosting(), provinces, through_predecessors="units" in query)
     assert provinces
     assert [summary(province.hosting) for province in provinces] == [summary(own[p.pk]) for p in provinces]

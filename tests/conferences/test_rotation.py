@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from conferences.models import Conference
-from conferences.rotation import current_designations, hosting_summaries, province_hosting, region_rotation
+from conferences.rotation import current_designations, every_session_for_hosting, hosting_summaries, region_rotation
 from regions.models import Province, Region
 
 GROUP = Region(pk=900, slug="test-group", name_vi="nhóm thử", name_en="test group", declared_size=5)
@@ -174,7 +174,7 @@ def test_real_rotations_have_their_gaps_and_nothing_that_does_not_fit():
 
 def summaries_of(*slugs):
     provinces = list(Province.objects.filter(slug__in=slugs))
-    summaries = province_hosting(provinces=provinces)
+    summaries = hosting_summaries(every_session_for_hosting(), provinces)
     return {province.slug: summaries[province.pk] for province in provinces}
 
 
