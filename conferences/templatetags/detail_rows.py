@@ -26,10 +26,12 @@ register = template.Library()
 PLACEHOLDER = "0slug0"  # a valid slug no object has, replaced by the real one
 
 
-def address(name: str, slug: str) -> str:
-    """``reverse(name, args=[slug])``, reversed once per name, language, prefix and URLconf: the rest of the
-    address is fixed."""
-    key = ("address", name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+def address(name: str, slug: str | None = None) -> str:
+    """``reverse(name, args=[slug])`` (``reverse(name)`` without a slug), reversed once per name, language,
+    prefix and URLconf: the rest of the address is fixed."""
+    key = ("address", name, slug is None, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    if slug is None:
+        return per_language(key, lambda: reverse(name))
     return per_language(key, lambda: reverse(name, args=[PLACEHOLDER])).replace(PLACEHOLDER, slug)
 
 

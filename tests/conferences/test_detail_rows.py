@@ -1,5 +1,5 @@
-"""The row tags (``detail_rows``, ``group_rows``, ``list_rows``, ``list_facets``) write what the templates
-they replaced wrote.
+"""The row tags (``detail_rows``, ``group_rows``, ``list_rows``, ``province_rows``, ``list_facets``) write
+what the templates they replaced wrote.
 
 Each replaced template is kept under ``replaced_rows/`` as it was (its includes written in), rendered
 over every object of the curated data in both languages, and compared byte for byte with its tag.
@@ -16,17 +16,18 @@ from django.utils import timezone, translation
 from conferences.figure_selectors import figure_table_rows
 from conferences.group_selectors import region_detail, region_figure_series
 from conferences.models import Conference, IndicatorReport
-from conferences.province_selectors import province_detail, province_reports
+from conferences.province_selectors import province_detail, province_list, province_list_now, province_reports
 from conferences.quality_figures import prepare_figure
 from conferences.quality_findings import FIGURES_SHOWN, INCONSISTENT, Finding
 from conferences.quality_pages import PAGE_SIZE, quality_list
 from conferences.quality_report import CHECK_SLUGS
-from conferences.rotation import region_rotation
+from conferences.rotation import every_session_for_hosting, hosting_summaries, region_rotation
 from conferences.selectors import conference_list
 from conferences.templatetags.detail_rows import member_row, province_figure_row, quality_finding_row, validity
 from conferences.templatetags.group_rows import group_figure_table, rotation_entry, session_item
 from conferences.templatetags.list_facets import facet
 from conferences.templatetags.list_rows import conference_list_row, figure_list_row
+from conferences.templatetags.province_rows import map_name, province_list_cells, rotation_list_cells
 from listings.facets import FacetValue
 from regions import map2025
 from regions.models import Province, Region
@@ -237,3 +238,57 @@ def test_a_province_page_is_unchanged_where_the_rows_are_tags(client):
     for report in province_reports(province=province):
         with translation.override("en"):
             assert str(province_figure_row(report)) in page
+
+
+def listed_provinces(queryset, *, through_predecessors: bool) -> list[Province]:
+    """The units as the provinces list reads them, each with its hosting summary."""
+    provinces = list(queryset)
+    hosting = hosting_summaries(every_session_for_hosting(), provinces, through_predecessors=through_predecessors)
+    for province in provinces:
+        province.hosting = hosting[province.pk]
+    return provinces
+
+
+def test_a_province_list_row_is_the_template_it_replaced():
+    """Over every curated unit of both maps, read as the provinces list reads them: with and without groups
+    (stated and inferred), sessions hosted and a last session, a successor or predecessors."""
+    provinces = listed_provinces(province_list(), through_predecessors=False)
+    assert {province.administrative_map for province in provinces} == set(Province.Map.values)
+    assert any(province.successor for province in provinces) and any(p.predecessor_count for p in provinces)
+    assert any(province.sessions_hosted for province in provinces)
+    assert any(not province.memberships.all() for province in provinces)
+    assert any(m.basis == "inferred" for province in provinces for m in province.memberships.all())
+    compared = assert_same(
+        "province_list_cells", lambda c: province_list_cells(c["province"]), [{"province": p} for p in provinces]
+    )
+    assert compared == 2 * len(provinces)
+
+
+def test_a_province_list_row_with_awkward_text_is_the_template_it_replaced(empty_database):
+    """Names that must be escaped, an unnumbered session, and designations (the curated data have none left):
+    announced sessions overdue and not, and a group's next session, named at a handover."""
+    old = factories.province(name='<b>"Tỉnh" & Cũ</b>', valid_until=date(2025, 6, 30))
+    new = factories.province(name="<i>Mới</i>", administrative_map=Province.Map.FROM_2025, valid_from=date(2025, 7, 1))
+    Province.objects.filter(pk=old.pk).update(successor=new)
+    group = factories.region(name_vi='<em>"Nhóm"</em>', name_en="<em>group</em>")
+    factories.membership(region=group, province=old, basis="stated")
+    factories.conference(region=group, year=2020, session_number=None, host=old)
+    factories.conference(region=group, year=2021, status=Conference.Status.ANNOUNCED, host=old, date=date(2021, 5, 1))
+    factories.conference(region=group, year=2099, session_number=None, status=Conference.Status.ANNOUNCED, host=new)
+    factories.conference(region=factories.region(name_en="<other>"), year=2022, host=new, next_host=old)
+    provinces = listed_provinces(province_list(), through_predecessors=False)
+    sessions = [turn.session for province in provinces for turn in province.hosting.designations]
+    assert None in sessions and {session.overdue_today for session in sessions if session} == {True, False}
+    assert assert_same(
+        "province_list_cells", lambda c: province_list_cells(c["province"]), [{"province": p} for p in provinces]
+    )
+
+
+def test_the_hosting_and_map_cells_as_it_is_now_are_the_templates_they_replaced():
+    """The 2025 units, with the hosting of the units they were formed from."""
+    provinces = listed_provinces(province_list_now(), through_predecessors=True)
+    assert any(province.hosting.through_predecessors and province.hosting.hosted for province in provinces)
+    contexts = [{"hosting": province.hosting} for province in provinces]
+    assert assert_same("rotation_list_cells", lambda c: rotation_list_cells(c["hosting"]), contexts)
+    contexts = [{"province": province} for province in provinces]
+    assert assert_same("map_name", lambda c: map_name(c["province"]), contexts)
