@@ -12,22 +12,19 @@ from conferences.province_selectors import (
     province_reports,
     province_sessions,
 )
-from conferences.rotation import HostingSummary, every_session_for_hosting, hosting_summaries
+from conferences.rotation import HostingSummary, every_session_kept, hosting_summaries
 from listings.facets import Facet
 from listings.views import FilteredListView
 from portal.caching import changes_daily
-from portal.per_load import for_this_load
 from regions import map2025
 from regions.filters import ProvinceFilter
 from regions.models import Province
 
 
 def hosting_of(request, provinces, *, through_predecessors: bool = True) -> dict[int, HostingSummary]:
-    """The provinces' hosting summaries by pk, made from every session, read once per load rather than for
-    every page (``portal.per_load``): the sessions depend on the data alone, and one list serves every
-    page of the list and every unit's page."""
-    sessions = for_this_load(request, ("sessions-for-hosting",), every_session_for_hosting)
-    return hosting_summaries(sessions, provinces, through_predecessors=through_predecessors)
+    """The provinces' hosting summaries by pk, made from every session kept for the load rather than read
+    for every page."""
+    return hosting_summaries(every_session_kept(request), provinces, through_predecessors=through_predecessors)
 
 
 class ProvinceListView(FilteredListView):

@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from conferences.models import Conference, session_key
 from conferences.selectors import session_unshown
+from portal.per_load import for_this_load
 from regions.models import Province
 from vietnamese.roman import to_roman
 
@@ -259,10 +260,15 @@ def _when(conference: Conference) -> tuple[int, int, int]:
 
 def every_session_for_hosting() -> list[Conference]:
     """Every session as the hosting summaries read them: with group, host and next host, without the columns
-    no summary shows, by group, year and number. What the summaries of any provinces are made from (the
-    provinces' pages keep it per load)."""
+    no summary shows, by group, year and number. What the summaries of any provinces are made from."""
     return list(
         Conference.objects.select_related("region", "host", "next_host")
         .defer(*session_unshown("region", "host", "next_host"))
         .order_by("region__position", "year", "session_number")
     )
+
+
+def every_session_kept(request) -> list[Conference]:
+    """``every_session_for_hosting``, read once per load (``portal.per_load``): the sessions depend on the
+    data alone, and one list serves the provinces' pages and a session's neighbours."""
+    return for_this_load(request, ("every session",), every_session_for_hosting)

@@ -143,13 +143,13 @@ def conference_detail(*, slug: str) -> Conference:
     return conference
 
 
-def neighbouring_sessions(*, conference: Conference) -> tuple[Conference | None, Conference | None]:
-    """The same group's sessions just before and just after, by year then session number."""
-    same_group = Conference.objects.filter(region_id=conference.region_id).exclude(pk=conference.pk)
-    key = session_key(conference)
-    ordered = sorted(same_group.select_related("host"), key=session_key)
-    before = [c for c in ordered if session_key(c) < key]
-    after = [c for c in ordered if session_key(c) > key]
+def neighbouring_sessions(*, conference: Conference, sessions) -> tuple[Conference | None, Conference | None]:
+    """The same group's sessions just before and just after, by year then session number, among ``sessions``
+    (every session, with its host)."""
+    key = session_key(conference)  # the session itself, and any recorded with the same key, are neither
+    same_group = sorted((c for c in sessions if c.region_id == conference.region_id), key=session_key)
+    before = [c for c in same_group if session_key(c) < key]
+    after = [c for c in same_group if session_key(c) > key]
     return (before[-1] if before else None), (after[0] if after else None)
 
 

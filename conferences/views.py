@@ -6,6 +6,7 @@ from conferences.citations import conference_citations
 from conferences.disagreements import session_disagreements
 from conferences.filters import ConferenceFilter
 from conferences.models import Conference
+from conferences.rotation import every_session_kept
 from conferences.selectors import conference_detail, conference_list, home_summary, neighbouring_sessions
 from listings.facets import Facet
 from listings.views import FilteredListView
@@ -43,7 +44,7 @@ class ConferenceListView(FilteredListView):
 @require_safe
 def conference_detail_view(request, slug):
     conference = conference_detail(slug=slug)
-    previous, following = neighbouring_sessions(conference=conference)
+    previous, following = neighbouring_sessions(conference=conference, sessions=every_session_kept(request))
     disagreements = session_disagreements(conference.mentions.all())
     context = {
         "conference": conference,
