@@ -17,7 +17,6 @@ serializer's CSV on both databases, in both languages, filtered and sorted.
 
 from django.db import models
 from django.db.models import F
-from django.urls import reverse
 
 from api.csv_sql import (
     BooleanCell,
@@ -32,7 +31,7 @@ from api.csv_sql import (
 )
 from api.figure_serializers import FigureSerializer
 from api.row_plans import RowPlan
-from api.serializer_base import page_url, reverse_page
+from api.serializer_base import links_around_slug
 from api.stream_writers import csv_line
 from conferences.models import Conference, Indicator, IndicatorReport, Source, session_title
 from portal.translated import in_language
@@ -47,7 +46,6 @@ LABELS = {
     "source_id": ("source", "source_title", "source_publication", "source_url"),
 }
 LINKS = ("url", "html_url")  # written as one run: the same test of the slug for both
-_SLUG = "slug-placeholder"
 
 
 def _column_cell(name: str):
@@ -74,13 +72,7 @@ def _database_cells(request, names: list) -> dict:
         if name == LINKS:
             cells[name] = LinkCells(
                 F("slug"),
-                addresses=[
-                    url.split(_SLUG)
-                    for url in (
-                        request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})),
-                        page_url(request, reverse_page("conferences:figure_detail", _SLUG)),
-                    )
-                ],
+                addresses=links_around_slug(request, "api:figure-detail", "conferences:figure_detail"),
             )
         elif name == "period_kind":
             cells[name] = PeriodKindCell(F("period_start"), F("period_end"), F("is_stock"))

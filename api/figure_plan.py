@@ -9,24 +9,15 @@ from functools import lru_cache
 
 from django.db.models import ExpressionWrapper, F, FloatField, TextField
 from django.db.models.functions import Cast
-from django.urls import reverse
 
 from api.csv_sql import stored_decimal_text
 from api.figure_serializers import FigureSerializer
 from api.row_plans import RowPlan, stored_fields
-from api.serializer_base import page_url, reverse_page
+from api.serializer_base import links_around_slug
 from conferences.figure_periods import period_kind
 from conferences.models import IndicatorReport, session_title
 from portal.translated import in_language
 from regions.models import group_label
-
-_SLUG = "slug-placeholder"
-
-
-def _around(url: str) -> tuple[str, str]:
-    """An address with ``_SLUG`` in it, as the text before and after the slug."""
-    before, _, after = url.partition(_SLUG)
-    return before, after
 
 
 def _exact(value):
@@ -105,8 +96,9 @@ def figure_plan(request, vendor: str = "") -> RowPlan:
     labels are made in the language active when the rows are written (``written_in``), as the
     serializer's are.
     """
-    api_before, api_after = _around(request.build_absolute_uri(reverse("api:figure-detail", kwargs={"slug": _SLUG})))
-    page_before, page_after = _around(page_url(request, reverse_page("conferences:figure_detail", _SLUG)))
+    (api_before, api_after), (page_before, page_after) = links_around_slug(
+        request, "api:figure-detail", "conferences:figure_detail"
+    )
     read_as, exact, iso = {}, dict.fromkeys(DECIMALS, _exact), _iso
     if vendor == "postgresql":
         read_as = {name: Cast(name, TextField()) for name in DECIMALS}

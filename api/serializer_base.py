@@ -42,6 +42,20 @@ def reverse_page(view_name: str, slug: str) -> str:
         return reverse(view_name, kwargs={"slug": slug})
 
 
+SLUG_PLACEHOLDER = "slug-placeholder"
+
+
+def links_around_slug(request, api_view: str, page_view: str) -> list[tuple[str, str]]:
+    """An object's two addresses, ``url`` (``api_view``) and ``html_url`` (``page_view``), each as the text
+    before and after its slug: the row plans write them for each object around its slug rather than
+    reversing two addresses per object."""
+    urls = (
+        request.build_absolute_uri(reverse(api_view, kwargs={"slug": SLUG_PLACEHOLDER})),
+        page_url(request, reverse_page(page_view, SLUG_PLACEHOLDER)),
+    )
+    return [tuple(url.split(SLUG_PLACEHOLDER)) for url in urls]
+
+
 def objects_in_order(objects) -> list:
     """Each related object once (by slug), in the order first seen."""
     first = {}

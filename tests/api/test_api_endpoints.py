@@ -12,10 +12,13 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from api import exports
+from api.conference_serializers import ConferenceSerializer
 from api.figure_serializers import FigureSerializer
 from conferences.figure_filters import IndicatorReportFilter
 from conferences.figure_selectors import figure_list
+from conferences.filters import ConferenceFilter
 from conferences.models import Conference, ConferenceMention, Indicator, IndicatorReport, MembershipStatement, Source
+from conferences.selectors import conference_list
 from regions.models import Province, Region, RegionMembership
 
 pytestmark = pytest.mark.django_db
@@ -409,16 +412,44 @@ def test_no_database_id_is_published(client, public_fields):
                 assert not isinstance(obj.get(name), int)
 
 
-@pytest.mark.parametrize("params", [{}, {"region": "south-20"}, {"indicator": "retail_sales", "sort": "-value"}])
-def test_a_page_of_figures_is_written_as_the_serializer_writes_it(client, params):
-    """The figures' pages are written by their row plan (``api.figure_plan``), not the serializer: page by
-    page, the same objects as the serializer's over the same rows."""
-    rows = IndicatorReportFilter(params, queryset=figure_list()).qs
-    with translation.override("en"):
-        expected = list(exports.serialized_rows(rows, FigureSerializer, RequestFactory().get("/api/figures/")))
-    written, url = [], "/api/figures/?" + urlencode({**params, "page_size": 7})
+def paged(client, url: str) -> list[dict]:
+    """Every object of an API list, page by page."""
+    objects = []
     while url:
         page = client.get(url).json()
-        written += page["results"]
+        objects += page["results"]
         url = page["next"]
-    assert len(expected) > 7 and written == json.loads(json.dumps(expected))
+    return objects
+
+
+def serialized(rows, serializer_class) -> list[dict]:
+    with translation.override("en"):
+        objects = exports.serialized_rows(rows, serializer_class, RequestFactory().get("/api/"))
+        return json.loads(json.dumps(list(objects)))
+
+
+@pytest.mark.parametrize("params", [{}, {"region": "south-20"}, {"indicator": "retail_sales", "sort": "-value"}])
+def test_a_page_of_figures_is_written_as_the_serializer_writes_it(client, params):
+    """The figures' pages are written by a page plan (``api.page_plans``), not the serializer: page by page,
+    the same objects as the serializer's over the same rows."""
+    expected = serialized(IndicatorReportFilter(params, queryset=figure_list()).qs, FigureSerializer)
+    assert len(expected) > 7 and paged(client, "/api/figures/?" + urlencode({**params, "page_size": 7})) == expected
+
+
+@pytest.mark.parametrize("params", [{}, {"region": "north-28", "year": "2020-2025"}, {"sort": "session"}])
+def test_a_page_of_sessions_is_written_as_the_serializer_writes_it(client, params):
+    """Every curated session: held and announced, with and without a number, a date, hosts and sources."""
+    expected = serialized(ConferenceFilter(params, queryset=conference_list()).qs, ConferenceSerializer)
+    assert len(expected) > 3 and paged(client, "/api/conferences/?" + urlencode({**params, "page_size": 3})) == expected
+
+
+def test_a_session_without_its_facts_is_written_as_the_serializer_writes_it(client, empty_database):
+    """No number, date, host, next host or source; a name to escape; one source named twice."""
+    bare = factories.conference(session_number=None, date=None, host=None, next_host=None)
+    named = factories.conference(region=factories.region(name_en='<b>"Group"</b>'), host=factories.province())
+    source = factories.source()
+    factories.mention(conference=named, source=source)
+    factories.mention(conference=named, source=source, locator="again")
+    expected = serialized(Conference.objects.filter(pk__in=[bare.pk, named.pk]).for_listing(), ConferenceSerializer)
+    assert sorted(len(session["sources"]) for session in expected) == [0, 1]
+    assert paged(client, "/api/conferences/") == expected
