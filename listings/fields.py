@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from listings.widgets import FastTextInput
 from vietnamese.errors import ParseError
 from vietnamese.roman import parse_session
 
@@ -16,6 +17,8 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 class YearRangeField(forms.CharField):
     """ "2024" or "2022-2024" → (first, last)."""
+
+    widget = FastTextInput
 
     default_error_messages = {
         "invalid": _("Enter a year (2024) or a range of years (2022-2024)."),
@@ -43,6 +46,8 @@ class YearRangeField(forms.CharField):
 
 class SessionField(forms.CharField):
     """ "10", "X" or "lần thứ X" → 10."""
+
+    widget = FastTextInput
 
     default_error_messages = {
         "invalid": _("Enter a session number: 10, X or “lần thứ X”."),

@@ -18,15 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
 from listings.fields import YearRangeField
+from listings.widgets import written_attributes
 from portal.per_load import for_this_load
-
-
-def _attributes(attrs: dict) -> str:
-    return "".join(
-        f" {name}" if value is True else f' {name}="{escape(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
 
 
 class FastSelect(forms.Select):
@@ -52,7 +45,7 @@ class FastSelect(forms.Select):
         if options is None:
             return self._render_groups(name, value, attrs)
         selected = self._selected(options, self.format_value(value))
-        return mark_safe(f'<select name="{escape(name)}"{_attributes(attributes)}>{selected}\n</select>')
+        return mark_safe(f'<select name="{escape(name)}"{written_attributes(attributes)}>{selected}\n</select>')
 
     def _options(self, choices) -> str | None:
         """Every option, none selected; None when the choices have groups."""
@@ -79,13 +72,13 @@ class FastSelect(forms.Select):
 
     def _render_groups(self, name, value, attrs):
         widget = self.get_context(name, value, attrs)["widget"]
-        html = [f'<select name="{escape(widget["name"])}"{_attributes(widget["attrs"])}>']
+        html = [f'<select name="{escape(widget["name"])}"{written_attributes(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
                 html.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
             for option in options:
                 html.append(
-                    f'\n  <option value="{escape(option["value"])}"{_attributes(option["attrs"])}>'
+                    f'\n  <option value="{escape(option["value"])}"{written_attributes(option["attrs"])}>'
                     f"{conditional_escape(option['label'])}</option>\n"
                 )
             if group_name:

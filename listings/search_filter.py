@@ -5,6 +5,7 @@ a list's filters apply, which its facets share (``filter_in_stages``)."""
 import django_filters
 
 from listings.search import MAX_QUERY_LENGTH, latest_match_keys, match_rank, query_words
+from listings.widgets import FastTextInput
 
 LIST_MATCHES = 1_000  # a list's ``q`` lists at most this many matches, the latest
 
@@ -27,6 +28,7 @@ class SearchFilter(django_filters.CharFilter):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        kwargs.setdefault("widget", FastTextInput)
         super().__init__(**kwargs)
         self.found: dict[tuple, list] = {}
         self.listed: list | None = None
