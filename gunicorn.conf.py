@@ -36,6 +36,12 @@ bind = [os.environ.get("BIND") or f"0.0.0.0:{_number('PORT', 8000)}"]
 workers = _number("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
 worker_class = "gthread"
 threads = _number("GUNICORN_THREADS", 4)
+# A gthread worker accepts every connection it can and keeps it for keep-alive: 16 clients at once were
+# at times held mostly by one worker, which has one core (the GIL), while the others idled: a page ran
+# at a quarter of its throughput for whole seconds (docs/performance.md, "Connections spread over the
+# workers"). At most twice its threads per worker spreads them, and still leaves a load balancer's idle
+# keep-alive connections room (workers × this many per server).
+worker_connections = _number("GUNICORN_WORKER_CONNECTIONS", 2 * threads)
 
 # Load Django once in the master, before forking: the workers share its memory pages (copy-on-write),
 # and a broken deployment fails at start rather than in every worker. Nothing touches the database

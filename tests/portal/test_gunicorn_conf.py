@@ -8,7 +8,15 @@ from django.conf import settings
 from gunicorn.config import Config
 
 CONF = settings.BASE_DIR / "gunicorn.conf.py"
-VARIABLES = ["PORT", "BIND", "WEB_CONCURRENCY", "GUNICORN_THREADS", "GUNICORN_TIMEOUT", "GUNICORN_KEEPALIVE"]
+VARIABLES = [
+    "PORT",
+    "BIND",
+    "WEB_CONCURRENCY",
+    "GUNICORN_THREADS",
+    "GUNICORN_WORKER_CONNECTIONS",
+    "GUNICORN_TIMEOUT",
+    "GUNICORN_KEEPALIVE",
+]
 
 
 def load(monkeypatch, **environment) -> Config:
@@ -30,6 +38,7 @@ def test_defaults(monkeypatch):
     assert config.workers == 2 * multiprocessing.cpu_count() + 1
     assert config.worker_class_str == "gthread"
     assert config.threads == 4
+    assert config.worker_connections == 8  # twice the threads: connections spread over the workers
     assert config.preload_app is True
     assert config.timeout == 30 and config.graceful_timeout == 30 and config.keepalive == 5
     assert config.max_requests == 50_000 and config.max_requests_jitter == 5_000
@@ -41,6 +50,8 @@ def test_the_environment_sets_the_address_and_the_concurrency(monkeypatch):
     config = load(monkeypatch, PORT="9000", WEB_CONCURRENCY="3", GUNICORN_THREADS="8", GUNICORN_KEEPALIVE="75")
     assert config.bind == ["0.0.0.0:9000"]
     assert (config.workers, config.threads, config.keepalive) == (3, 8, 75)
+    assert config.worker_connections == 16
+    assert load(monkeypatch, GUNICORN_WORKER_CONNECTIONS="100").worker_connections == 100
     assert load(monkeypatch, PORT="9000", BIND="unix:/run/portal.sock").bind == ["unix:/run/portal.sock"]
 
 
