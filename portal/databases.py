@@ -49,3 +49,11 @@ def databases(*, default_url: str) -> dict[str, dict]:
         loader = {"conn_max_age": 0, "connect_timeout": connect_timeout, "repeatable_read": False}
         result["load"] = {**_parse(load_url, **loader), "TEST": {"MIRROR": "default"}}
     return result
+
+
+def export_readers(databases: dict[str, dict]) -> int:
+    """How many connections read one full download at once, by default: two on PostgreSQL, each keeping
+    a core busy; one on SQLite, which steps one thread at a time in a process (its allocation mutex), so
+    that a second reader there only doubled the CPU a row cost (docs/performance.md, "One reader on
+    SQLite")."""
+    return 1 if databases["default"]["ENGINE"] == "django.db.backends.sqlite3" else 2

@@ -18,7 +18,7 @@ from pathlib import Path
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from portal.databases import databases
+from portal.databases import databases, export_readers
 from portal.environment import env_bool, env_int, env_list, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -110,7 +110,7 @@ PORTAL_DATASET_MODEL = "conferences.Dataset"
 # How long a worker may answer from the load it last read before reading it again (0: every request).
 PORTAL_DATA_VERSION_RECHECK_MS = env_int("PORTAL_DATA_VERSION_RECHECK_MS", default=1000)
 # Connections reading one full download at once, each on its own batches (api/row_plans.py).
-PORTAL_EXPORT_READERS = env_int("PORTAL_EXPORT_READERS", default=2, minimum=1)
+PORTAL_EXPORT_READERS = env_int("PORTAL_EXPORT_READERS", default=export_readers(DATABASES), minimum=1)
 PORTAL_CACHE = env_bool("PORTAL_CACHE", default=True)  # server-side page and fragment caches
 PORTAL_CACHE_MAX_AGE = env_int("PORTAL_CACHE_MAX_AGE", default=60)  # seconds a browser or shared cache may reuse a page
 CACHES = {

@@ -3,7 +3,7 @@
 import pytest
 from django.db.backends.postgresql.psycopg_any import IsolationLevel
 
-from portal.databases import databases
+from portal.databases import databases, export_readers
 
 LOCAL = "sqlite:////tmp/portal-test.sqlite3"
 VARIABLES = [
@@ -79,3 +79,9 @@ def test_atomic_requests_stays_off_because_the_middleware_does_it_better():
 
     for alias in connections:
         assert connections[alias].settings_dict["ATOMIC_REQUESTS"] is False, alias
+
+
+def test_a_download_is_read_by_two_connections_on_postgresql_and_one_on_sqlite(clean_environment):
+    assert export_readers(databases(default_url=LOCAL)) == 1
+    clean_environment.setenv("DATABASE_URL", "postgres://portal_reader@db.internal:5432/portal")
+    assert export_readers(databases(default_url=LOCAL)) == 2
