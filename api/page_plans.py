@@ -15,6 +15,7 @@ from api.conference_serializers import ConferenceSerializer
 from api.exports import columns
 from api.figure_plan import figure_plan
 from api.figure_serializers import FigureSerializer
+from api.row_plans import stored_columns
 from api.serializer_base import links_around_slug
 from conferences.models import ConferenceMention
 from portal.translated import in_language
@@ -37,27 +38,10 @@ def figure_page(request) -> PagePlan:
     )
 
 
-SESSION_FIELDS = (
-    "pk",
-    "slug",
-    "region__slug",
-    "region__name_vi",
-    "region__name_en",
-    "session_number",
-    "year",
-    "date",
-    "date_as_written",
-    "host__slug",
-    "host__name",
-    "host_basis",
-    "venue",
-    "organisers",
-    "chairs",
-    "theme",
-    "status",
-    "next_host__slug",
-    "next_host__name",
-)
+# A session's columns are ``ConferenceSerializer``'s stored fields; after them, what its labels are made of.
+SESSION_COLUMNS = stored_columns(ConferenceSerializer)
+SESSION_LABEL_FIELDS = ("region__name_vi", "region__name_en", "host__name", "next_host__name")
+SESSION_FIELDS = ("pk", *SESSION_COLUMNS.values(), *SESSION_LABEL_FIELDS)
 
 
 def conference_page(request) -> PagePlan:
@@ -66,40 +50,30 @@ def conference_page(request) -> PagePlan:
         request, "api:conference-detail", "conferences:detail"
     )
     header = columns(ConferenceSerializer)
+    labels_at = 1 + len(SESSION_COLUMNS)
 
     def write(rows: list[tuple]) -> list[dict]:
         sources = defaultdict(set)
         mentions = ConferenceMention.objects.filter(conference_id__in=[row[0] for row in rows])
         for conference, source in mentions.values_list("conference_id", "source__slug"):
             sources[conference].add(source)
-        return [dict(zip(header, _session(row, sorted(sources[row[0]])), strict=True)) for row in rows]
+        return [session(row, sorted(sources[row[0]])) for row in rows]
 
-    def _session(row: tuple, sources: list[str]) -> list:
-        (_, slug, region, region_vi, region_en, number, year, day, day_as_written, host, host_name, *rest) = row
-        host_basis, venue, organisers, chairs, theme, status, next_host, next_host_name = rest
-        return [
-            slug,
-            region,
-            group_label(in_language(region_vi, region_en)),
-            number,
-            to_roman(number) if number else "",
-            year,
-            day.isoformat() if day else None,
-            day_as_written,
-            host,
-            host_name,
-            host_basis,
-            venue,
-            organisers,
-            chairs,
-            theme,
-            status,
-            next_host,
-            next_host_name,
-            sources,
-            f"{api_before}{slug}{api_after}",
-            f"{page_before}{slug}{page_after}",
-        ]
+    def session(row: tuple, sources: list[str]) -> dict:
+        stored = dict(zip(SESSION_COLUMNS, row[1:labels_at], strict=True))
+        region_vi, region_en, host_name, next_host_name = row[labels_at:]
+        number, day, slug = stored["session_number"], stored["date"], stored["slug"]
+        written = stored | {
+            "region_name": group_label(in_language(region_vi, region_en)),
+            "session_roman": to_roman(number) if number else "",
+            "date": day.isoformat() if day else None,
+            "host_province_name": host_name,
+            "next_host_name": next_host_name,
+            "sources": sources,
+            "url": f"{api_before}{slug}{api_after}",
+            "html_url": f"{page_before}{slug}{page_after}",
+        }
+        return {name: written[name] for name in header}
 
     return PagePlan(SESSION_FIELDS, write)
 

@@ -20,6 +20,7 @@ from queue import Empty, Queue
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, transaction
 from django.db.models import TextField
 from django.db.models.functions import Cast
@@ -48,19 +49,34 @@ class RowPlan:
     connect: Callable[[Any], None] | None = None
 
 
-def stored_fields(serializer_class) -> tuple[str, ...]:
-    """The ``values_list`` path of each of the serializer's fields that is read as stored, in its order: a
-    model field by name, a related object's slug through its relation ("conference__region__slug"). The
-    rest are made from those: labels (read through a relation, "province.name"), links, computed ones."""
-    paths = []
-    for declared in serializer_class().fields.values():
+def stored_columns(serializer_class) -> dict[str, str]:
+    """The ``values_list`` path of each of the serializer's fields that is read as stored, by field name,
+    in its order: a model field by name, a related object's slug through its relation
+    ("conference__region__slug"). The rest are made from those: labels (read through a relation,
+    "province.name"), links, computed ones (a method's, or a model's property such as
+    ``session_roman``)."""
+    model = serializer_class.Meta.model
+    paths = {}
+    for name, declared in serializer_class().fields.items():
         if isinstance(declared, serializers.SlugRelatedField):
-            paths.append(f"{declared.source.replace('.', '__')}__{declared.slug_field}")
+            paths[name] = f"{declared.source.replace('.', '__')}__{declared.slug_field}"
         elif isinstance(declared, serializers.SerializerMethodField | serializers.HyperlinkedIdentityField):
             continue  # computed: the kind of period, the links
-        elif "." not in declared.source:  # else a label, read through a relation
-            paths.append(declared.source)
-    return tuple(paths)
+        elif "." not in declared.source and _is_column(model, declared.source):  # else a label or a property
+            paths[name] = declared.source
+    return paths
+
+
+def stored_fields(serializer_class) -> tuple[str, ...]:
+    """``stored_columns``'s paths, in the serializer's order."""
+    return tuple(stored_columns(serializer_class).values())
+
+
+def _is_column(model, name: str) -> bool:
+    try:
+        return model._meta.get_field(name).concrete
+    except FieldDoesNotExist:
+        return False
 
 
 def planned_rows(queryset, plan: RowPlan, *, cube: FigureCube | None = None) -> Iterator:
