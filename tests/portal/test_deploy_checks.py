@@ -97,6 +97,7 @@ def test_without_tls_nothing_redirects_to_an_https_that_does_not_exist(runs):
     assert shown["SILENCED_SYSTEM_CHECKS"] == []
 
 
+@pytest.mark.django_db  # the model checks ask the database what it supports (JSON fields on SQLite)
 def test_the_local_defaults_pass_the_ordinary_check():
     """``manage.py check`` (not --deploy) stays clean for local use; `make check` runs it too."""
     from django.core.management import call_command
