@@ -17,7 +17,7 @@ from conferences.group_selectors import (
 )
 from conferences.rotation import region_rotation
 from portal.caching import changes_daily
-from portal.per_load import for_this_load
+from portal.per_load import for_this_load_and_day
 from regions import map2025
 
 
@@ -25,7 +25,7 @@ from regions import map2025
 @require_safe
 def region_list_view(request):
     today = timezone.localdate()  # the groups are the same for every visitor until the next load or day
-    regions = for_this_load(request, ("groups", today), lambda: region_list(today=today))
+    regions = for_this_load_and_day(request, ("groups",), today, lambda: region_list(today=today))
     return render(request, "regions/region_list.html", {"regions": regions})
 
 
@@ -58,8 +58,8 @@ def region_detail_view(request, slug):
     members as 2025 units (``?units=now``) are read on each request.
     """
     today = timezone.localdate()
-    key = ("group", slug, today, get_language())
-    context = for_this_load(request, key, lambda: group_page(slug=slug, today=today))
+    key = ("group", slug, get_language())
+    context = for_this_load_and_day(request, key, today, lambda: group_page(slug=slug, today=today))
     units_now = map2025.wants_now(request)
     members_now = map2025.region_units_now(context["region"]) if units_now else None
     return render(

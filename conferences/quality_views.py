@@ -14,7 +14,7 @@ from conferences.figure_display import citation_date
 from conferences.quality_pages import PAGE_SIZE, quality_list, quality_summary
 from conferences.quality_report import CHECK_SLUGS
 from portal.caching import changes_daily
-from portal.per_load import for_this_load
+from portal.per_load import for_this_load_and_day
 
 
 def _context(request) -> dict:
@@ -29,9 +29,9 @@ def _context(request) -> dict:
 def quality_view(request):
     context = _context(request)
     # Worded in the page's language, the same for every visitor until the next load or day (``portal.per_load``).
-    key = ("quality", context["today"], get_language())
-    context["checks"] = for_this_load(
-        request, key, lambda: quality_summary(today=context["today"], stored=context["stored"])
+    key = ("quality", get_language())
+    context["checks"] = for_this_load_and_day(
+        request, key, context["today"], lambda: quality_summary(today=context["today"], stored=context["stored"])
     )
     return render(request, "conferences/quality.html", context)
 

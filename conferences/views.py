@@ -11,7 +11,7 @@ from conferences.selectors import conference_detail, conference_list, home_summa
 from listings.facets import Facet
 from listings.views import FilteredListView
 from portal.caching import changes_daily
-from portal.per_load import for_this_load
+from portal.per_load import for_this_load_and_day
 from regions.models import Region
 
 
@@ -20,8 +20,8 @@ from regions.models import Region
 def home(request):
     # The same for every visitor until the next load or day: read once (``portal.per_load``), in no language.
     today = timezone.localdate()
-    summary = for_this_load(
-        request, ("home", today), lambda: {"regions": list(Region.objects.all()), **home_summary(today=today)}
+    summary = for_this_load_and_day(
+        request, ("home",), today, lambda: {"regions": list(Region.objects.all()), **home_summary(today=today)}
     )
     return render(request, "conferences/home.html", summary)
 

@@ -14,6 +14,7 @@ naming an older load than the one kept.
 """
 
 from collections.abc import Callable, Hashable
+from datetime import date
 
 from portal.loaded_data import Load
 
@@ -51,3 +52,14 @@ def for_this_load[T](request, key: Hashable, compute: Callable[[], T]) -> T:
     (with the language when it holds labels). Keys must be few: one per kind of value, or one per
     member of a small set the data fixes (a conference group), never one per address a visitor writes."""
     return per_load_values.get(getattr(request, "data_load", None), key, compute)
+
+
+def for_this_load_and_day[T](request, key: Hashable, today: date, compute: Callable[[], T]) -> T:
+    """``for_this_load`` for a value that also changes with the day (``today``): only the latest day's is
+    kept under ``key``, so that a worker that sees no new load for weeks does not keep one a day."""
+    slot = for_this_load(request, key, lambda: [None])
+    held = slot[0]
+    if held is None or held[0] != today:
+        held = (today, compute())
+        slot[0] = held  # replaced whole: a thread reads the old day's pair or the new one
+    return held[1]

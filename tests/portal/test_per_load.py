@@ -1,15 +1,17 @@
 """Values kept in process per load (portal/per_load.py): computed once per load, never kept past one."""
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from conferences.models import Dataset
+from portal import per_load
 from portal.loaded_data import Load
-from portal.per_load import PerLoadValues
+from portal.per_load import PerLoadValues, for_this_load_and_day
 from regions.models import Region
 
 FIRST = Load("a" * 64, datetime(2026, 12, 1, tzinfo=UTC))
@@ -52,6 +54,19 @@ def test_a_request_still_naming_an_older_load_computes_without_dropping_the_newe
     assert values.get(FIRST, "key", compute) == 2
     assert values.get(FIRST, "key", compute) == 3
     assert values.get(SECOND, "key", compute) == 1
+
+
+def test_a_value_of_the_day_is_kept_for_the_latest_day_only(monkeypatch):
+    """A worker that sees no new load for weeks keeps one value under a key, not one a day."""
+    values, compute = PerLoadValues(), Computations()
+    monkeypatch.setattr(per_load, "per_load_values", values)
+    request = SimpleNamespace(data_load=FIRST)
+    monday, tuesday = date(2026, 12, 7), date(2026, 12, 8)
+    assert [for_this_load_and_day(request, "key", monday, compute) for _ in range(2)] == [1, 1]
+    assert for_this_load_and_day(request, "key", tuesday, compute) == 2
+    assert for_this_load_and_day(request, "key", tuesday, compute) == 2
+    assert len(values.held[1]) == 1
+    assert for_this_load_and_day(SimpleNamespace(data_load=None), "key", tuesday, compute) == 3  # no load: afresh
 
 
 def region_options(client) -> str:
