@@ -57,9 +57,10 @@ def for_this_load[T](request, key: Hashable, compute: Callable[[], T]) -> T:
 def for_this_load_and_day[T](request, key: Hashable, today: date, compute: Callable[[], T]) -> T:
     """``for_this_load`` for a value that also changes with the day (``today``): only the latest day's is
     kept under ``key``, so that a worker that sees no new load for weeks does not keep one a day."""
-    slot = for_this_load(request, key, lambda: [None])
+    # Nothing is kept when ``compute`` raises (an unknown group's 404): the slot is made with its value.
+    slot = for_this_load(request, key, lambda: [(today, compute())])
     held = slot[0]
-    if held is None or held[0] != today:
+    if held[0] != today:
         held = (today, compute())
         slot[0] = held  # replaced whole: a thread reads the old day's pair or the new one
     return held[1]

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from conferences.figure_periods import period_kind
 from conferences.group_selectors import region_detail, region_list
 from conferences.models import Conference, IndicatorReport
+from portal.per_load import per_load_values
 from regions.models import Province, Region, RegionMembership
 
 pytestmark = pytest.mark.django_db
@@ -120,9 +121,11 @@ def test_a_group_is_read_once_per_load_and_language(client, django_assert_num_qu
             response = client.get(path)
         assert response.status_code == 200
     assert client.get(url).content == first
+    kept = len(per_load_values.held[1])
     for _ in range(2):
         with django_assert_num_queries(2):  # the data version, the group
             assert client.get(reverse("regions:region_detail", kwargs={"slug": "no-such-group"})).status_code == 404
+    assert len(per_load_values.held[1]) == kept
 
 
 def test_a_stated_membership_names_its_source_and_the_2025_list_stands_beside_the_old_one(client, empty_database):
