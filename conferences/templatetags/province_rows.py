@@ -10,7 +10,7 @@ from django.utils.translation import gettext, ngettext
 
 from conferences.templatetags.detail_rows import address
 from conferences.templatetags.figures import label, per_language
-from conferences.templatetags.sessions import not_stated
+from conferences.templatetags.sessions import not_stated, unknown
 from regions.models import Basis, Province
 
 register = template.Library()
@@ -58,7 +58,7 @@ def _province_cells() -> str:
 
 def _groups(memberships) -> str:
     if not memberships:
-        return format_html('<span class="unknown">{}</span>', gettext("none recorded"))
+        return unknown(gettext("none recorded"))
     items = format_html_join(
         "",
         '<li><a href="{}">{}</a>{}</li>',

@@ -16,9 +16,14 @@ from conferences.templatetags.detail_rows import address
 register = template.Library()
 
 
+def unknown(text: str) -> str:
+    """``text`` marked as standing in for a fact no source gives ("not stated", "none recorded")."""
+    return format_html('<span class="unknown">{}</span>', text)
+
+
 def not_stated() -> str:
     """What a row writes where its source states nothing."""
-    return format_html('<span class="unknown">{}</span>', gettext("not stated"))
+    return unknown(gettext("not stated"))
 
 
 def province_link(province) -> str:
@@ -65,4 +70,4 @@ def session_label(context, conference, after="", otherwise=None, marked=True):
         return render_value_in_context(otherwise, context)
     if not marked:
         return conditional_escape(gettext("number not stated"))
-    return format_html('<span class="unknown">{}</span>', gettext("number not stated"))
+    return unknown(gettext("number not stated"))
