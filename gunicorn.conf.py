@@ -2,12 +2,17 @@
 
 Everything can be set from the environment (docs/deploy.md); command-line options still win.
 
-Worker class: **gthread**, a few threads per process. Downloads (``/figures.csv`` and the like) are
-streamed: with sync workers each one would hold a whole process for as long as the client reads, and
-a long one would be killed by ``timeout``, because a sync worker cannot report in while it serves.
-Threads also keep idle keep-alive connections from the load balancer without a process each. Pages
-are short, so more processes than threads do the work (the GIL makes threads useful for waiting on
-the database and the network, not for rendering).
+Worker class: **gthread**, by default one request at a time per process. Downloads (``/figures.csv``
+and the like) are streamed, and a sync worker cannot report to the master while it serves, so a
+download longer than ``timeout`` would be killed; gthread's main thread keeps reporting.
+
+No keep-alive, one connection per worker by default: each response closes its connection, so every
+request waits in the one queue of the listening socket and goes to the next free worker. With
+keep-alive a connection stays with the worker that accepted it, and a worker holding more of a
+balancer's connections than the others served them more slowly; with several threads the requests
+of one process also queued for the GIL. Under load both made a page's p99 two to three times its
+mean latency (docs/performance.md, "One queue for every request"). ``GUNICORN_THREADS`` and
+``GUNICORN_KEEPALIVE`` bring threads and keep-alive back for clients that read slowly.
 
 Every thread holds its own PostgreSQL connection for ``DATABASE_CONN_MAX_AGE`` seconds: count
 ``workers × threads`` connections per server against the server's ``max_connections``.
@@ -35,13 +40,14 @@ bind = [os.environ.get("BIND") or f"0.0.0.0:{_number('PORT', 8000)}"]
 
 workers = _number("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
 worker_class = "gthread"
-threads = _number("GUNICORN_THREADS", 4)
-# A gthread worker accepts every connection it can and keeps it for keep-alive: 16 clients at once were
-# at times held mostly by one worker, which has one core (the GIL), while the others idled: a page ran
-# at a quarter of its throughput for whole seconds (docs/performance.md, "Connections spread over the
-# workers"). At most twice its threads per worker spreads them, and still leaves a load balancer's idle
-# keep-alive connections room (workers × this many per server).
-worker_connections = _number("GUNICORN_WORKER_CONNECTIONS", 2 * threads)
+threads = _number("GUNICORN_THREADS", 1)
+keepalive = _number("GUNICORN_KEEPALIVE", 0)
+# Without keep-alive a worker takes only the connections it can serve at once, and the others wait in
+# the listening socket's queue for the next free worker. With keep-alive, at most twice its threads: a
+# gthread worker accepts every connection it can and keeps it, and 16 clients were at times held mostly
+# by one worker, which has one core (the GIL), while the others idled (docs/performance.md,
+# "Connections spread over the workers").
+worker_connections = _number("GUNICORN_WORKER_CONNECTIONS", 2 * threads if keepalive else threads)
 
 # Load Django once in the master, before forking: the workers share its memory pages (copy-on-write),
 # and a broken deployment fails at start rather than in every worker. Nothing touches the database
@@ -50,11 +56,10 @@ preload_app = True
 
 # A worker that stops reporting for `timeout` seconds is killed and replaced (with gthread the main
 # loop reports, so long downloads are not cut). On restart or shutdown, requests in flight get
-# `graceful_timeout` seconds to finish. Keep-alive must outlast the load balancer's idle timeout, or
-# the balancer may reuse a connection the app is closing: set GUNICORN_KEEPALIVE above it.
+# `graceful_timeout` seconds to finish. Keep-alive, when turned on, must outlast the load balancer's
+# idle timeout, or the balancer may reuse a connection the app is closing: set GUNICORN_KEEPALIVE above it.
 timeout = _number("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", 30)
-keepalive = _number("GUNICORN_KEEPALIVE", 5)
 
 # Recycle each worker after about this many requests, staggered so they do not all restart at once:
 # a slow leak anywhere cannot grow without bound. Rarely: a new worker starts with empty caches and

@@ -26,7 +26,9 @@ def environment(database_url: str) -> dict[str, str]:
 
 
 class PortalServer:
-    """gunicorn serving the project, with the project's own gunicorn.conf.py where there is one."""
+    """gunicorn serving the project, with the project's own gunicorn.conf.py where there is one: its
+    threads, connections and keep-alive, with ``workers`` processes. Without one, gthread workers of
+    ``threads`` threads."""
 
     def __init__(self, database_url: str, *, workers: int = 2, threads: int = 4):
         self.database_url = database_url
@@ -49,8 +51,9 @@ class PortalServer:
         gunicorn = str(Path(PYTHON).with_name("gunicorn"))
         command = [gunicorn, "portal.wsgi:application", "--bind", f"127.0.0.1:{self.port}"]
         if (PROJECT / "gunicorn.conf.py").exists():
-            command += ["--config", str(PROJECT / "gunicorn.conf.py")]
-        command += ["--workers", str(self.workers), "--threads", str(self.threads), "--worker-class", "gthread"]
+            command += ["--config", str(PROJECT / "gunicorn.conf.py"), "--workers", str(self.workers)]
+        else:
+            command += ["--workers", str(self.workers), "--threads", str(self.threads), "--worker-class", "gthread"]
         self.log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"portal-faults-gunicorn-{self.port}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             command, cwd=PROJECT, env=environment(self.database_url), stdout=self.log, stderr=subprocess.STDOUT

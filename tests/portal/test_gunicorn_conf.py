@@ -37,10 +37,10 @@ def test_defaults(monkeypatch):
     assert config.bind == ["0.0.0.0:8000"]
     assert config.workers == 2 * multiprocessing.cpu_count() + 1
     assert config.worker_class_str == "gthread"
-    assert config.threads == 4
-    assert config.worker_connections == 8  # twice the threads: connections spread over the workers
+    # One request at a time per worker, no keep-alive: every request waits in the listening socket's one queue.
+    assert (config.threads, config.keepalive, config.worker_connections) == (1, 0, 1)
     assert config.preload_app is True
-    assert config.timeout == 30 and config.graceful_timeout == 30 and config.keepalive == 5
+    assert config.timeout == 30 and config.graceful_timeout == 30
     assert config.max_requests == 50_000 and config.max_requests_jitter == 5_000
     assert config.accesslog == "-" and config.errorlog == "-"
     assert config.wsgi_app == "portal.wsgi:application"
@@ -50,7 +50,8 @@ def test_the_environment_sets_the_address_and_the_concurrency(monkeypatch):
     config = load(monkeypatch, PORT="9000", WEB_CONCURRENCY="3", GUNICORN_THREADS="8", GUNICORN_KEEPALIVE="75")
     assert config.bind == ["0.0.0.0:9000"]
     assert (config.workers, config.threads, config.keepalive) == (3, 8, 75)
-    assert config.worker_connections == 16
+    assert config.worker_connections == 16  # with keep-alive, twice the threads: connections spread over the workers
+    assert load(monkeypatch, GUNICORN_THREADS="4").worker_connections == 4  # without keep-alive, the threads
     assert load(monkeypatch, GUNICORN_WORKER_CONNECTIONS="100").worker_connections == 100
     assert load(monkeypatch, PORT="9000", BIND="unix:/run/portal.sock").bind == ["unix:/run/portal.sock"]
 
