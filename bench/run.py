@@ -110,6 +110,12 @@ def main() -> None:
         "figures": args.figures,
         "machine": {"cpus": os.cpu_count(), "load_before": os.getloadavg()},
         "settings": {key: value for key, value in vars(args).items()},
+        # gunicorn.conf.py's choices set from the environment for this run (threads, keep-alive…).
+        "server_environment": {
+            name: value
+            for name, value in sorted(os.environ.items())
+            if name.startswith("GUNICORN_") or name == "WEB_CONCURRENCY"
+        },
         "engines": {},
     }
     for engine in engines:
