@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, override
 
 from conferences import figure_display
+from portal.html_format import format_html
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 

@@ -13,12 +13,12 @@ from types import SimpleNamespace
 
 from django.db.models import F, StringAgg, TextField, Value
 from django.db.models.functions import Cast, JSONObject
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from conferences.figure_display import citation_date
 from conferences.models import ConferenceMention
+from portal.html_format import format_html, format_html_join
 from vietnamese.roman import to_roman
 
 # The session facts sources are compared on, with how a page names each.

@@ -6,7 +6,6 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -14,6 +13,7 @@ from conferences.figure_display import citation_date
 from conferences.quality_pages import PAGE_SIZE, quality_list, quality_summary
 from conferences.quality_report import CHECK_SLUGS
 from portal.caching import changes_daily
+from portal.html_format import format_html
 from portal.per_load import for_this_load_and_day
 
 

@@ -11,7 +11,7 @@ from django import template
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
@@ -19,6 +19,7 @@ from django.utils.translation import gettext, ngettext
 from conferences.models import Conference
 from conferences.templatetags.figures import figure_cells, label, per_language
 from conferences.templatetags.terms import period
+from portal.html_format import format_html, format_html_join
 from regions.models import Basis
 
 register = template.Library()

@@ -1,12 +1,13 @@
 from collections.abc import Callable, Hashable
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from conferences import presentation
 from conferences.models import IndicatorReport
+from portal.html_format import format_html
 
 register = template.Library()
 

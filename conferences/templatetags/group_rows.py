@@ -2,7 +2,7 @@
 figures over time, each written by one tag instead of a template per row (``detail_rows`` says why)."""
 
 from django import template
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -12,6 +12,7 @@ from conferences.templatetags.detail_rows import address
 from conferences.templatetags.figures import figure_cells, figure_headers, growth_threshold, label, per_language
 from conferences.templatetags.sessions import not_stated, session_date, session_host, session_label
 from conferences.templatetags.terms import period
+from portal.html_format import format_html, format_html_join
 
 register = template.Library()
 

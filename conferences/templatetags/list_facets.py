@@ -4,9 +4,10 @@ and up to a hundred values on every page."""
 
 from django import template
 from django.utils.formats import localize
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+
+from portal.html_format import format_html, format_html_join
 
 register = template.Library()
 

@@ -5,13 +5,13 @@ says why): the figure tables that the figures list and a source's page share
 third (figures) to half (sessions) of the page's template time."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 
 from conferences.models import Conference, IndicatorReport
 from conferences.templatetags.detail_rows import address
 from conferences.templatetags.figures import figure_cells, growth_threshold, label, per_language
 from conferences.templatetags.sessions import not_stated, province_link, session_date, session_host, session_label
+from portal.html_format import format_html, format_html_join
 
 register = template.Library()
 

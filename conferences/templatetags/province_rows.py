@@ -4,13 +4,14 @@ the map and hosting cells both of the list's modes write (``map_name``, ``rotati
 rows were half of the list's template time."""
 
 from django import template
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
 from conferences.templatetags.detail_rows import address
 from conferences.templatetags.figures import label, per_language
 from conferences.templatetags.sessions import not_stated, unknown
+from portal.html_format import format_html, format_html_join
 from regions.models import Basis, Province
 
 register = template.Library()

@@ -6,12 +6,13 @@ stated" where a fact is missing."""
 from django import template
 from django.template.base import render_value_in_context
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from conferences.models import Conference
 from conferences.templatetags.detail_rows import address
+from portal.html_format import format_html
 
 register = template.Library()
 

@@ -5,10 +5,10 @@ from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
 
 from conferences import figure_display
 from conferences.presentation import is_english
+from portal.html_format import format_html
 from vietnamese.glossary import Glossary
 
 register = template.Library()
