@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
 from conferences.models import Conference
-from conferences.templatetags.figures import figure_cells, label, per_language
+from conferences.templatetags.figures import figure_cells, label, per_language, unknown
 from conferences.templatetags.terms import period
 from portal.html_format import format_html, format_html_join
 from regions.models import Basis
@@ -46,7 +46,7 @@ def validity(start, end):
     elif start:
         text = gettext("from %(start)s") % {"start": _short_date(start)}
     else:
-        return format_html('<span class="unknown">{}</span>', gettext("dates not stated"))
+        return unknown(gettext("dates not stated"))
     return mark_safe(text)  # as {% blocktranslate %} writes it: the translation as is, the values escaped
 
 

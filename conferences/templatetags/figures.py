@@ -31,6 +31,11 @@ def per_language(name: Hashable, build: Callable[[], str]) -> str:
 _PER_LANGUAGE: dict[tuple, str] = {}
 
 
+def unknown(text: str) -> str:
+    """``text`` marked as standing in for a fact no source gives ("not stated", "none recorded")."""
+    return format_html('<span class="unknown">{}</span>', text)
+
+
 def label(message: str) -> str:
     """``message`` translated and escaped, for a format string: its braces doubled."""
     return conditional_escape(gettext(message)).replace("{", "{{").replace("}", "}}")

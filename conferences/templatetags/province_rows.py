@@ -9,8 +9,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
 from conferences.templatetags.detail_rows import address
-from conferences.templatetags.figures import label, per_language
-from conferences.templatetags.sessions import not_stated, unknown
+from conferences.templatetags.figures import label, per_language, unknown
+from conferences.templatetags.sessions import not_stated
 from portal.html_format import format_html, format_html_join
 from regions.models import Basis, Province
 

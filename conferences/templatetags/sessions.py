@@ -12,14 +12,10 @@ from django.utils.translation import gettext
 
 from conferences.models import Conference
 from conferences.templatetags.detail_rows import address
+from conferences.templatetags.figures import unknown
 from portal.html_format import format_html
 
 register = template.Library()
-
-
-def unknown(text: str) -> str:
-    """``text`` marked as standing in for a fact no source gives ("not stated", "none recorded")."""
-    return format_html('<span class="unknown">{}</span>', text)
 
 
 def not_stated() -> str:
