@@ -1,15 +1,17 @@
 """Rows of the list pages' tables, each written by one tag instead of a template per row (``detail_rows``
 says why): the figure tables that the figures list and a source's page share
-(``conferences/indicatorreport_filter.html``) and the sessions of the conferences list
-(``conferences/conference_filter.html``). A list page writes 25 of them, and their templates were a
-third (figures) to half (sessions) of the page's template time."""
+(``conferences/indicatorreport_filter.html``), the sessions of the conferences list
+(``conferences/conference_filter.html``) and the sources of the sources list (``conferences/source_list.html``).
+A list page writes 25 of them, and their templates were a third (figures) to half (sessions) of the
+page's template time, and more than half of the sources list's."""
 
 from django import template
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from conferences.models import Conference, IndicatorReport
 from conferences.templatetags.detail_rows import address
-from conferences.templatetags.figures import figure_cells, growth_threshold, label, per_language
+from conferences.templatetags.figures import figure_cells, growth_threshold, label, per_language, unknown
 from conferences.templatetags.sessions import not_stated, province_link, session_date, session_host, session_label
 from portal.html_format import format_html, format_html_join
 
@@ -99,4 +101,71 @@ def _conference_row() -> str:
         f'          <td data-label="{label("Next host")}">{{}}</td>\n'
         f'          <td data-label="{label("Sources")}">{{}}</td>\n'
         "        </tr>"
+    )
+
+
+@register.simple_tag
+def source_list_item(source):
+    """``{% source_list_item source %}``: one source of the sources list (``source_rows``, with its
+    ``conference_kinds``): what it states of itself, or that it does not, the sessions it names with the
+    kinds of mention, how many figures were taken from it, and its reproduction notice."""
+    publication = (
+        _stated(source.publication)
+        if source.publication
+        else unknown(gettext("publisher not named in the captured text"))
+    )
+    if source.publication_note:
+        publication = format_html('{} <span class="basis" lang="en">{}</span>', publication, source.publication_note)
+    if source.figure_count:
+        figures = format_html(
+            '<a href="{}?source={}">{}</a>', address("conferences:figure_list"), source.slug, source.figure_count
+        )
+    else:
+        figures = "0"
+    return format_html(
+        per_language("source_list_item", _source_item),
+        address("conferences:source_detail", source.slug),
+        source,
+        publication,
+        _stated(source.title) if source.title else unknown(gettext("the captured text has no title")),
+        _stated(source.author) if source.author else not_stated(),
+        _stated(source.published_as_written) if source.published_as_written else not_stated(),
+        format_html_join(
+            "",
+            '\n        <li><a href="{}">{}</a> <span class="basis">({})</span></li>\n      ',
+            (
+                (address("conferences:detail", conference.slug), conference.title, ", ".join(map(str, kinds)))
+                for conference, kinds in source.conference_kinds
+            ),
+        ),
+        figures,
+        _reproduction_notice() if source.reproduction_notice else "",
+    )
+
+
+def _stated(text: str) -> str:
+    """What a source states of itself, in Vietnamese as printed."""
+    return format_html('<span lang="vi">{}</span>', text)
+
+
+def _source_item() -> str:
+    return (
+        '<li class="card source-card">\n    <h3><a href="{}" lang="vi">{}</a></h3>\n    <dl class="facts">\n'
+        f"      <dt>{label('Publication')}</dt>\n      <dd>{{}}</dd>\n"
+        f"      <dt>{label('Title as printed')}</dt>\n      <dd>{{}}</dd>\n"
+        f"      <dt>{label('Author')}</dt>\n      <dd>{{}}</dd>\n"
+        f"      <dt>{label('Publication date as written')}</dt>\n      <dd>{{}}</dd>\n"
+        f'      <dt>{label("Conferences")}</dt>\n      <dd><ul class="plain">{{}}</ul></dd>\n'
+        f"      <dt>{label('Figures taken from it')}</dt>\n      <dd>{{}}</dd>\n"
+        "    </dl>\n    {}\n  </li>"
+    )
+
+
+def _reproduction_notice() -> str:
+    return format_html(
+        '\n    <p class="notice notice-reproduction">{}</p>\n    ',
+        gettext(
+            "The publisher does not allow this article to be reproduced without its written consent; only short "
+            "quotes from it are shown here."
+        ),
     )

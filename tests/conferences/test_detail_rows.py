@@ -13,9 +13,9 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from conferences.figure_selectors import figure_table_rows
+from conferences.figure_selectors import attach_conference_kinds, figure_table_rows, source_rows
 from conferences.group_selectors import region_detail, region_figure_series
-from conferences.models import Conference, IndicatorReport
+from conferences.models import Conference, ConferenceMention, IndicatorReport, Source
 from conferences.province_selectors import province_detail, province_list, province_list_now, province_reports
 from conferences.quality_figures import prepare_figure
 from conferences.quality_findings import FIGURES_SHOWN, INCONSISTENT, Finding
@@ -26,7 +26,7 @@ from conferences.selectors import conference_list
 from conferences.templatetags.detail_rows import member_row, province_figure_row, quality_finding_row, validity
 from conferences.templatetags.group_rows import group_figure_table, rotation_entry, session_item
 from conferences.templatetags.list_facets import facet
-from conferences.templatetags.list_rows import conference_list_row, figure_list_row
+from conferences.templatetags.list_rows import conference_list_row, figure_list_row, source_list_item
 from conferences.templatetags.province_rows import map_name, province_list_cells, rotation_list_cells
 from listings.facets import FacetValue
 from regions import map2025
@@ -238,6 +238,47 @@ def test_a_province_page_is_unchanged_where_the_rows_are_tags(client):
     for report in province_reports(province=province):
         with translation.override("en"):
             assert str(province_figure_row(report)) in page
+
+
+def listed_sources() -> list[Source]:
+    """The sources as the sources list reads them, each with the sessions it names."""
+    sources = list(source_rows())
+    attach_conference_kinds(sources)
+    return sources
+
+
+def test_a_source_list_item_is_the_template_it_replaced():
+    """Over every curated source, read as the sources list reads them: with and without figures, notes,
+    authors, dates as written and a reproduction notice, naming one session or several."""
+    sources = listed_sources()
+    assert any(source.figure_count for source in sources) and any(source.reproduction_notice for source in sources)
+    assert any(source.author for source in sources) and any(not source.author for source in sources)
+    assert any(len(source.conference_kinds) > 1 for source in sources)
+    compared = assert_same(
+        "source_list_item", lambda c: source_list_item(c["source"]), [{"source": s} for s in sources]
+    )
+    assert compared == 2 * len(sources)
+
+
+def test_a_source_list_item_with_awkward_text_is_the_template_it_replaced(empty_database):
+    """Text that must be escaped, a source that states nothing of itself, a note and a notice, a session
+    named by two kinds of mention, and a source with no figure."""
+    named = factories.source(
+        publication='<b>"Báo" & co</b>',
+        title="<i>Tin {0}</i>",
+        author="A & B",
+        published_as_written="ngày 5/6",
+        publication_note="<em>a note</em>",
+        reproduction_notice="All rights reserved.",
+    )
+    bare = factories.source(publication="")
+    Source.objects.filter(pk=bare.pk).update(title="")
+    session = factories.conference(source=named)
+    factories.mention(conference=session, source=named, kind=ConferenceMention.Kind.ANNOUNCEMENT)
+    factories.figure(conference=session, source=named)
+    sources = listed_sources()
+    assert {source.slug: bool(source.figure_count) for source in sources} == {named.slug: True, bare.slug: False}
+    assert assert_same("source_list_item", lambda c: source_list_item(c["source"]), [{"source": s} for s in sources])
 
 
 def listed_provinces(queryset, *, through_predecessors: bool) -> list[Province]:
