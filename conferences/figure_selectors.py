@@ -162,19 +162,33 @@ def figure_count():
     return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), Value(0))
 
 
+# What the sources list and the API show of a source's mentions: the sessions named, each by its label, and
+# the kind of mention. The quotes and the sessions' and groups' other columns (their search text among
+# them) are on their own pages; read for every mention they were most of what the list read.
+SOURCE_MENTION_FIELDS = (
+    "source_id",
+    "conference_id",
+    "kind",
+    "conference__slug",
+    "conference__year",
+    "conference__session_number",
+    "conference__region_id",
+    "conference__region__name_vi",
+    "conference__region__name_en",
+)
+
+
 def source_rows() -> QuerySet[Source]:
     """Every source by slug, with its figure count and its mentions: the sources page's rows and the API's."""
+    mentions = (
+        ConferenceMention.objects.select_related("conference__region")
+        .only(*SOURCE_MENTION_FIELDS)
+        .order_by("conference__year", "conference__region__position", "conference__session_number", "quote_line")
+    )
     return (
         Source.objects.annotate(figure_count=figure_count())
         .order_by("slug")
-        .prefetch_related(
-            Prefetch(
-                "mentions",
-                queryset=ConferenceMention.objects.select_related("conference__region").order_by(
-                    "conference__year", "conference__region__position", "conference__session_number", "quote_line"
-                ),
-            )
-        )
+        .prefetch_related(Prefetch("mentions", queryset=mentions))
     )
 
 
