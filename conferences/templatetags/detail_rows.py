@@ -16,8 +16,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
-from conferences.models import Conference
-from conferences.templatetags.figures import figure_cells, label, per_language, unknown
+from conferences.models import Conference, IndicatorReport
+from conferences.templatetags.figures import figure_cells, growth_threshold, label, per_language, unknown
 from conferences.templatetags.terms import period
 from portal.html_format import format_html, format_html_join
 from regions.models import Basis
@@ -119,6 +119,41 @@ def _province_figure_row() -> str:
     return (
         f'<tr>\n      <th scope="row">{{}}</th>\n      <td data-label="{label("Period")}">{{}}</td>\n      {{}}\n\n'
         f'      <td data-label="{label("Session")}"><a href="{{}}">{{}}{{}} ({{}})</a></td>\n'
+        f'      <td data-label="{label("Source")}"><a href="{{}}">{label("quote and source")}</a></td>\n    </tr>'
+    )
+
+
+@register.simple_tag
+def session_figure_row(report):
+    """``{% session_figure_row report %}``: one row of a session's figures (``conferences/conference_detail.html``,
+    one table per scope): the indicator, the province for a province's figure, the period, the figure's
+    cells and the link to its quote."""
+    province = ""
+    if report.scope == IndicatorReport.Scope.PROVINCE:
+        province = format_html(
+            per_language("session_figure_province", _session_figure_province),
+            address("regions:province_detail", report.province.slug),
+            report.province.name,
+        )
+    return format_html(
+        per_language("session_figure_row", _session_figure_row),
+        report.indicator.name,
+        growth_threshold(report),
+        province,
+        period(report),
+        figure_cells(report),
+        address("conferences:figure_detail", report.slug),
+    )
+
+
+def _session_figure_province() -> str:
+    return f'<td data-label="{label("Province")}"><a href="{{}}">{{}}</a></td>'
+
+
+def _session_figure_row() -> str:
+    return (
+        '<tr>\n      <th scope="row">{}{}</th>\n      {}\n'
+        f'      <td data-label="{label("Period")}">{{}}</td>\n      {{}}\n'
         f'      <td data-label="{label("Source")}"><a href="{{}}">{label("quote and source")}</a></td>\n    </tr>'
     )
 

@@ -22,8 +22,14 @@ from conferences.quality_findings import FIGURES_SHOWN, INCONSISTENT, Finding
 from conferences.quality_pages import PAGE_SIZE, quality_list
 from conferences.quality_report import CHECK_SLUGS
 from conferences.rotation import every_session_for_hosting, hosting_summaries, region_rotation
-from conferences.selectors import conference_list
-from conferences.templatetags.detail_rows import member_row, province_figure_row, quality_finding_row, validity
+from conferences.selectors import conference_detail, conference_list
+from conferences.templatetags.detail_rows import (
+    member_row,
+    province_figure_row,
+    quality_finding_row,
+    session_figure_row,
+    validity,
+)
 from conferences.templatetags.group_rows import group_figure_table, rotation_entry, session_item
 from conferences.templatetags.list_facets import facet
 from conferences.templatetags.list_rows import conference_list_row, figure_list_row, source_list_item
@@ -126,6 +132,32 @@ def test_a_province_figure_row_is_the_template_it_replaced():
     reports = [report for province in Province.objects.all() for report in province_reports(province=province)]
     assert reports
     assert assert_same("province_row", lambda c: province_figure_row(c["report"]), [{"report": r} for r in reports])
+
+
+def test_a_session_figure_row_is_the_template_it_replaced():
+    """Over the figures of every curated session, read as a session's page reads them: each scope, with
+    and without a threshold."""
+    slugs = Conference.objects.values_list("slug", flat=True)
+    reports = [report for slug in slugs for report in conference_detail(slug=slug).figures]
+    assert {report.scope for report in reports} >= {"province", "region"}
+    assert any(report.threshold_comparator for report in reports)
+    assert assert_same(
+        "session_figure_row", lambda c: session_figure_row(c["report"]), [{"report": r} for r in reports]
+    )
+
+
+def test_a_session_figure_row_with_awkward_text_is_the_template_it_replaced(empty_database):
+    """A province and an indicator whose names must be escaped, and a growth threshold."""
+    province = factories.province(name='<b>"Tỉnh" & Thử</b>')
+    session = factories.conference()
+    factories.figure(conference=session, scope=IndicatorReport.Scope.PROVINCE, province=province)
+    factories.figure(conference=session, threshold_comparator=">", threshold_pct="10.5")
+    IndicatorReport.objects.update(period_label="<i>6 tháng</i>")
+    reports = list(conference_detail(slug=session.slug).figures)
+    assert len(reports) == 2
+    assert assert_same(
+        "session_figure_row", lambda c: session_figure_row(c["report"]), [{"report": r} for r in reports]
+    )
 
 
 def test_a_figure_list_row_is_the_template_it_replaced():
