@@ -48,6 +48,14 @@ def session_host(conference) -> str:
     return host
 
 
+@register.simple_tag
+def session_link(conference):
+    """``{% session_link conference %}``: the session's label (``session_label``), linked to its page."""
+    return format_html(
+        '<a href="{}">{}</a>', address("conferences:detail", conference.slug), session_label(None, conference)
+    )
+
+
 @register.simple_tag(takes_context=True)
 def session_label(context, conference, after="", otherwise=None, marked=True):
     """``{% session_label conference %}``: "Session X" when the session's number is known, else "number

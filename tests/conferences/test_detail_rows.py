@@ -34,6 +34,7 @@ from conferences.templatetags.group_rows import group_figure_table, rotation_ent
 from conferences.templatetags.list_facets import facet
 from conferences.templatetags.list_rows import conference_list_row, figure_list_row, source_list_item
 from conferences.templatetags.province_rows import map_name, province_list_cells, rotation_list_cells
+from conferences.templatetags.sessions import session_link
 from listings.facets import FacetValue
 from regions import map2025
 from regions.models import Province, Region
@@ -158,6 +159,16 @@ def test_a_session_figure_row_with_awkward_text_is_the_template_it_replaced(empt
     assert assert_same(
         "session_figure_row", lambda c: session_figure_row(c["report"]), [{"report": r} for r in reports]
     )
+
+
+def test_a_session_link_is_the_template_it_replaced():
+    """Over every curated session: with and without a number."""
+    sessions = list(Conference.objects.select_related("region"))
+    assert any(not session.session_number for session in sessions)
+    compared = assert_same(
+        "session_link", lambda c: session_link(c["conference"]), [{"conference": s} for s in sessions]
+    )
+    assert compared == 2 * len(sessions)
 
 
 def test_a_figure_list_row_is_the_template_it_replaced():
