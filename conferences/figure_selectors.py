@@ -18,7 +18,7 @@ from conferences.models import (
     IndicatorReport,
     Source,
 )
-from conferences.selectors import capped, figure_row_unshown, first_figures
+from conferences.selectors import capped, first_figures
 from listings.facets import FacetCount, filtered_without
 
 ROW_RELATIONS = ("indicator", "conference__region", "province", "source")
@@ -233,8 +233,8 @@ def source_detail(*, slug: str) -> Source:
     own = IndicatorReport.objects.filter(source=source).annotate(scope_order=SCOPE_ORDER)
     source.figures = capped(
         first_figures(own, *order)
-        .select_related(*ROW_RELATIONS)
-        .defer(*figure_row_unshown(*ROW_RELATIONS))
+        .select_related(*TABLE_ROW_RELATIONS)
+        .only(*TABLE_ROW_FIELDS)
         .annotate(scope_order=SCOPE_ORDER)
         .order_by(*order)
     )
