@@ -1,5 +1,5 @@
-"""The row tags (``detail_rows``, ``group_rows``, ``list_rows``, ``province_rows``, ``list_facets``) write
-what the templates they replaced wrote.
+"""The row tags (``detail_rows``, ``group_rows``, ``list_rows``, ``province_rows``, ``list_facets``, and
+``sessions.session_link``) write what the templates they replaced wrote.
 
 Each replaced template is kept under ``replaced_rows/`` as it was (its includes written in), rendered
 over every object of the curated data in both languages, and compared byte for byte with its tag.
