@@ -109,13 +109,6 @@ def source_list_item(source):
     """``{% source_list_item source %}``: one source of the sources list (``source_rows``, with its
     ``conference_kinds``): what it states of itself, or that it does not, the sessions it names with the
     kinds of mention, how many figures were taken from it, and its reproduction notice."""
-    publication = (
-        _stated(source.publication)
-        if source.publication
-        else unknown(gettext("publisher not named in the captured text"))
-    )
-    if source.publication_note:
-        publication = format_html('{} <span class="basis" lang="en">{}</span>', publication, source.publication_note)
     if source.figure_count:
         figures = format_html(
             '<a href="{}?source={}">{}</a>', address("conferences:figure_list"), source.slug, source.figure_count
@@ -126,9 +119,9 @@ def source_list_item(source):
         per_language("source_list_item", _source_item),
         address("conferences:source_detail", source.slug),
         source,
-        publication,
-        _stated(source.title) if source.title else unknown(gettext("the captured text has no title")),
-        _stated(source.author) if source.author else not_stated(),
+        source_publication(source),
+        source_title(source),
+        source_author(source),
         _stated(source.published_as_written) if source.published_as_written else not_stated(),
         format_html_join(
             "",
@@ -146,6 +139,32 @@ def source_list_item(source):
 def _stated(text: str) -> str:
     """What a source states of itself, in Vietnamese as printed."""
     return format_html('<span lang="vi">{}</span>', text)
+
+
+@register.simple_tag
+def source_publication(source):
+    """``{% source_publication source %}``: the publication a source names, with the curators' note on it, or
+    that the captured text names none (the sources list and a source's page)."""
+    publication = (
+        _stated(source.publication)
+        if source.publication
+        else unknown(gettext("publisher not named in the captured text"))
+    )
+    if source.publication_note:
+        publication = format_html('{} <span class="basis" lang="en">{}</span>', publication, source.publication_note)
+    return publication
+
+
+@register.simple_tag
+def source_title(source):
+    """``{% source_title source %}``: the title as printed, or that the captured text has none."""
+    return _stated(source.title) if source.title else unknown(gettext("the captured text has no title"))
+
+
+@register.simple_tag
+def source_author(source):
+    """``{% source_author source %}``: the author as printed, or "not stated"."""
+    return _stated(source.author) if source.author else not_stated()
 
 
 def _source_item() -> str:
