@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from conferences.models import Conference, ConferenceOfficial, Indicator, IndicatorReport, Source
-from listings.search import MAX_QUERY_LENGTH, best_matches, normalised_query
+from listings.search import MAX_QUERY_LENGTH, best_matches, normalised_query, query_words
+from listings.search_in_memory import best_matches_in, search_rows
+from portal.per_load import for_this_load
 from regions.models import Province, Region
 
 RESULTS_PER_KIND = 10
@@ -29,9 +31,12 @@ class SearchGroup:
     more_url: str | None
 
 
-def site_search(*, query: str) -> list[SearchGroup]:
-    """Each kind's best matches (one query per kind, ``best_matches``), best first; kinds with no match
-    are left out."""
+def site_search(*, query: str, request) -> list[SearchGroup]:
+    """Each kind's best matches, best first; kinds with no match are left out.
+
+    The figures are searched in the database (``best_matches``). Every other kind is a small table whose
+    search columns are kept for the load ``request`` names (``portal.per_load``) and searched in memory
+    (``listings.search_in_memory``), with no query."""
     kinds = [
         ("conferences", _("Conferences"), Conference.objects.select_related("region", "host"), "conferences:list"),
         ("regions", _("Conference groups"), Region.objects.all(), None),
@@ -47,8 +52,13 @@ def site_search(*, query: str) -> list[SearchGroup]:
         ("sources", _("Sources"), Source.objects.all(), None),
     ]
     groups = []
+    words = query_words(query)
     for kind, label, queryset, list_url in kinds:
-        rows = best_matches(queryset, query, limit=RESULTS_PER_KIND + 1)
+        if queryset.model.search_window:
+            rows = best_matches(queryset, query, limit=RESULTS_PER_KIND + 1)
+        else:
+            kept = for_this_load(request, ("search rows", kind), lambda queryset=queryset: search_rows(queryset))
+            rows = best_matches_in(kept, words, limit=RESULTS_PER_KIND + 1)
         if rows:
             more = f"{reverse(list_url)}?{urlencode({'q': query})}" if list_url else None
             groups.append(SearchGroup(kind, label, rows[:RESULTS_PER_KIND], len(rows) > RESULTS_PER_KIND, more))
@@ -64,6 +74,6 @@ def search_view(request):
     else:
         query = form.cleaned_data["q"]
         if normalised_query(query):
-            groups = site_search(query=query)
+            groups = site_search(query=query, request=request)
     context = {"form": form, "query": query, "groups": groups, "searched": bool(normalised_query(query))}
     return render(request, "conferences/search.html", context, status=status)

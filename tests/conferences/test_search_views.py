@@ -8,10 +8,17 @@ from django.db import connection
 pytestmark = pytest.mark.django_db
 
 
+def figure_queries() -> int:
+    """The figures' query; on SQLite one more, which reads the first figures in order before it
+    (``listings.search_first_rows.first_of_each_on_sqlite``)."""
+    return 1 + (connection.vendor == "sqlite")
+
+
 def search_queries() -> int:
-    """The data version and one query per kind of result; on SQLite one more, which reads the first
-    figures in order before the figures' query (``listings.search_first_rows.first_of_each_on_sqlite``)."""
-    return 8 + (connection.vendor == "sqlite")
+    """A search's queries on data changed row by row, with no load to keep anything for: the data version,
+    each of the six small kinds' rows (searched in memory: ``listings.search_in_memory``) and the
+    figures'."""
+    return 1 + 6 + figure_queries()
 
 
 def kinds(response):
@@ -48,6 +55,17 @@ def test_search_page_groups_and_ranks_in_fixed_queries(client, django_assert_num
 def test_the_search_query_count_does_not_depend_on_the_data(client, django_assert_num_queries):
     with django_assert_num_queries(search_queries()):
         assert client.get("/search/", {"q": "Thanh Hóa"}).status_code == 200
+
+
+def test_the_small_kinds_are_read_once_per_load_and_searched_in_memory(client, django_assert_num_queries):
+    """On the loaded data the first search reads the six small kinds' rows for the load; every later one,
+    in either language and for any words, runs only the data version's query and the figures'."""
+    client.get("/search/", {"q": "Thanh Hóa"})
+    # Other words each time: a page already made may be served from the page cache (``portal.caching``).
+    for url, query in (("/search/", "thanh hoa"), ("/en/search/", "kim ngach xuat khau"), ("/search/", "ha noi")):
+        with django_assert_num_queries(1 + figure_queries()):
+            response = client.get(url, {"q": query})
+        assert response.status_code == 200 and response.context["groups"]
 
 
 @pytest.mark.parametrize("query", ["thanh hoa", "THANH HOÁ", unicodedata.normalize("NFD", "Thanh Hoá")])

@@ -20,10 +20,12 @@ from listings.search import (
     PARTIAL,
     WORDS_APART,
     best_matches,
+    query_words,
     refresh_search_columns,
     search,
     search_order,
 )
+from listings.search_in_memory import best_matches_in, search_rows
 from regions.models import Province, Region
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +56,12 @@ def ranked(queryset, query):
 
 
 def best(queryset, query, limit=20):
-    return [(row.slug, row.search_rank) for row in best_matches(queryset, query, limit=limit)]
+    """``best_matches``; for a small table, the search page's search in memory must give the same."""
+    found = [(row.slug, row.search_rank) for row in best_matches(queryset, query, limit=limit)]
+    if not queryset.model.search_window:
+        in_memory = best_matches_in(search_rows(queryset), query_words(query), limit=limit)
+        assert [(row.slug, row.search_rank) for row in in_memory] == found
+    return found
 
 
 EXPECTED = [(slug, rank) for slug, *_, rank in KINDS_OF_MATCH if rank is not None]
