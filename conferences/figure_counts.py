@@ -51,9 +51,10 @@ class FigureCube:
         "period": ("period_kind",),
     }
 
-    def __init__(self, conditions: dict[str, tuple[int, list[tuple]]], request=None):
+    def __init__(self, conditions: dict[str, tuple[int, list[tuple]]], request=None, filterset=None):
         self.conditions = conditions
         self.request = request  # whose load the unfiltered list's groups are kept for (``_page_groups``)
+        self.filterset = filterset  # whose rows a page's keys are found among (``page``)
         self.built = True  # until a read finds no grand total row
         self.counted = False  # ``count`` found the counts built
         self._facets: dict[str, list[tuple]] | None = None
@@ -64,7 +65,7 @@ class FigureCube:
             return None
         request = getattr(filterset, "request", None)
         if not filterset.is_bound:
-            return cls({}, request)
+            return cls({}, request, filterset)
         if not filterset.is_valid():
             return None
         conditions = {}
@@ -79,7 +80,7 @@ class FigureCube:
                 return None
             bit, condition = cls.FILTERS[name]
             conditions[name] = (bit, condition(value))
-        return cls(conditions, request)
+        return cls(conditions, request, filterset)
 
     def _tests(self, *, without: str = "", dims: int = 0) -> list[tuple]:
         """Tests for the rows of the grouping by the active filters (but ``without``) plus ``dims``."""
@@ -205,11 +206,15 @@ class FigureCube:
         if not groups or any(value is None for group in groups for value in group.values()):
             return None
         start = bottom - groups[0]["before"]
-        rows = queryset.filter(reduce(or_, (self._condition(keys, group) for group in groups)))
+        # The keys are found among the filterset's rows, ``queryset`` before it reads its columns: the API's
+        # page reads values across five tables, and a subquery made from it joined them all, so that
+        # PostgreSQL read every row of the group to sort it (7 ms at page 10,000, 2 with the index alone).
+        found = self.filterset.qs if self.filterset is not None else queryset
+        rows = found.filter(reduce(or_, (self._condition(keys, group) for group in groups)))
         if len(groups) == 1:
             # The leading keys are the same for every row of one group: ordering by the rest gives the
             # same order, and lets an index on (indicator, unit, value) serve the value sorts.
-            rows = rows.order_by(*queryset.query.order_by[len(keys) :])
+            rows = rows.order_by(*found.query.order_by[len(keys) :])
         # The groups' rows are sorted by their keys alone, and only the page's rows are then read whole: a
         # group holds thousands of rows, and sorting them with every column the page shows (the API's
         # rows are 5 KB wide) cost most of a deep page's time. The page's rows keep ``queryset``'s order.

@@ -9,8 +9,10 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.http import QueryDict
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from loaded_dataset import synthetic_dataset
 
@@ -98,6 +100,24 @@ def test_a_page_positioned_from_the_counts_is_the_offset_page(synthetic_data, qu
     for number in sorted({1, 2, paginator.num_pages // 2, paginator.num_pages - 1, paginator.num_pages}):
         page = paginator.page(number)
         assert [report.slug for report in page] == plain[(number - 1) * 7 : number * 7], number
+
+
+@pytest.mark.parametrize("sort", ["", "-value", "region"])
+def test_a_page_of_values_finds_its_keys_among_the_filtersets_rows(synthetic_data, sort):
+    """The API reads a page as values across five tables (``api.page_plans``). Its keys are found among the
+    filterset's rows, which join only what the order needs: a subquery made from the values joined the
+    sources too, and PostgreSQL then read every row of the page's group to sort it."""
+    bound = filterset(f"sort={sort}" if sort else "")
+    values = bound.qs.values_list("slug", "source__slug", "indicator__code", "conference__slug")
+    paginator = ListPaginator(values, 7, precomputed=FigureCube.for_filterset(bound))
+    plain = list(values)
+    number = paginator.num_pages // 2
+    assert paginator.count == len(plain)
+    with CaptureQueriesContext(connection) as queries:
+        page = list(paginator.page(number))
+    assert page == plain[(number - 1) * 7 : number * 7]
+    keys = queries.captured_queries[-1]["sql"].split("IN (SELECT", 1)[1]
+    assert "conferences_source" not in keys
 
 
 def test_pages_are_positioned_without_offset_over_the_list(synthetic_data, django_assert_max_num_queries):
