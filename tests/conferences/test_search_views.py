@@ -144,3 +144,13 @@ def test_the_words_of_a_query_rank_after_its_phrase(client, empty_database):
     factories.source(slug="c-other", title="Giang Thanh Khoa")
     assert kinds(client.get("/search/", {"q": "Thanh Hòa"}))["sources"] == ["b-phrase", "a-apart"]
     assert kinds(client.get("/search/", {"q": "hòa thanh"}))["sources"] == ["a-apart", "b-phrase"]
+
+
+def test_a_figure_recorded_without_a_quote_shows_no_empty_quote(client, empty_database):
+    """A figure from a page whose text is not kept has a locator instead of a quote (its own page shows it)."""
+    province = factories.province(name="Thanh Hóa")
+    factories.figure(province=province, quote="", locator="đoạn thứ ba")
+    quoted = factories.figure(province=province, quote="Thanh Hóa đạt 12 tỷ đồng.")
+    page = client.get("/search/", {"q": "thanh hoa"}).content.decode()
+    assert page.count('class="snippet"') == 1 and "“Thanh Hóa đạt 12 tỷ đồng.”" in page
+    assert "“”" not in page and quoted.slug in page
