@@ -11,10 +11,11 @@ last word may be unfinished (``FINISHED_WORDS_CAP``), and otherwise in the full-
 """
 
 import json
+from itertools import islice
 
 from django.db import connection, connections
 
-from listings.search_index import QUOTE, Match, fts5_query, like_condition, pg_column, quoted, tsquery
+from listings.search_index import QUOTE, Match, fts5_query, like_condition, pg_column, quoted, row_test, tsquery
 
 FINISHED_WORDS_CAP = 200  # rows holding a match's finished words read to test its unfinished last word
 
@@ -54,26 +55,24 @@ def first_of_each_on_sqlite(
     fts = connections[using].ops.quote_name(f"{model._meta.db_table}_fts")
     columns, params = [], []
     for match in matches:
-        condition, condition_params = like_condition(match)
-        columns.append(condition)
-        params += condition_params
-    for match in matches:
         condition, condition_params = _names_condition(model, match, using)
         columns.append(condition)
         params += condition_params
+    # The first rows' columns are tested in Python (``row_test``), each match until it has ``limit`` rows:
+    # SQLite's ``LIKE``, the same test, cost about 11 ms of the worker for 2,000 rows and six kinds of match.
     sql = (
-        f"SELECT {pk}, {', '.join(columns)} FROM (SELECT {selected}, search_name, search_text FROM {table} "
-        f"ORDER BY {order_by} LIMIT %s) AS first_in_order ORDER BY {order_by}"
+        f"SELECT {pk}, search_name, search_text, {', '.join(columns)} FROM (SELECT {selected}, search_name, "
+        f"search_text FROM {table} ORDER BY {order_by} LIMIT %s) AS first_in_order ORDER BY {order_by}"
     )
     with connections[using].cursor() as cursor:
         cursor.execute(sql, [*params, window])
         first_rows = cursor.fetchall()
     keys, parts, params = [], ["SELECT value FROM json_each(%s)"], []
-    count = len(matches)
     for number, match in enumerate(matches):
-        first = [row[0] for row in first_rows if row[number + 1]][:limit]
+        test = row_test(match)
+        first = list(islice((row[0] for row in first_rows if test(row[1], row[2])), limit))
         keys += first
-        if len(first) == limit or (first_rows and not first_rows[0][count + number + 1]):
+        if len(first) == limit or (first_rows and not first_rows[0][3 + number]):
             continue
         whole = f"{fts} JOIN {table} ON {table}.{pk} = {fts}.rowid"
         finished = _finished_words_fts5(match)

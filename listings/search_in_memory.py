@@ -8,19 +8,17 @@ the rows found, cost about 1-2.5 ms of the worker's time each: half the page's C
 change only with a load. Their rows are now read once per load (``search_rows``, kept by the caller)
 and searched here, with no query.
 
-The columns hold folded words one space apart, every field between "|", and a query's words are
-letters and digits only (``listings.search``): a word is whole where a space or a "|" is on each side
-of it, and starts where one is before it. That is what the index and the ``LIKE`` forms test
-(``listings.search_index.like_condition``), and the tests hold this module to ``search`` on both
-databases.
+Each row is tested with ``listings.search_index.row_test``: the ``LIKE`` forms of the index's matches
+(``like_condition``), written in Python. The tests hold this module to ``search`` on both databases.
 """
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.db.models import Model, QuerySet
 
 from listings.search import EXACT, MENTION, NAME_CONTAINS, NAME_PREFIX, PARTIAL, WORDS_APART, search_order
+from listings.search_index import Match, row_test
 
 
 def search_rows(queryset: QuerySet) -> list[Model]:
@@ -29,36 +27,28 @@ def search_rows(queryset: QuerySet) -> list[Model]:
     return list(queryset.order_by(*search_order(queryset.model)))
 
 
-def _whole(word: str, text: str) -> bool:
-    return any(f"{before}{word}{after}" in text for before in "| " for after in "| ")
+# The kinds of match ``listings.search.match_rank`` ranks, best first, as the index's kinds: the first that a
+# row holds is its rank. A row reaching "name_phrase" has no name starting with the phrase, so there it is
+# ``match_rank``'s name containing it.
+RANKED_KINDS = (
+    (EXACT, "name"),
+    (NAME_PREFIX, "name_start"),
+    (NAME_CONTAINS, "name_phrase"),
+    (MENTION, "phrase"),
+    (PARTIAL, "phrase_start"),
+)
 
 
-def _starting(word: str, text: str) -> bool:
-    return f"|{word}" in text or f" {word}" in text
+def ranked_matches(words: Sequence[str]) -> list[tuple[int, Callable[[str, str], bool]]]:
+    """The tests ``rank`` makes for ``words`` (``row_test``), with the rank each gives."""
+    return [(value, row_test(Match(kind, list(words)))) for value, kind in RANKED_KINDS]
 
 
-def holds_every_word(words: Sequence[str], text: str) -> bool:
-    """Every word whole in ``text`` but the last, which may be unfinished; in any order and field."""
-    # Each word anywhere first: most rows lack one, and that test is one search of the text, not eight.
-    return (
-        all(word in text for word in words)
-        and all(_whole(word, text) for word in words[:-1])
-        and _starting(words[-1], text)
-    )
-
-
-def rank(phrase: str, name: str, text: str) -> int:
-    """The kind of match of a row holding every word of ``phrase``, as ``listings.search.match_rank``."""
-    if f"|{phrase}|" in name:
-        return EXACT
-    if f"|{phrase}" in name:
-        return NAME_PREFIX
-    if f" {phrase}" in name:
-        return NAME_CONTAINS
-    if _whole(phrase, text):
-        return MENTION
-    if _starting(phrase, text):
-        return PARTIAL
+def rank(ranked: list[tuple[int, Callable[[str, str], bool]]], name: str, text: str) -> int:
+    """The kind of match of a row holding every word (``ranked_matches``), as ``listings.search.match_rank``."""
+    for value, test in ranked:
+        if test(name, text):
+            return value
     return WORDS_APART
 
 
@@ -67,11 +57,11 @@ def best_matches_in(rows: Sequence[Model], words: Sequence[str], *, limit: int) 
     best first and, within a rank, in the rows' order, each a copy with its ``search_rank``."""
     if not words:
         return []
-    phrase = " ".join(words)
+    every_word, ranked = row_test(Match("words", list(words))), ranked_matches(words)
     found = [
-        (row, rank(phrase, row.search_name, row.search_text))
+        (row, rank(ranked, row.search_name, row.search_text))
         for row in rows
-        if holds_every_word(words, row.search_text)
+        if every_word(row.search_name, row.search_text)
     ]
     found.sort(key=lambda item: -item[1])  # stable: the rows' order within a rank
     results = []

@@ -25,6 +25,8 @@ and digits only), each quoted, so quotes, ``*``, ``NEAR``, ``AND``, ``OR``, ``NO
 parentheses and colons are plain words or nothing.
 """
 
+from collections.abc import Callable
+
 from django.db import migrations
 from django.db.models import BooleanField, Expression, F
 
@@ -151,6 +153,48 @@ def like_condition(match: Match, table: str = "") -> tuple[str, list]:
     conditions = [whole(search_text, word) for word in words[:-1]] + [starting(search_text, words[-1])]
     params = [param for _, condition_params in conditions for param in condition_params]
     return "(" + " AND ".join(sql for sql, _ in conditions) + ")", params
+
+
+def row_test(match: Match) -> Callable[[str, str], bool]:
+    """``match`` as a test in Python of one row's normalised columns (name, text): true where
+    ``like_condition`` is. For rows read already, where it costs a fraction of SQLite's ``LIKE``
+    (``search_first_rows``, and the search of a small table in memory, ``listings.search_in_memory``).
+    Made once per match: the patterns are written once, not once per row."""
+    words, kind = match.words, match.kind
+    phrase = " ".join(words)
+    if kind == "name":
+        whole_name = f"|{phrase}|"
+        return lambda name, text: whole_name in name
+    if kind == "name_start":
+        name_start = f"|{phrase}"
+        return lambda name, text: name_start in name
+    if kind == "name_phrase":
+        return lambda name, text: _starting(phrase, name)
+    if kind == "phrase":
+        return lambda name, text: phrase in text and _whole(phrase, text)
+    if kind == "phrase_start":
+        return lambda name, text: _starting(phrase, text)
+    finished, last = words[:-1], words[-1]
+
+    def every_word(name: str, text: str) -> bool:
+        # Each word anywhere first: most rows lack one, and that test is one search of the text, not eight.
+        return (
+            all(word in text for word in words)
+            and all(_whole(word, text) for word in finished)
+            and _starting(last, text)
+        )
+
+    return every_word
+
+
+def _whole(words: str, text: str) -> bool:
+    """``words`` in ``text`` with a field or word boundary on each side."""
+    return any(f"{before}{words}{after}" in text for before in "| " for after in "| ")
+
+
+def _starting(words: str, text: str) -> bool:
+    """``words`` in ``text`` after a field or word boundary (the last word perhaps unfinished)."""
+    return f"|{words}" in text or f" {words}" in text
 
 
 def pg_column(match: Match) -> str:

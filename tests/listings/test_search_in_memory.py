@@ -7,8 +7,9 @@ import factories
 import pytest
 
 from conferences.models import Source
-from listings.search import EXACT, MENTION, NAME_CONTAINS, PARTIAL, WORDS_APART, query_words, search
-from listings.search_in_memory import best_matches_in, holds_every_word, rank, search_rows
+from listings.search import EXACT, MENTION, NAME_CONTAINS, NAME_PREFIX, PARTIAL, WORDS_APART, query_words, search
+from listings.search_in_memory import best_matches_in, rank, ranked_matches, search_rows
+from listings.search_index import Match, row_test
 
 pytestmark = pytest.mark.django_db
 
@@ -62,11 +63,26 @@ def test_the_same_rows_and_ranks_as_the_database(random_sources, query):
     assert memory(query, limit=5) == expected[:5]
 
 
+def every_word(words: list[str], text: str) -> bool:
+    return row_test(Match("words", words))("", text)
+
+
 def test_every_word_whole_but_the_last():
-    assert holds_every_word(["thanh", "h"], "|tin thanh hoang|")
-    assert holds_every_word(["hoa", "thanh"], "|thanh|hoa|")  # any order, any field
-    assert not holds_every_word(["than", "hoa"], "|thanh hoa|")  # only the last word may be unfinished
-    assert not holds_every_word(["thanh", "oa"], "|thanh hoa|")  # a word starts after a space or a "|"
+    assert every_word(["thanh", "h"], "|tin thanh hoang|")
+    assert every_word(["hoa", "thanh"], "|thanh|hoa|")  # any order, any field
+    assert not every_word(["than", "hoa"], "|thanh hoa|")  # only the last word may be unfinished
+    assert not every_word(["thanh", "oa"], "|thanh hoa|")  # a word starts after a space or a "|"
+
+
+@pytest.mark.parametrize("kind", Match.KINDS)
+@pytest.mark.parametrize("query", QUERIES)
+def test_each_kind_holds_where_the_index_finds_it(random_sources, kind, query):
+    """``row_test``, the ``LIKE`` forms in Python, against the full-text index of either database."""
+    words = query_words(query)
+    test = row_test(Match(kind, words))
+    found = set(Source.objects.filter(Match(kind, words)).values_list("slug", flat=True))
+    rows = search_rows(Source.objects.all())
+    assert {row.slug for row in rows if test(row.search_name, row.search_text)} == found
 
 
 def test_queries_find_some_rows_but_not_all(random_sources):
@@ -76,11 +92,13 @@ def test_queries_find_some_rows_but_not_all(random_sources):
 
 
 def test_ranks_follow_the_kind_of_match():
-    assert rank("thanh hoa", "|thanh hoa|", "|thanh hoa|") == EXACT
-    assert rank("thanh hoa", "|bao thanh hoa|", "|bao thanh hoa|") == NAME_CONTAINS
-    assert rank("thanh hoa", "|bao|", "|bao|tin thanh hoa hom nay|") == MENTION
-    assert rank("thanh h", "|bao|", "|bao|tin thanh hoang|") == PARTIAL
-    assert rank("thanh hoa", "|bao|", "|hoa thanh|") == WORDS_APART
+    thanh_hoa, thanh_h = ranked_matches(["thanh", "hoa"]), ranked_matches(["thanh", "h"])
+    assert rank(thanh_hoa, "|thanh hoa|", "|thanh hoa|") == EXACT
+    assert rank(thanh_hoa, "|thanh hoa hom nay|", "|thanh hoa hom nay|") == NAME_PREFIX
+    assert rank(thanh_hoa, "|bao thanh hoa|", "|bao thanh hoa|") == NAME_CONTAINS
+    assert rank(thanh_hoa, "|bao|", "|bao|tin thanh hoa hom nay|") == MENTION
+    assert rank(thanh_h, "|bao|", "|bao|tin thanh hoang|") == PARTIAL
+    assert rank(thanh_hoa, "|bao|", "|hoa thanh|") == WORDS_APART
 
 
 def test_the_kept_rows_are_read_once_and_never_changed(random_sources, django_assert_num_queries):
