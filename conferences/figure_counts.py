@@ -208,7 +208,7 @@ class FigureCube:
         start = bottom - groups[0]["before"]
         # The keys are found among the filterset's rows, ``queryset`` before it reads its columns: the API's
         # page reads values across five tables, and a subquery made from it joined them all, so that
-        # PostgreSQL read every row of the group to sort it (7 ms at page 10,000, 2 with the index alone).
+        # PostgreSQL read every row of the group to sort it (7.2 ms at page 10,000; 3.7 from the index alone).
         found = self.filterset.qs if self.filterset is not None else queryset
         rows = found.filter(reduce(or_, (self._condition(keys, group) for group in groups)))
         if len(groups) == 1:

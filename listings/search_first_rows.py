@@ -43,9 +43,9 @@ def first_of_each_on_sqlite(
 
     FTS5 finds every row of a match before any is sorted, and reading each one's order from the table
     costs most (a common match at a million rows: 200,000 rows, 0.6 s). So, as on PostgreSQL, the first
-    ``window`` rows in order are read once, and each match is tested on them by its ``LIKE`` form over
-    the normalised columns (``like_condition``: the rows FTS5 finds); only the matches with fewer than
-    ``limit`` rows there are looked for in the FTS5 table, every match found and sorted (with a
+    ``window`` rows in order are read once, and each match is tested on their normalised columns in
+    Python (``row_test``, the ``LIKE`` form of ``like_condition``: the rows FTS5 finds); only the matches
+    with fewer than ``limit`` rows there are looked for in the FTS5 table, every match found and sorted (with a
     ``LIMIT``, SQLite would rather walk an index in order and look every row up in the match, which reads
     the whole index for a rare one). A match in names that no row of ``search_names_from`` has is not
     looked for (``_names_condition``), and one with finished words before an unfinished last word is
