@@ -69,7 +69,7 @@ def first_of_each_on_sqlite(
         first_rows = cursor.fetchall()
     keys, parts, params = [], ["SELECT value FROM json_each(%s)"], []
     for number, match in enumerate(matches):
-        test = row_test(match)
+        test = row_test(match.kind, match.words)
         first = list(islice((row[0] for row in first_rows if test(row[1], row[2])), limit))
         keys += first
         if len(first) == limit or (first_rows and not first_rows[0][3 + number]):

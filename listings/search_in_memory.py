@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from django.db.models import Model, QuerySet
 
 from listings.search import EXACT, MENTION, NAME_CONTAINS, NAME_PREFIX, PARTIAL, WORDS_APART, search_order
-from listings.search_index import Match, row_test
+from listings.search_index import row_test
 
 
 def search_rows(queryset: QuerySet) -> list[Model]:
@@ -41,7 +41,7 @@ RANKED_KINDS = (
 
 def ranked_matches(words: Sequence[str]) -> list[tuple[int, Callable[[str, str], bool]]]:
     """The tests ``rank`` makes for ``words`` (``row_test``), with the rank each gives."""
-    return [(value, row_test(Match(kind, list(words)))) for value, kind in RANKED_KINDS]
+    return [(value, row_test(kind, words)) for value, kind in RANKED_KINDS]
 
 
 def rank(ranked: list[tuple[int, Callable[[str, str], bool]]], name: str, text: str) -> int:
@@ -57,7 +57,7 @@ def best_matches_in(rows: Sequence[Model], words: Sequence[str], *, limit: int) 
     best first and, within a rank, in the rows' order, each a copy with its ``search_rank``."""
     if not words:
         return []
-    every_word, ranked = row_test(Match("words", list(words))), ranked_matches(words)
+    every_word, ranked = row_test("words", words), ranked_matches(words)
     found = [
         (row, rank(ranked, row.search_name, row.search_text))
         for row in rows

@@ -25,7 +25,7 @@ and digits only), each quoted, so quotes, ``*``, ``NEAR``, ``AND``, ``OR``, ``NO
 parentheses and colons are plain words or nothing.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from django.db import migrations
 from django.db.models import BooleanField, Expression, F
@@ -155,12 +155,13 @@ def like_condition(match: Match, table: str = "") -> tuple[str, list]:
     return "(" + " AND ".join(sql for sql, _ in conditions) + ")", params
 
 
-def row_test(match: Match) -> Callable[[str, str], bool]:
-    """``match`` as a test in Python of one row's normalised columns (name, text): true where
-    ``like_condition`` is. For rows read already, where it costs a fraction of SQLite's ``LIKE``
+def row_test(kind: str, words: Sequence[str]) -> Callable[[str, str], bool]:
+    """The match ``Match(kind, words)`` as a test in Python of one row's normalised columns (name, text):
+    true where ``like_condition`` is. For rows read already, where it costs a fraction of SQLite's ``LIKE``
     (``search_first_rows``, and the search of a small table in memory, ``listings.search_in_memory``).
-    Made once per match: the patterns are written once, not once per row."""
-    words, kind = match.words, match.kind
+    Made once per match: the patterns are written once, not once per row. It takes the kind and the words
+    rather than a ``Match``: the search in memory makes six tests per kind of result, and an ORM expression
+    each cost ten times the test."""
     phrase = " ".join(words)
     if kind == "name":
         whole_name = f"|{phrase}|"
