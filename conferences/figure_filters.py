@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conferences import figure_periods
 from conferences.models import Conference, Indicator, IndicatorReport, Source
-from listings.filters import ChoicesPerLoad, FastSelect, YearRangeFilter, slug_choice_filter
+from listings.filters import ChoicesPerLoad, FastSelect, FormClassPerFilterSet, YearRangeFilter, slug_choice_filter
 from listings.search_filter import SearchesLastFilterSet, SearchFilter
 from listings.sorting import SortFilter
 from regions.models import Province, Region
@@ -96,7 +96,7 @@ class FigureOrderingFilter(SortFilter):
 # The choices load only what their labels show. A session and a source are chosen from their own pages
 # (their "All figures" links), not from hundreds of options on every page of the list: their selects
 # offer only the one chosen.
-class IndicatorReportFilter(ChoicesPerLoad, SearchesLastFilterSet):
+class IndicatorReportFilter(FormClassPerFilterSet, ChoicesPerLoad, SearchesLastFilterSet):
     q = SearchFilter(label=_("Search: indicator, province, quote"))
     region = slug_choice_filter(
         _("Conference group"), "conference__region", queryset=Region.objects.only("slug", "name_vi", "name_en")

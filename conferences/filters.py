@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conferences.models import Conference, ConferenceMention, Source
 from listings.fields import SessionField
-from listings.filters import ChoicesPerLoad, YearRangeFilter, slug_choice_filter
+from listings.filters import ChoicesPerLoad, FormClassPerFilterSet, YearRangeFilter, slug_choice_filter
 from listings.search_filter import SearchesLastFilterSet, SearchFilter
 from listings.sorting import SortFilter
 from regions.models import Province, Region
@@ -16,7 +16,7 @@ class SessionFilter(django_filters.Filter):
     field_class = SessionField
 
 
-class ConferenceFilter(ChoicesPerLoad, SearchesLastFilterSet):
+class ConferenceFilter(FormClassPerFilterSet, ChoicesPerLoad, SearchesLastFilterSet):
     q = SearchFilter(label=_("Search: host, group, venue, chairs"))
     region = slug_choice_filter(_("Conference group"), "region", queryset=Region.objects.all())
     year = YearRangeFilter(label=_("Year or range"), field_name="year")
@@ -46,7 +46,7 @@ class ConferenceFilter(ChoicesPerLoad, SearchesLastFilterSet):
         fields = []
 
 
-class SourceFilter(ChoicesPerLoad, SearchesLastFilterSet):
+class SourceFilter(FormClassPerFilterSet, ChoicesPerLoad, SearchesLastFilterSet):
     """The sources list's filters; the API's and the downloads' too (``api.lists.SOURCES``)."""
 
     q = SearchFilter(label=_("Search: title, publication, author"))

@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from listings.filters import ChoicesPerLoad, slug_choice_filter
+from listings.filters import ChoicesPerLoad, FormClassPerFilterSet, slug_choice_filter
 from listings.search_filter import SearchesLastFilterSet, SearchFilter
 from listings.sorting import SortFilter
 from regions import map2025
@@ -22,7 +22,7 @@ class StableOrderingFilter(SortFilter):
         return qs.order_by(*ordering, *TIE_BREAK)
 
 
-class ProvinceFilter(ChoicesPerLoad, SearchesLastFilterSet):
+class ProvinceFilter(FormClassPerFilterSet, ChoicesPerLoad, SearchesLastFilterSet):
     q = SearchFilter(label=_("Name, any spelling"))
     map = slug_choice_filter(_("Administrative map"), "administrative_map", choices=Province.Map.choices)
     region = slug_choice_filter(
