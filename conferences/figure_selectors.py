@@ -20,6 +20,7 @@ from conferences.models import (
 )
 from conferences.selectors import capped, first_figures
 from listings.facets import FacetCount, filtered_without
+from portal.per_load import for_this_load
 
 ROW_RELATIONS = ("indicator", "conference__region", "province", "source")
 
@@ -162,6 +163,20 @@ def figure_count():
     return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), Value(0))
 
 
+def figures_by_source(*, request) -> dict[int, int]:
+    """Each source's number of figures, by the source's id (none: no figure), counted once per load.
+
+    ``figure_count`` counts a page's 25 sources in a subquery each, about 2,000 entries of the ``source``
+    index a source at a million figures: 6.5 ms of PostgreSQL's time for every sources page. The counts
+    change only with a load (``portal.per_load``), and one GROUP BY over that index gives every source's.
+    """
+    return for_this_load(request, ("figures by source",), _count_figures_by_source)
+
+
+def _count_figures_by_source() -> dict[int, int]:
+    return dict(IndicatorReport.objects.order_by().values("source").annotate(n=Count("*")).values_list("source", "n"))
+
+
 # What the sources list and the API show of a source's mentions: the sessions named, each by its label, and
 # the kind of mention. The quotes and the sessions' and groups' other columns (their search text among
 # them) are on their own pages; read for every mention they were most of what the list read.
@@ -178,18 +193,23 @@ SOURCE_MENTION_FIELDS = (
 )
 
 
-def source_rows() -> QuerySet[Source]:
-    """Every source by slug, with its figure count and its mentions: the sources page's rows and the API's."""
+def source_rows(*, counted: bool = True) -> QuerySet[Source]:
+    """Every source by slug, with its mentions and, ``counted``, its ``figure_count``: the API's rows, and the
+    sources page's (which reads the counts from ``figures_by_source``: ``attach_figure_counts``)."""
     mentions = (
         ConferenceMention.objects.select_related("conference__region")
         .only(*SOURCE_MENTION_FIELDS)
         .order_by("conference__year", "conference__region__position", "conference__session_number", "quote_line")
     )
-    return (
-        Source.objects.annotate(figure_count=figure_count())
-        .order_by("slug")
-        .prefetch_related(Prefetch("mentions", queryset=mentions))
-    )
+    sources = Source.objects.annotate(figure_count=figure_count()) if counted else Source.objects.all()
+    return sources.order_by("slug").prefetch_related(Prefetch("mentions", queryset=mentions))
+
+
+def attach_figure_counts(sources, *, request) -> None:
+    """Give each of ``sources`` its ``figure_count``, from the counts kept for the load (``figures_by_source``)."""
+    counts = figures_by_source(request=request)
+    for source in sources:
+        source.figure_count = counts.get(source.pk, 0)
 
 
 def attach_conference_kinds(sources) -> None:

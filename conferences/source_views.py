@@ -1,6 +1,6 @@
 """The sources list: filtered and paginated like the other lists, 25 sources a page."""
 
-from conferences.figure_selectors import attach_conference_kinds, source_rows
+from conferences.figure_selectors import attach_conference_kinds, attach_figure_counts, source_rows
 from conferences.filters import SourceFilter
 from listings.views import FilteredListView
 
@@ -13,9 +13,11 @@ class SourceListView(FilteredListView):
     template_name = "conferences/source_list.html"
 
     def get_queryset(self):
-        return source_rows()
+        return source_rows(counted=False)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        attach_conference_kinds(context["object_list"] or [])
+        sources = context["object_list"] or []
+        attach_conference_kinds(sources)
+        attach_figure_counts(sources, request=self.request)
         return context
