@@ -7,8 +7,9 @@ from django.http import QueryDict
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
+from conferences.figure_filters import IndicatorReportFilter
 from conferences.models import Conference, Indicator, IndicatorReport
-from listings.filters import ChoicesPerLoad, FastSelect, YearRangeFilter, slug_choice_filter
+from listings.filters import ChoicesPerLoad, FastSelect, FormClassPerFilterSet, YearRangeFilter, slug_choice_filter
 from portal.loaded_data import Load
 from regions.models import Region
 
@@ -116,3 +117,24 @@ def test_a_chosen_row_is_found_among_the_rows_kept_for_the_load(empty_database, 
     queried = SessionsByGroup(QueryDict("region=nowhere"), queryset=Conference.objects.all())
     assert not queried.is_valid() and refused.errors["region"] == queried.errors["region"]
     assert not SessionsByGroupPerLoad(QueryDict("region=no\x00rth"), request=request).is_valid()
+
+
+def test_a_filtersets_form_class_is_made_once_and_each_form_keeps_its_own_values(empty_database):
+    session = factories.conference()
+    request = RequestFactory().get("/figures/")
+    figures = IndicatorReport.objects.all()
+    chosen = IndicatorReportFilter(QueryDict(f"conference={session.slug}"), queryset=figures, request=request)
+    unchosen = IndicatorReportFilter(QueryDict(""), queryset=figures, request=request)
+    assert chosen.is_valid() and unchosen.is_valid()
+    assert isinstance(chosen, FormClassPerFilterSet) and type(chosen.form) is type(unchosen.form)
+    # The session found is the chosen form's alone: not the other form's, nor the class's own field.
+    assert chosen.form.fields["conference"].chosen == session
+    assert unchosen.form.fields["conference"].chosen is None
+    assert type(chosen.form).base_fields["conference"].chosen is None
+    assert f'value="{session.slug}"' in str(chosen.form["conference"])
+    assert f'value="{session.slug}"' not in str(unchosen.form["conference"])
+    # The labels are translated when written, in the language of each page.
+    with translation.override("vi"):
+        assert str(unchosen.form["region"].label) == "Khu vực"
+    with translation.override("en"):
+        assert str(unchosen.form["region"].label) == "Conference group"
