@@ -138,3 +138,25 @@ def test_a_filtersets_form_class_is_made_once_and_each_form_keeps_its_own_values
         assert str(unchosen.form["region"].label) == "Khu vực"
     with translation.override("en"):
         assert str(unchosen.form["region"].label) == "Conference group"
+
+
+def _groups_for(request):
+    return Region.objects.filter(slug=request.GET.get("only", ""))
+
+
+class SessionsByGroupOfTheRequest(FormClassPerFilterSet, django_filters.FilterSet):
+    region = django_filters.ModelChoiceFilter(queryset=_groups_for, to_field_name="slug")
+
+    class Meta:
+        model = Conference
+        fields = []
+
+
+def test_a_form_whose_choices_come_from_the_request_is_made_for_each_request(empty_database):
+    north, south = factories.region(slug="north"), factories.region(slug="south")
+    forms = []
+    for region in (north, south):
+        request = RequestFactory().get("/conferences/", {"only": region.slug})
+        forms.append(SessionsByGroupOfTheRequest(QueryDict(""), request=request).form)
+    assert type(forms[0]) is not type(forms[1])
+    assert [list(form.fields["region"].queryset) for form in forms] == [[north], [south]]
