@@ -23,6 +23,7 @@ view has returned, so each piece is written with the view's language active agai
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 
 from django.db import connections, transaction
 from django.http import HttpResponse, StreamingHttpResponse
@@ -31,6 +32,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from api import download_files
 from api.figure_lines import VENDORS, figure_lines
 from api.figure_plan import figure_plan
 from api.figure_serializers import FigureSerializer
@@ -82,8 +84,13 @@ def written_in(language: str, chunks: Iterable[bytes]) -> Iterator[bytes]:
             close()  # an abandoned download ends its transaction now (serialized_rows, planned_rows)
 
 
-def _download(chunks: Iterator[bytes], *, content_type: str, filename: str) -> StreamingHttpResponse:
+def _download(
+    chunks: Iterator[bytes], *, content_type: str, filename: str, keep_at: Path | None = None
+) -> StreamingHttpResponse:
+    """The streamed download; with ``keep_at``, copied there as it streams (``api.download_files``)."""
     chunks = written_in(translation.get_language(), chunks)
+    if keep_at is not None:
+        chunks = download_files.keeping(chunks, keep_at)
     response = StreamingHttpResponse(chunks, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response
@@ -93,7 +100,9 @@ ROW_PLANS = {FigureSerializer: figure_plan}
 LINE_PLANS = {FigureSerializer: figure_lines}  # on the databases that write the cells (figure_lines.VENDORS)
 
 
-def csv_response(queryset, serializer_class, request, *, name: str, filterset=None) -> StreamingHttpResponse:
+def csv_response(
+    queryset, serializer_class, request, *, name: str, filterset=None, keep_at: Path | None = None
+) -> StreamingHttpResponse:
     """The CSV download; ``filterset``, the list's own (validated), lets the figures be read in batches."""
     header = columns(serializer_class)
     if serializer_class in LINE_PLANS and connections[queryset.db].vendor in VENDORS:
@@ -102,10 +111,12 @@ def csv_response(queryset, serializer_class, request, *, name: str, filterset=No
         chunks = line_chunks(lines, header)
     else:
         chunks = csv_chunks(serialized_rows(queryset, serializer_class, request), header)
-    return _download(chunks, content_type=CSV_CONTENT_TYPE, filename=f"{name}.csv")
+    return _download(chunks, content_type=CSV_CONTENT_TYPE, filename=f"{name}.csv", keep_at=keep_at)
 
 
-def json_response(queryset, serializer_class, request, *, name: str, filterset=None) -> StreamingHttpResponse:
+def json_response(
+    queryset, serializer_class, request, *, name: str, filterset=None, keep_at: Path | None = None
+) -> StreamingHttpResponse:
     if serializer_class in ROW_PLANS:
         header = columns(serializer_class)
         cube = FigureCube.for_filterset(filterset) if filterset is not None else None
@@ -117,7 +128,7 @@ def json_response(queryset, serializer_class, request, *, name: str, filterset=N
         )
     else:
         rows = serialized_rows(queryset, serializer_class, request)
-    return _download(json_chunks(rows), content_type=JSON_CONTENT_TYPE, filename=f"{name}.json")
+    return _download(json_chunks(rows), content_type=JSON_CONTENT_TYPE, filename=f"{name}.json", keep_at=keep_at)
 
 
 def filter_problems(filterset) -> list[str]:
@@ -128,16 +139,27 @@ def filter_problems(filterset) -> list[str]:
 
 
 RESPONSES = {"csv": csv_response, "json": json_response}
+CONTENT_TYPES = {"csv": CSV_CONTENT_TYPE, "json": JSON_CONTENT_TYPE}
 
 
 @require_safe
 def download(request, *, public_list: PublicList, fmt: str):
-    """A list page's rows as ``<name>.csv`` or ``<name>.json``, filtered by the page's query string."""
+    """A list page's rows as ``<name>.csv`` or ``<name>.json``, filtered by the page's query string; without
+    filters, from the file kept for this load once one download has written it (``api.download_files``)."""
+    keep_at = download_files.kept_file(request, fmt)
+    filename = f"{public_list.name}.{fmt}"
+    if keep_at is not None and (kept := download_files.file_response(keep_at, CONTENT_TYPES[fmt], filename)):
+        return kept
     filterset = public_list.filterset_class(request.GET, queryset=public_list.rows(), request=request)
     problems = filter_problems(filterset)
     if problems:
         message = "\n".join([_("These filters could not be used, so nothing was downloaded:"), *problems])
         return HttpResponse(message + "\n", status=400, content_type="text/plain; charset=utf-8")
     return RESPONSES[fmt](
-        filterset.qs, public_list.serializer_class, request, name=public_list.name, filterset=filterset
+        filterset.qs,
+        public_list.serializer_class,
+        request,
+        name=public_list.name,
+        filterset=filterset,
+        keep_at=keep_at if request.method == "GET" else None,
     )

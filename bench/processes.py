@@ -4,6 +4,7 @@ Only 127.0.0.1 is ever contacted, and every process started here is stopped by i
 """
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -122,7 +123,14 @@ class Server:
     def __init__(self, args, env: dict, cache: str):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.env = {**portal_env(env, cache), "BIND": f"127.0.0.1:{self.port}"}
+        # Downloads kept per load (api/download_files.py) in a folder of this server's: the first full
+        # download of each run streams, whatever an earlier run kept for the same data.
+        self.downloads = tempfile.mkdtemp(prefix="bench-downloads-")
+        self.env = {
+            **portal_env(env, cache),
+            "BIND": f"127.0.0.1:{self.port}",
+            "PORTAL_DOWNLOADS_DIR": self.downloads,
+        }
         if args.workers:
             self.env["WEB_CONCURRENCY"] = str(args.workers)
         if args.max_requests is not None:
@@ -165,3 +173,4 @@ class Server:
                 if b"gunicorn" in Path(f"/proc/{pid}/cmdline").read_bytes():  # still that worker
                     os.kill(pid, signal.SIGKILL)
         self.log.close()
+        shutil.rmtree(self.downloads, ignore_errors=True)

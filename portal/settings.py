@@ -111,6 +111,10 @@ PORTAL_DATASET_MODEL = "conferences.Dataset"
 PORTAL_DATA_VERSION_RECHECK_MS = env_int("PORTAL_DATA_VERSION_RECHECK_MS", default=1000)
 # Connections reading one full download at once, each on its own batches (api/row_plans.py).
 PORTAL_EXPORT_READERS = env_int("PORTAL_EXPORT_READERS", default=export_readers(DATABASES), minimum=1)
+# A list's whole download kept as a file per load (api/download_files.py); empty: every download streams.
+PORTAL_DOWNLOADS_DIR = os.environ.get("PORTAL_DOWNLOADS_DIR", str(BASE_DIR / "var" / "downloads")).strip()
+# A download is not kept when writing it would leave less than this on the disk.
+PORTAL_DOWNLOADS_MIN_FREE_MB = env_int("PORTAL_DOWNLOADS_MIN_FREE_MB", default=1024)
 PORTAL_CACHE = env_bool("PORTAL_CACHE", default=True)  # server-side page and fragment caches
 PORTAL_CACHE_MAX_AGE = env_int("PORTAL_CACHE_MAX_AGE", default=60)  # seconds a browser or shared cache may reuse a page
 CACHES = {

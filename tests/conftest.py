@@ -38,6 +38,13 @@ def every_request_reads_the_load(settings, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def own_downloads_folder(settings, tmp_path_factory):
+    """Each test keeps whole downloads (``api.download_files``) in a folder of its own: the rolled-back rows of
+    every test keep the same load, so a file kept by one test would be served to the next."""
+    settings.PORTAL_DOWNLOADS_DIR = str(tmp_path_factory.mktemp("downloads"))
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the default language: a request to an English address leaves English active
     in the test's thread (the middleware activates a request's language and, like Django's, leaves it)."""
