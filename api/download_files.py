@@ -15,11 +15,13 @@ fails or would leave less than ``PORTAL_DOWNLOADS_MIN_FREE_MB`` free on the disk
 goes on. A file's name is made from the validators' key, so a new load, release, language or host is a
 new name and a file is never served for data it was not written from. Completing a file removes the
 folders of older loads. Several workers may write the same file at once; each writes its own copy, and
-the copies are the same bytes.
+the copies are the same bytes. A request still naming an older load than a folder's (for at most
+``PORTAL_DATA_VERSION_RECHECK_MS`` after a load) keeps nothing.
 """
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -43,7 +45,7 @@ def kept_file(request, fmt: str) -> Path | None:
     if not root or load is None or validators is None or request.GET:
         return None
     # Named by the load's time first, so that the folders sort from the oldest load to the newest.
-    folder = f"{int(load.loaded_at.timestamp()):012x}-{load.version[:12]}"
+    folder = f"{int(load.loaded_at.timestamp()):012x}-{re.sub(r'[^0-9A-Za-z_-]', '_', load.version[:12])}"
     digest = validators.key("download", request.scheme, request.get_host(), request.path).rsplit(":", 1)[1]
     return Path(root) / folder / f"{digest}.{fmt}"
 
@@ -89,8 +91,8 @@ class _Copy:
     def start(cls, path: Path) -> "_Copy | None":
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            if not _room_left(path.parent):
-                return None
+            if not _room_left(path.parent) or _newer_loads(path.parent):
+                return None  # no room; or a request still naming the previous load, whose files are gone
             descriptor, part = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
             return cls(path, Path(part), os.fdopen(descriptor, "wb"))
         except OSError as error:
@@ -131,6 +133,10 @@ class _Copy:
 
 def _room_left(folder: Path) -> bool:
     return shutil.disk_usage(folder).free >= settings.PORTAL_DOWNLOADS_MIN_FREE_MB * 1024 * 1024
+
+
+def _newer_loads(folder: Path) -> bool:
+    return any(other.is_dir() and other.name > folder.name for other in folder.parent.iterdir())
 
 
 def _remove_older_loads(folder: Path) -> None:

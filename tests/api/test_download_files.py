@@ -173,3 +173,14 @@ def test_two_downloads_writing_the_same_file_at_once_leave_one_whole_file(client
     assert body_one == body_two
     [kept] = kept_files(settings)
     assert kept.read_bytes() == body_one
+
+
+def test_a_request_still_naming_the_previous_load_keeps_nothing(client, settings):
+    """For up to ``PORTAL_DATA_VERSION_RECHECK_MS`` after a load a worker may still name the one before; the
+    newer load's folder may be there by then, and a file kept for the older one would never be removed."""
+    body(client.get("/figures.csv"))
+    [kept] = kept_files(settings)
+    kept.unlink()
+    kept.parent.with_name("ffffffffffff-newer-load").mkdir()  # a later load's, as its first download made it
+    body(client.get("/figures.csv"))
+    assert kept_files(settings) == []
