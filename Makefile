@@ -89,4 +89,4 @@ $(VENV)/.installed-dev: $(VENV)/.installed-run requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) staticfiles staticfiles-manifest db.sqlite3
+	rm -rf $(VENV) staticfiles staticfiles-manifest db.sqlite3 var

@@ -11,8 +11,9 @@ N give the same data on both). Then, for each cache mode (``PORTAL_CACHE=0``/``1
 with the project's ``gunicorn.conf.py`` on a free 127.0.0.1 port (settings ``bench.settings``: the
 portal plus the ceiling view ``/bench/ceiling/``), and measure each page of ``bench/pages.py`` with
 ``wrk`` (``--connections`` connections, ``--duration`` seconds, after a warm-up), sampling the workers'
-memory and CPU and the load average; stream the full ``/figures.csv`` once with curl for rows/s and
-the serving worker's memory; count each page's queries in a side process (``bench/queries.py``). With
+memory and CPU and the load average; download the full ``/figures.csv`` twice with curl (streamed, then
+from the file the first download kept) for rows/s and the serving worker's memory; count each page's
+queries in a side process (``bench/queries.py``). With
 ``--datasette``, Datasette serves the same SQLite file and its comparable pages are measured the same
 way (``bench/datasette.py``). Prints a table per engine and mode, and writes
 ``bench/results/<time>-<N>.json``. Only 127.0.0.1 is ever contacted; every process started here is
