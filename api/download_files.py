@@ -29,7 +29,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse
-from django.utils.http import content_disposition_header
 
 logger = logging.getLogger(__name__)
 
@@ -56,9 +55,7 @@ def file_response(path: Path, content_type: str, filename: str) -> FileResponse 
         kept = path.open("rb")
     except OSError:
         return None
-    response = FileResponse(kept, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    return response
+    return FileResponse(kept, content_type=content_type, as_attachment=True, filename=filename)
 
 
 def keeping(chunks: Iterator[bytes], path: Path) -> Iterator[bytes]:
