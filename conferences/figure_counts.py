@@ -219,7 +219,29 @@ class FigureCube:
         # group holds thousands of rows, and sorting them with every column the page shows (the API's
         # rows are 5 KB wide) cost most of a deep page's time. The page's rows keep ``queryset``'s order.
         chosen = rows.values("pk")[start : start + top - bottom]
-        return list(queryset.filter(pk__in=Subquery(chosen)))
+        return list(self._chosen_rows(queryset, Subquery(chosen)))
+
+    def _chosen_rows(self, queryset, chosen: Subquery):
+        """The rows ``chosen`` names, with ``queryset``'s columns and order.
+
+        ``chosen`` was found among the filtered rows, so the filters need not be applied again: when
+        ``queryset`` is the filterset's own, the rows are read from its unfiltered base, sorted the same
+        way, and the database plans one set of the filters' joins and conditions rather than two (the
+        filtered figure list's page query on PostgreSQL: 2.4 → 1.5 ms planned and run). Another
+        queryset (the API's, reading values), or one whose order names what only a filter added, is
+        read as it is.
+        """
+        base = self.filterset.queryset if self.filterset is not None else None
+        if (
+            base is None
+            or queryset is not self.filterset.qs
+            or queryset.query.annotations.keys() != base.query.annotations.keys()
+        ):
+            return queryset.filter(pk__in=chosen)
+        rows = base.filter(pk__in=chosen)
+        if queryset.query.order_by or not queryset.query.default_ordering:
+            rows = rows.order_by(*queryset.query.order_by)
+        return rows
 
     def _page_groups(self, tests, order, columns, bottom: int, top: int) -> list[dict]:
         """``page_groups``; for the unfiltered list, picked from all its groups, read once per load.
