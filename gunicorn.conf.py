@@ -18,6 +18,7 @@ Every thread holds its own PostgreSQL connection for ``DATABASE_CONN_MAX_AGE`` s
 ``workers × threads`` connections per server against the server's ``max_connections``.
 """
 
+import gc
 import multiprocessing
 import os
 from pathlib import Path
@@ -53,6 +54,15 @@ worker_connections = _number("GUNICORN_WORKER_CONNECTIONS", 2 * threads if keepa
 # and a broken deployment fails at start rather than in every worker. Nothing touches the database
 # while the app loads, so no connection is shared across the fork. New code needs a restart, not HUP.
 preload_app = True
+
+
+def when_ready(server):
+    """Move every object the preloaded app made into the collector's permanent generation before the
+    workers fork (the advice of Python's ``gc.freeze`` documentation): a worker's full collections then
+    skip them and never write to their memory pages, which stay shared with the master instead of being
+    copied into each worker (Pss 59 → 54 MB a worker after a minute of list pages; docs/performance.md)."""
+    gc.freeze()
+
 
 # A worker that stops reporting for `timeout` seconds is killed and replaced (with gthread the main
 # loop reports, so long downloads are not cut). On restart or shutdown, requests in flight get

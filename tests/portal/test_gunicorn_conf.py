@@ -1,5 +1,6 @@
 """gunicorn.conf.py: its defaults, its environment variables, and that gunicorn accepts every value."""
 
+import gc
 import multiprocessing
 import runpy
 
@@ -59,3 +60,12 @@ def test_the_environment_sets_the_address_and_the_concurrency(monkeypatch):
 def test_a_bad_number_is_refused(monkeypatch):
     with pytest.raises(ValueError, match="WEB_CONCURRENCY"):
         load(monkeypatch, WEB_CONCURRENCY="many")
+
+
+def test_the_app_loaded_before_the_fork_is_frozen_out_of_the_workers_collections(monkeypatch):
+    config = load(monkeypatch)
+    try:
+        config.when_ready(None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
