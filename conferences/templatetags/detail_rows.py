@@ -36,6 +36,11 @@ def address(name: str, slug: str | None = None) -> str:
     return per_language(key, lambda: reverse(name, args=[PLACEHOLDER])).replace(PLACEHOLDER, slug)
 
 
+def province_link(province) -> str:
+    """A province's name, linked to its page."""
+    return format_html('<a href="{}">{}</a>', address("regions:province_detail", province.slug), province.name)
+
+
 @register.simple_tag
 def validity(start, end):
     """``{% validity start end %}``: the dates something holds for, either perhaps unknown."""
@@ -131,9 +136,7 @@ def session_figure_row(report):
     province = ""
     if report.scope == IndicatorReport.Scope.PROVINCE:
         province = format_html(
-            per_language("session_figure_province", _session_figure_province),
-            address("regions:province_detail", report.province.slug),
-            report.province.name,
+            per_language("session_figure_province", _session_figure_province), province_link(report.province)
         )
     return format_html(
         per_language("session_figure_row", _session_figure_row),
@@ -147,7 +150,7 @@ def session_figure_row(report):
 
 
 def _session_figure_province() -> str:
-    return f'<td data-label="{label("Province")}"><a href="{{}}">{{}}</a></td>'
+    return f'<td data-label="{label("Province")}">{{}}</td>'
 
 
 def _session_figure_row() -> str:

@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from conferences.models import Conference
-from conferences.templatetags.detail_rows import address
+from conferences.templatetags.detail_rows import address, province_link
 from conferences.templatetags.figures import figure_cells, figure_headers, growth_threshold, label, per_language
 from conferences.templatetags.sessions import not_stated, session_date, session_host, session_label
 from conferences.templatetags.terms import period
@@ -74,9 +74,8 @@ def session_item(conference):
         named = not_stated()
         if conference.next_host:
             named = format_html(
-                '<a href="{}">{}</a> <span class="basis">({})</span>',
-                address("regions:province_detail", conference.next_host.slug),
-                conference.next_host.name,
+                '{} <span class="basis">({})</span>',
+                province_link(conference.next_host),
                 gettext("named at the flag handover"),
             )
         handover = format_html("<dt>{}</dt><dd>{}</dd>", gettext("Next host"), named)

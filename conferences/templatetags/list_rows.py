@@ -10,9 +10,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from conferences.models import Conference, IndicatorReport
-from conferences.templatetags.detail_rows import address
+from conferences.templatetags.detail_rows import address, province_link
 from conferences.templatetags.figures import figure_cells, growth_threshold, label, per_language, unknown
-from conferences.templatetags.sessions import not_stated, province_link, session_date, session_host, session_label
+from conferences.templatetags.sessions import not_stated, session_date, session_host, session_label
 from portal.html_format import format_html, format_html_join
 
 register = template.Library()
@@ -25,12 +25,7 @@ def figure_list_row(report):
     cells, its session and the link to its quote."""
     conference = report.conference
     if report.scope == IndicatorReport.Scope.PROVINCE:
-        who = format_html(
-            '<a href="{}">{}</a> <span class="basis">{}</span>',
-            address("regions:province_detail", report.province.slug),
-            report.province.name,
-            conference.region.name,
-        )
+        who = format_html('{} <span class="basis">{}</span>', province_link(report.province), conference.region.name)
     elif report.scope == IndicatorReport.Scope.REGION:
         who = format_html(
             '<a href="{}">{}</a>',

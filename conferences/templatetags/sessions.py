@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from conferences.models import Conference
-from conferences.templatetags.detail_rows import address
+from conferences.templatetags.detail_rows import address, province_link
 from conferences.templatetags.figures import unknown
 from portal.html_format import format_html
 
@@ -21,10 +21,6 @@ register = template.Library()
 def not_stated() -> str:
     """What a row writes where its source states nothing."""
     return unknown(gettext("not stated"))
-
-
-def province_link(province) -> str:
-    return format_html('<a href="{}">{}</a>', address("regions:province_detail", province.slug), province.name)
 
 
 def session_date(conference) -> str:
