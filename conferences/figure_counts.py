@@ -227,15 +227,11 @@ class FigureCube:
         ``chosen`` was found among the filtered rows, so the filters need not be applied again: when
         ``queryset`` is the filterset's own, the rows are read from its unfiltered base, sorted the same
         way, and the query holds one set of the filters' joins and conditions rather than two. Another
-        queryset (the API's, reading values), or one whose order names what only a filter added, is
-        read as it is.
+        queryset (the API's, reading values), or one to which a filter added an annotation, a join to
+        read or columns to defer, is read as it is.
         """
         base = self.filterset.queryset if self.filterset is not None else None
-        if (
-            base is None
-            or queryset is not self.filterset.qs
-            or queryset.query.annotations.keys() != base.query.annotations.keys()
-        ):
+        if base is None or queryset is not self.filterset.qs or not _reads_the_same_rows(queryset, base):
             return queryset.filter(pk__in=chosen)
         rows = base.filter(pk__in=chosen)
         if queryset.query.order_by or not queryset.query.default_ordering:
@@ -298,6 +294,17 @@ class FigureCube:
             if group is not None:
                 run.append(group)
         return condition
+
+
+def _reads_the_same_rows(queryset, base) -> bool:
+    """Whether ``queryset`` reads its rows as ``base`` does: the same annotations, joined relations, deferred
+    columns and prefetches, whatever filters it adds."""
+    return (
+        queryset.query.annotations.keys() == base.query.annotations.keys()
+        and queryset.query.select_related == base.query.select_related
+        and queryset.query.deferred_loading == base.query.deferred_loading
+        and queryset._prefetch_related_lookups == base._prefetch_related_lookups
+    )
 
 
 def _with_ends(groups: list[dict]) -> tuple[list[dict], list[int]]:
