@@ -228,7 +228,7 @@ class FigureCube:
         ``queryset`` is the filterset's own, the rows are read from its unfiltered base, sorted the same
         way, and the query holds one set of the filters' joins and conditions rather than two. Another
         queryset (the API's, reading values), or one to which a filter added an annotation, a join to
-        read or columns to defer, is read as it is.
+        read, columns to defer or a prefetch (``_reads_the_same_rows``), is read as it is.
         """
         base = self.filterset.queryset if self.filterset is not None else None
         if base is None or queryset is not self.filterset.qs or not _reads_the_same_rows(queryset, base):
